@@ -1,0 +1,3 @@
+using Spiral.Cli;
+
+return SpiralApp.Run(args, Console.Out, Console.Error);
