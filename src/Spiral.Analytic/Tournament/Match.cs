@@ -1,0 +1,113 @@
+using Spiral.Analytic.Random;
+
+namespace Spiral.Analytic.Tournament;
+
+/// <summary>How matches are played.</summary>
+/// <param name="Turns">Turns per match when <paramref name="ProbEnd"/> is 0.</param>
+/// <param name="Noise">Probability e that a player misperceives each of the opponent's moves (Jervis 1976's misperception).</param>
+/// <param name="ProbEnd">Probability that the match ends after each turn (the shadow of the future, Axelrod 1984); 0 for a fixed length.</param>
+/// <param name="Payoffs">The stage game.</param>
+public sealed record MatchSettings(int Turns = 200, double Noise = 0, double ProbEnd = 0, PdPayoffs? Payoffs = null)
+{
+    public PdPayoffs Game => Payoffs ?? PdPayoffs.Standard;
+
+    /// <summary>Throws <see cref="ModelInputException"/> for out-of-range settings.</summary>
+    public MatchSettings Validated()
+    {
+        Require.Positive(Turns, "turns");
+        Require.Probability(Noise, "noise");
+        Require.Probability(ProbEnd, "prob-end");
+        return this;
+    }
+}
+
+/// <summary>Totals of one match; moves are not kept.</summary>
+public readonly record struct MatchOutcome(int Turns, double ScoreA, double ScoreB, int CooperationsA, int CooperationsB)
+{
+    /// <summary>+1 if A scored more, −1 if B did, 0 for a tie.</summary>
+    public int Winner => ScoreA > ScoreB ? 1 : ScoreA < ScoreB ? -1 : 0;
+}
+
+/// <summary>
+/// Plays one repeated game between two strategies (Axelrod 1984). With noise e, each player perceives each of the
+/// opponent's moves wrongly with probability e; payoffs follow the moves actually made.
+/// </summary>
+public static class Match
+{
+    public static MatchOutcome Play(Strategy a, Strategy b, MatchSettings settings, ref Xoshiro256 random)
+    {
+        var turns = settings.ProbEnd > 0 ? SampleLength(settings.ProbEnd, ref random) : settings.Turns;
+        return Play(a, b, turns, settings.Noise, settings.Game.RowTable(), ref random);
+    }
+
+    /// <summary>Match length with ending probability p after each turn: geometric on {1, 2, …}, mean 1/p.</summary>
+    public static int SampleLength(double probEnd, ref Xoshiro256 random)
+    {
+        if (probEnd >= 1)
+        {
+            return 1;
+        }
+        var u = random.NextDouble();
+        var length = Math.Floor(Math.Log(1 - u) / Math.Log(1 - probEnd)) + 1;
+        return length >= int.MaxValue ? int.MaxValue : (int)length;
+    }
+
+    internal static MatchOutcome Play(Strategy a, Strategy b, int turns, double noise, double[] table, ref Xoshiro256 random)
+    {
+        a.Reset();
+        b.Reset();
+        var ha = default(History);
+        var hb = default(History);
+        double scoreA = 0, scoreB = 0;
+        int coopA = 0, coopB = 0;
+        var noisy = noise > 0;
+        for (var t = 0; t < turns; t++)
+        {
+            var ma = a.Next(in ha, ref random);
+            var mb = b.Next(in hb, ref random);
+            var ia = (int)ma;
+            var ib = (int)mb;
+            scoreA += table[(ia << 1) | ib];
+            scoreB += table[(ib << 1) | ia];
+            coopA += 1 - ia;
+            coopB += 1 - ib;
+            if (noisy)
+            {
+                var seenB = random.Bernoulli(noise) ? (Move)(ib ^ 1) : mb;
+                var seenA = random.Bernoulli(noise) ? (Move)(ia ^ 1) : ma;
+                ha.Record(ma, seenB);
+                hb.Record(mb, seenA);
+            }
+            else
+            {
+                ha.Record(ma, mb);
+                hb.Record(mb, ma);
+            }
+        }
+        return new MatchOutcome(turns, scoreA, scoreB, coopA, coopB);
+    }
+
+    /// <summary>Both players' moves, turn by turn; for tests and small demonstrations.</summary>
+    public static (Move[] A, Move[] B) Moves(Strategy a, Strategy b, int turns, ref Xoshiro256 random, double noise = 0)
+    {
+        Require.Positive(turns, "turns");
+        Require.Probability(noise, "noise");
+        a.Reset();
+        b.Reset();
+        var ha = default(History);
+        var hb = default(History);
+        var (movesA, movesB) = (new Move[turns], new Move[turns]);
+        for (var t = 0; t < turns; t++)
+        {
+            var ma = a.Next(in ha, ref random);
+            var mb = b.Next(in hb, ref random);
+            movesA[t] = ma;
+            movesB[t] = mb;
+            var seenB = noise > 0 && random.Bernoulli(noise) ? (Move)((int)mb ^ 1) : mb;
+            var seenA = noise > 0 && random.Bernoulli(noise) ? (Move)((int)ma ^ 1) : ma;
+            ha.Record(ma, seenB);
+            hb.Record(mb, seenA);
+        }
+        return (movesA, movesB);
+    }
+}
