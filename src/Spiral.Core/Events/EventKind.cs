@@ -1,0 +1,60 @@
+namespace Spiral.Core.Events;
+
+/// <summary>Typed events the kernel records (phase 8). Each maps to a CAMEO code and Goldstein weight in <see cref="EventCatalog"/>.</summary>
+public enum EventKind : byte
+{
+    Incident,
+    CrisisEscalated,
+    CrisisDeEscalatedByHotline,
+    CrisisBackDown,
+    CrisisFaded,
+    WarStarted,
+    WarEnded,
+    CbmProposed,
+    CbmSigned,
+    CbmBlocked,
+    HotlineProposed,
+    HotlineOpened,
+    HotlineBlocked,
+    HotlineClosed,
+    AllianceFormed,
+    AllianceLeft,
+    ArmsBuildup,
+    ArmsCut,
+    ReassuranceGesture,
+    BeliefShift,
+    SpiralOnset,
+    InternalUnrest,
+    RegimeChange,
+    EconomicShock,
+    RivalryChanged,
+    PolicyChanged,
+}
+
+/// <summary>The concept of the security dilemma at work behind an event, for narration and teaching.</summary>
+public enum Concept : byte
+{
+    None,
+    Anarchy,
+    UncertaintyOfIntentions,
+    OffenseDefenseBalance,
+    Distinguishability,
+    PowerCompetition,
+    HistoricalRivalry,
+    FailureToEmpathize,
+    InsecurityDilemma,
+    DevelopmentPriority,
+    AllianceSecurityDilemma,
+    ArmsRace,
+    Escalation,
+    ConfidenceBuilding,
+    Hotline,
+    PreparednessWithoutProvocation,
+    MultilateralEngagement,
+    CostlyReassurance,
+    Grit,
+    Greed,
+    Preemption,
+    Spiral,
+    Timeline,
+}

@@ -1,0 +1,143 @@
+using Spiral.Core.Events;
+using Spiral.Core.Parameters;
+using Spiral.Core.Policies;
+using Spiral.Core.Randomness;
+using Spiral.Core.Scenarios;
+
+namespace Spiral.Core.Model;
+
+/// <summary>
+/// The state of one run as struct-of-arrays: per-state arrays of length N and dyad arrays of length N×N
+/// indexed <c>i * N + j</c> for the directed dyad i→j ("what i holds about j"). Built by
+/// <see cref="WorldFactory"/>, advanced by <see cref="Kernel"/>. Private types live in <see cref="IsGreedy"/>,
+/// which policies cannot read (they see a <see cref="PolicyContext"/>).
+/// </summary>
+public sealed class World
+{
+    public World(Scenario scenario, int n)
+    {
+        Scenario = scenario;
+        N = n;
+        P = scenario.Model;
+        Names = new string[n];
+        Gdp = new double[n]; Growth = new double[n]; MilitaryShare = new double[n]; Milex = new double[n];
+        PreviousMilex = new double[n]; MilexGrowth = new double[n]; Offense = new double[n]; Defense = new double[n];
+        Posture = new double[n]; GreedProbability = new double[n]; InternalThreat = new double[n];
+        InternalThreatNext = new double[n]; DevelopmentPriority = new double[n]; Empathy = new double[n];
+        Resolve = new double[n]; Security = new double[n]; PreviousSecurity = new double[n];
+        AlliedDefense = new double[n]; AlliedOffense = new double[n];
+        Alliance = new int[n];
+        AllianceCommitment = new double[n + scenario.Alliances.Count + scenario.Timeline.Count + 1];
+        AllianceNames = new string?[AllianceCommitment.Length];
+        IsGreedy = new bool[n];
+        NextMilitaryShare = new double[n]; NextPosture = new double[n]; AttackTarget = new int[n];
+        BalanceAgainst = new int[n]; Reassure = new bool[n]; ForcedMilitaryShare = new double[n];
+        SecurityPolicies = new IPolicy[n]; GreedyPolicies = new IPolicy[n];
+        var nn = n * n;
+        Reach = new double[nn]; Rivalry = new double[nn]; SharedIdentity = new double[nn]; Belief = new double[nn];
+        PreviousBelief = new double[nn]; Transparency = new double[nn]; Hotline = new double[nn]; Relations = new double[nn];
+        StepGoldstein = new double[nn]; ObservedPosture = new double[nn]; ObservedMilex = new double[nn];
+        ObservedArming = new double[nn]; Vulnerability = new double[nn]; Threat = new double[nn];
+        BeliefCause = new Concept[nn]; CooldownUntil = new int[nn]; LastCrisisStep = new int[nn];
+        Cbm = new bool[nn]; CbmIntent = new DiplomacyIntent[nn]; HotlineIntent = new DiplomacyIntent[nn];
+        Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
+        Events = new EventLog();
+    }
+
+    public Scenario Scenario { get; }
+    public ModelParameters P { get; }
+    public int N { get; }
+    public int Step { get; internal set; }
+    public int Year => Scenario.StartYear + Step;
+    public readonly string[] Names;
+
+    // World parameters: mutable because the timeline may change them.
+    public double OffenseAdvantage, Distinguishability, Institutions, ObservationNoise, Depreciation, IncidentBaseRate;
+
+    // ---- per state ----
+    public readonly double[] Gdp, Growth, MilitaryShare, Milex, PreviousMilex, MilexGrowth;
+    public readonly double[] Offense, Defense, Posture, GreedProbability, InternalThreat, InternalThreatNext;
+    public readonly double[] DevelopmentPriority, Empathy, Resolve, Security, PreviousSecurity;
+    /// <summary>D_i plus committed allies' defense (phase 4).</summary>
+    public readonly double[] AlliedDefense;
+    /// <summary>Committed allies' offense (excluding the state's own), read by rivals as part of its threat.</summary>
+    public readonly double[] AlliedOffense;
+    /// <summary>Alliance id of each state, -1 for none.</summary>
+    public readonly int[] Alliance;
+    public readonly double[] AllianceCommitment;
+    public readonly string?[] AllianceNames;
+    internal int AllianceCount;
+    /// <summary>Private types θ: true for Greedy. Never exposed to policies.</summary>
+    internal readonly bool[] IsGreedy;
+
+    // ---- per dyad i→j ----
+    public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, Transparency, Hotline, Relations, StepGoldstein;
+    public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat;
+    public readonly Concept[] BeliefCause;
+    public readonly int[] CooldownUntil, LastCrisisStep;
+    public readonly bool[] Cbm;
+
+    // ---- decision buffers (phase 5, double-buffered) ----
+    public readonly double[] NextMilitaryShare, NextPosture;
+    /// <summary>NaN unless a timeline event sets the military share this year.</summary>
+    public readonly double[] ForcedMilitaryShare;
+    public readonly int[] AttackTarget, BalanceAgainst;
+    public readonly bool[] Reassure;
+    public readonly DiplomacyIntent[] CbmIntent, HotlineIntent;
+    public readonly bool[] Probe;
+    /// <summary>In a running crisis, the last move of j against i, at index i*N+j.</summary>
+    public readonly CrisisMove[] OpponentCrisisMove;
+
+    public readonly IPolicy[] SecurityPolicies, GreedyPolicies;
+
+    public IPolicy PolicyOf(int i) => IsGreedy[i] ? GreedyPolicies[i] : SecurityPolicies[i];
+
+    public EventLog Events { get; }
+
+    // ---- random streams, one per purpose (DESIGN.md section 8) ----
+    internal RandomStream TypeRng, ObserveRng, IncidentRng, CrisisRng, PolicyRng, TimelineRng;
+
+    /// <summary>The run seed these streams were derived from.</summary>
+    public ulong Seed { get; internal set; }
+
+    /// <summary>True type of state i, for recording and metrics after the fact (never for policies).</summary>
+    public bool TrueTypeIsGreedy(int i) => IsGreedy[i];
+
+    public int Index(int i, int j) => i * N + j;
+
+    /// <summary>Military share cap from development priority κ (Acharya 1995).</summary>
+    public double MilitaryShareCap(int i) =>
+        P.MaxMilitaryShare * (1 - DevelopmentPriority[i]) + P.DevelopmentMilitaryShare * DevelopmentPriority[i];
+
+    public bool AreAllies(int i, int j) => i != j && Alliance[i] >= 0 && Alliance[i] == Alliance[j];
+
+    /// <summary>Records an event and adds its Goldstein weight to the dyad's score for this year.</summary>
+    public void AddEvent(EventKind kind, int actor, int target, int rung = 0, double value = 0, Concept concept = Concept.None)
+    {
+        Events.Add(new SimEvent(Step, Year, kind, (short)actor, (short)target, (short)rung, value, concept));
+        if (target >= 0 && actor >= 0 && actor != target)
+        {
+            var g = EventCatalog.Goldstein(kind);
+            StepGoldstein[actor * N + target] += g;
+            StepGoldstein[target * N + actor] += g;
+        }
+    }
+}
+
+/// <summary>What a state wants of an agreement this year (phase 5).</summary>
+public enum DiplomacyIntent : byte
+{
+    None,
+    /// <summary>Proposes, or accepts if the other proposes.</summary>
+    Propose,
+    /// <summary>Would want it, but mistrust forbids: a diplomatic constraint of the security dilemma.</summary>
+    BlockedByMistrust,
+}
+
+/// <summary>A move at one rung of a crisis.</summary>
+public enum CrisisMove : sbyte
+{
+    BackDown = -1,
+    Hold = 0,
+    Escalate = 1,
+}

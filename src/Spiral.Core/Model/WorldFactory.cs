@@ -1,0 +1,123 @@
+using Spiral.Core.Policies;
+using Spiral.Core.Randomness;
+using Spiral.Core.Scenarios;
+
+namespace Spiral.Core.Model;
+
+/// <summary>Builds the initial <see cref="World"/> of one run from a scenario and the run's seed.</summary>
+public static class WorldFactory
+{
+    /// <summary>
+    /// Creates run <paramref name="runIndex"/> of an experiment with <paramref name="masterSeed"/>: every random
+    /// stream of the run is derived from (master seed, run index, stream name), and private types are drawn here.
+    /// </summary>
+    public static World Create(Scenario scenario, ulong masterSeed, long runIndex)
+    {
+        var n = scenario.States.Count;
+        var w = new World(scenario, n)
+        {
+            OffenseAdvantage = scenario.World.OffenseAdvantage,
+            Distinguishability = scenario.World.Distinguishability,
+            Institutions = scenario.World.Institutions,
+            ObservationNoise = scenario.World.ObservationNoise,
+            Depreciation = scenario.World.Depreciation,
+            IncidentBaseRate = scenario.World.IncidentBaseRate,
+        };
+        w.Seed = RandomStream.RunSeed(masterSeed, runIndex);
+        w.TypeRng = RandomStream.Derive(masterSeed, runIndex, "types");
+        w.ObserveRng = RandomStream.Derive(masterSeed, runIndex, "observe");
+        w.IncidentRng = RandomStream.Derive(masterSeed, runIndex, "incidents");
+        w.CrisisRng = RandomStream.Derive(masterSeed, runIndex, "crisis");
+        w.PolicyRng = RandomStream.Derive(masterSeed, runIndex, "policy");
+        w.TimelineRng = RandomStream.Derive(masterSeed, runIndex, "timeline");
+
+        for (var i = 0; i < n; i++)
+        {
+            var s = scenario.States[i];
+            w.Names[i] = s.Name;
+            w.Gdp[i] = s.Gdp;
+            w.Growth[i] = s.Growth;
+            w.MilitaryShare[i] = s.MilitaryShare;
+            w.Milex[i] = s.MilitaryShare * s.Gdp;
+            w.PreviousMilex[i] = w.Milex[i];
+            w.Offense[i] = s.InitialOffense(w.Depreciation);
+            w.Defense[i] = s.InitialDefense(w.Depreciation);
+            w.Posture[i] = s.Posture;
+            w.GreedProbability[i] = s.GreedProbability;
+            w.InternalThreat[i] = s.InternalThreat;
+            w.DevelopmentPriority[i] = s.DevelopmentPriority;
+            w.Empathy[i] = s.Empathy;
+            w.Resolve[i] = s.Resolve;
+            w.Alliance[i] = -1;
+            w.IsGreedy[i] = w.TypeRng.NextDouble() < s.GreedProbability;
+            w.SecurityPolicies[i] = PolicyCatalog.Create(s.Policy);
+            w.GreedyPolicies[i] = PolicyCatalog.Create(s.GreedyPolicy);
+            w.ForcedMilitaryShare[i] = double.NaN;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var ij = i * n + j;
+                w.LastCrisisStep[ij] = -1;
+                if (i == j)
+                {
+                    continue;
+                }
+                w.Reach[ij] = scenario.DefaultReach;
+                w.Belief[ij] = Math.Clamp(scenario.PriorBelief ?? scenario.States[j].GreedProbability, scenario.Model.BeliefFloor, 1 - scenario.Model.BeliefFloor);
+                w.SharedIdentity[ij] = Jaccard(scenario.States[i].Identity, scenario.States[j].Identity);
+            }
+        }
+
+        foreach (var d in scenario.Dyads)
+        {
+            var a = scenario.IndexOf(d.A);
+            var b = scenario.IndexOf(d.B);
+            if (a < 0 || b < 0 || a == b)
+            {
+                throw new ArgumentException($"dyad {d.A}-{d.B} names an unknown state or the same state twice");
+            }
+            int ab = a * n + b, ba = b * n + a;
+            w.Reach[ab] = d.ReachAB ?? d.Reach;
+            w.Reach[ba] = d.ReachBA ?? d.Reach;
+            w.Rivalry[ab] = w.Rivalry[ba] = d.Rivalry;
+            w.Transparency[ab] = w.Transparency[ba] = d.Transparency;
+            w.Hotline[ab] = w.Hotline[ba] = d.Hotline;
+            if (d.BeliefAB is { } bab) w.Belief[ab] = bab;
+            if (d.BeliefBA is { } bba) w.Belief[ba] = bba;
+        }
+
+        foreach (var alliance in scenario.Alliances)
+        {
+            var id = w.AllianceCount++;
+            w.AllianceCommitment[id] = alliance.Commitment;
+            w.AllianceNames[id] = alliance.Name;
+            foreach (var member in alliance.Members)
+            {
+                var m = scenario.IndexOf(member);
+                if (m < 0)
+                {
+                    throw new ArgumentException($"alliance {alliance.Name} names unknown state {member}");
+                }
+                w.Alliance[m] = id;
+            }
+        }
+
+        Array.Copy(w.Belief, w.PreviousBelief, w.Belief.Length);
+        Kernel.Assess(w);
+        Array.Copy(w.Security, w.PreviousSecurity, n);
+        return w;
+    }
+
+    private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+        var shared = a.Count(x => b.Contains(x, StringComparer.OrdinalIgnoreCase));
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+}

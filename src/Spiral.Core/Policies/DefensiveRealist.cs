@@ -1,0 +1,75 @@
+using Spiral.Core.Model;
+
+namespace Spiral.Core.Policies;
+
+/// <summary>
+/// Glaser's security-seeker (Glaser 1997, 2010; Jervis 1978): moves its military share toward the level that
+/// restores a target security, within its development cap and a yearly limit; buys defense rather than offense
+/// when defense is advantaged or postures are distinguishable ("preparedness without provocation"), more offense
+/// as offense advantage grows; proposes CBMs and hotlines while it trusts the other (Kydd 2005), and names the
+/// ones mistrust forbids; balances against the state it fears most (Walt 1987); in a crisis escalates with fear
+/// and first-strike advantage and backs down with cost.
+/// </summary>
+public sealed class DefensiveRealist : IPolicy
+{
+    public static readonly PolicyTraits TraitsValue = new("DefensiveRealist", Deterministic: false, MemoryDepth: 0,
+        UsesOwnType: false, Source: "Glaser 1997; Jervis 1978",
+        Summary: "arms to restore a target security, prefers defense when it can be told apart, trusts before it talks");
+
+    /// <summary>How strongly distinguishability shifts new investment toward defense (0..1).</summary>
+    public double DefensiveShift { get; init; } = 0.6;
+
+    public PolicyTraits Traits => TraitsValue;
+
+    public void Decide(in PolicyContext c)
+    {
+        var p = c.Parameters;
+        var gap = p.TargetSecurity - c.Security;
+        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare + p.SecurityGapResponse * gap));
+        c.SetPosture(DefensivePosture(c, DefensiveShift));
+        SecuritySeekerDiplomacy(c);
+    }
+
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+
+    /// <summary>The security-seeker's posture: the type's expected posture under β, shifted to defense by ω.</summary>
+    public static double DefensivePosture(in PolicyContext c, double defensiveShift)
+    {
+        var p = c.Parameters;
+        var expected = TypeModel.ExpectedSecurityPosture(c.OffenseAdvantage, p.SecurityPosture, p.GreedyPosture);
+        return Math.Clamp(expected * (1 - defensiveShift * c.Distinguishability), 0.02, 1);
+    }
+
+    /// <summary>
+    /// CBMs with threatening neighbours, hotlines after a crisis, both only while trust allows (Kydd 2005); an
+    /// alliance against the most feared state (Walt 1987).
+    /// </summary>
+    public static void SecuritySeekerDiplomacy(in PolicyContext c)
+    {
+        var p = c.Parameters;
+        for (var j = 0; j < c.StateCount; j++)
+        {
+            if (j == c.Self || (c.Reach(j) <= 0 && c.ReachOf(j) <= 0) || c.IsAlly(j))
+            {
+                continue;
+            }
+            var trusts = c.Belief(j) < p.TrustThreshold;
+            if (!c.HasCbm(j) && c.Threat(j) > p.CbmThreatTrigger)
+            {
+                if (trusts) c.ProposeCbm(j);
+                else c.CbmBlockedByMistrust(j);
+            }
+            var recentCrisis = c.LastCrisisStep(j) >= 0 && c.Step - c.LastCrisisStep(j) <= 3;
+            if (c.Hotline(j) < 0.5 && recentCrisis)
+            {
+                if (trusts) c.ProposeHotline(j);
+                else c.HotlineBlockedByMistrust(j);
+            }
+        }
+        var feared = c.MostFeared();
+        if (feared >= 0 && c.Threat(feared) > p.AllianceThreatTrigger)
+        {
+            c.BalanceAgainst(feared);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Spiral.Core.Model;
+using Spiral.Core.Parameters;
+using Spiral.Core.Randomness;
+
+namespace Spiral.Core.Policies;
+
+/// <summary>
+/// The window through which a policy sees the world and writes its decisions: its own state (and own type),
+/// public capabilities and GDP, its noisy observations, beliefs and assessed threats. No member exposes another
+/// state's private type; a test enforces that.
+/// </summary>
+public readonly ref struct PolicyContext
+{
+    private readonly World _w;
+    private readonly int _i;
+
+    public PolicyContext(World world, int self)
+    {
+        _w = world;
+        _i = self;
+    }
+
+    public int Self => _i;
+    public int StateCount => _w.N;
+    public int Step => _w.Step;
+    public int Year => _w.Year;
+    public string NameOf(int j) => _w.Names[j];
+    public ModelParameters Parameters => _w.P;
+
+    // ---- the world's structure, public knowledge ----
+    public double OffenseAdvantage => _w.OffenseAdvantage;
+    public double Distinguishability => _w.Distinguishability;
+    public double Institutions => _w.Institutions;
+
+    // ---- own state ----
+    public bool OwnTypeIsGreedy => _w.IsGreedy[_i];
+    public double Gdp => _w.Gdp[_i];
+    public double MilitaryShare => _w.MilitaryShare[_i];
+    public double Milex => _w.Milex[_i];
+    public double MilexGrowth => _w.MilexGrowth[_i];
+    public double Offense => _w.Offense[_i];
+    public double Defense => _w.Defense[_i];
+    public double Posture => _w.Posture[_i];
+    public double Security => _w.Security[_i];
+    public double PreviousSecurity => _w.PreviousSecurity[_i];
+    public double InternalThreat => _w.InternalThreat[_i];
+    public double Empathy => _w.Empathy[_i];
+    public double Resolve => _w.Resolve[_i];
+    public double MilitaryShareCap => _w.MilitaryShareCap(_i);
+    public double MinMilitaryShare => _w.P.MinMilitaryShare;
+    public double MaxShareChange => _w.P.MaxShareChange;
+    public double AlliedDefense => _w.AlliedDefense[_i];
+
+    // ---- about another state j ----
+    public double Reach(int j) => _w.Reach[_i * _w.N + j];
+    public double ReachOf(int j) => _w.Reach[j * _w.N + _i];
+    public double Rivalry(int j) => _w.Rivalry[_i * _w.N + j];
+    public double Belief(int j) => _w.Belief[_i * _w.N + j];
+    public double PreviousBelief(int j) => _w.PreviousBelief[_i * _w.N + j];
+    public double Vulnerability(int j) => _w.Vulnerability[_i * _w.N + j];
+    public double Threat(int j) => _w.Threat[_i * _w.N + j];
+    public double ObservedPosture(int j) => _w.ObservedPosture[_i * _w.N + j];
+    public double ObservedMilex(int j) => _w.ObservedMilex[_i * _w.N + j];
+    /// <summary>Observed relative growth of j's military spending last year (noisy).</summary>
+    public double ObservedArming(int j) => _w.ObservedArming[_i * _w.N + j];
+    public double Transparency(int j) => _w.Transparency[_i * _w.N + j];
+    public double Hotline(int j) => _w.Hotline[_i * _w.N + j];
+    public bool HasCbm(int j) => _w.Cbm[_i * _w.N + j];
+    public double Relations(int j) => _w.Relations[_i * _w.N + j];
+    public bool IsAlly(int j) => _w.AreAllies(_i, j);
+    public int LastCrisisStep(int j) => _w.LastCrisisStep[_i * _w.N + j];
+    /// <summary>j's last move against this state in the running crisis (Hold before its first move).</summary>
+    public CrisisMove OpponentLastCrisisMove(int j) => _w.OpponentCrisisMove[_i * _w.N + j];
+    /// <summary>Public capability stocks and GDP (countable; intent is what is hidden).</summary>
+    public double GdpOf(int j) => _w.Gdp[j];
+    public double OffenseOf(int j) => _w.Offense[j];
+    public double DefenseOf(int j) => _w.Defense[j];
+    public double AlliedDefenseOf(int j) => _w.AlliedDefense[j];
+
+    /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
+    public int MostFeared()
+    {
+        var best = -1;
+        var bestThreat = 0.0;
+        for (var j = 0; j < _w.N; j++)
+        {
+            if (j == _i)
+            {
+                continue;
+            }
+            var t = Threat(j);
+            if (t > bestThreat)
+            {
+                bestThreat = t;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The policy's own random stream for mixed strategies (deterministic per run).</summary>
+    public ref RandomStream Random => ref _w.PolicyRng;
+
+    // ---- decisions (phase 5) ----
+    public void SetMilitaryShare(double share) => _w.NextMilitaryShare[_i] = share;
+    public void SetPosture(double posture) => _w.NextPosture[_i] = posture;
+    public void ProposeCbm(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
+    public void CbmBlockedByMistrust(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
+    public void ProposeHotline(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
+    public void HotlineBlockedByMistrust(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
+    public void ProbeNeighbour(int j) => _w.Probe[_i * _w.N + j] = true;
+    public void Attack(int j) => _w.AttackTarget[_i] = j;
+    public void BalanceAgainst(int j) => _w.BalanceAgainst[_i] = j;
+    /// <summary>Marks this year's cut as a deliberate, announced reassurance gesture (Kydd 2000; Osgood 1962).</summary>
+    public void AnnounceReassurance() => _w.Reassure[_i] = true;
+}

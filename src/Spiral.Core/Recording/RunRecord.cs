@@ -1,0 +1,89 @@
+using Spiral.Core.Events;
+using Spiral.Core.Model;
+
+namespace Spiral.Core.Recording;
+
+/// <summary>
+/// The recorded rows of one run (DESIGN.md 3.2): per step and state Y, m, milex, O, D, p, S, internal threat;
+/// per step and directed dyad the belief; the events; the true types. Row t = 0 is the initial state, row t
+/// the state after step t. Preallocated for a horizon and reusable across runs, so recording allocates nothing
+/// per step. Metrics are pure functions over these rows.
+/// </summary>
+public sealed class RunRecord
+{
+    public RunRecord(int states, int steps)
+    {
+        N = states;
+        Capacity = steps;
+        var rows = (steps + 1) * states;
+        Gdp = new double[rows]; MilitaryShare = new double[rows]; Milex = new double[rows]; Offense = new double[rows];
+        Defense = new double[rows]; Posture = new double[rows]; Security = new double[rows]; InternalThreat = new double[rows];
+        Belief = new double[(steps + 1) * states * states];
+        IsGreedy = new bool[states];
+        Names = new string[states];
+        Events = new EventLog(512);
+    }
+
+    public int N { get; }
+    public int Capacity { get; }
+    /// <summary>Steps actually recorded.</summary>
+    public int Steps { get; private set; }
+    public int StartYear { get; private set; }
+    public ulong Seed { get; private set; }
+    public long RunIndex { get; private set; }
+    public string[] Names { get; }
+    public bool[] IsGreedy { get; }
+    public double[] Gdp { get; }
+    public double[] MilitaryShare { get; }
+    public double[] Milex { get; }
+    public double[] Offense { get; }
+    public double[] Defense { get; }
+    public double[] Posture { get; }
+    public double[] Security { get; }
+    public double[] InternalThreat { get; }
+    /// <summary>Belief of i about j at step t, at index (t·N + i)·N + j.</summary>
+    public double[] Belief { get; }
+    public EventLog Events { get; }
+
+    public int Row(int step, int state) => step * N + state;
+    public double BeliefAt(int step, int i, int j) => Belief[(step * N + i) * N + j];
+
+    internal void Begin(World w, long runIndex)
+    {
+        Steps = 0;
+        StartYear = w.Scenario.StartYear;
+        Seed = w.Seed;
+        RunIndex = runIndex;
+        Events.Clear();
+        for (var i = 0; i < N; i++)
+        {
+            IsGreedy[i] = w.TrueTypeIsGreedy(i);
+            Names[i] = w.Names[i];
+        }
+        Capture(w, 0);
+    }
+
+    internal void Capture(World w, int step)
+    {
+        var o = step * N;
+        Array.Copy(w.Gdp, 0, Gdp, o, N);
+        Array.Copy(w.MilitaryShare, 0, MilitaryShare, o, N);
+        Array.Copy(w.Milex, 0, Milex, o, N);
+        Array.Copy(w.Offense, 0, Offense, o, N);
+        Array.Copy(w.Defense, 0, Defense, o, N);
+        Array.Copy(w.Posture, 0, Posture, o, N);
+        Array.Copy(w.Security, 0, Security, o, N);
+        Array.Copy(w.InternalThreat, 0, InternalThreat, o, N);
+        Array.Copy(w.Belief, 0, Belief, o * N, N * N);
+        Steps = step;
+    }
+
+    internal void CopyEvents(EventLog log)
+    {
+        Events.Clear();
+        foreach (ref readonly var e in log.Items)
+        {
+            Events.Add(e);
+        }
+    }
+}
