@@ -136,9 +136,13 @@ public static class MoranProcess
         {
             var f = 1 - intensity + intensity * (aa * (i - 1) + ab * (n - i)) / (n - 1);
             var g = 1 - intensity + intensity * (ba * i + bb * (n - i - 1)) / (n - 1);
-            if (f <= 0 || g < 0)
+            if (f < 0 || g < 0)
             {
-                throw new ModelInputException("Fitness must be positive; use non-negative payoffs or a smaller intensity.");
+                throw new ModelInputException("Fitness must be non-negative; use non-negative payoffs or a smaller intensity.");
+            }
+            if (f == 0)
+            {
+                return 0;
             }
             product *= g / f;
             sum += product;

@@ -1,0 +1,83 @@
+using Spiral.Analytic.Tournament;
+using Spiral.Analytic.Tournament.Strategies;
+
+namespace Spiral.Analytic.Tests.Tournament;
+
+[CollectionDefinition(nameof(AllocationSensitive), DisableParallelization = true)]
+public class AllocationSensitive;
+
+[Collection(nameof(AllocationSensitive))]
+public class RoundRobinTests
+{
+    private static readonly string[] Classic = [nameof(TitForTat), nameof(AlwaysDefect), nameof(TitForTwoTats), nameof(Grudger), nameof(SuspiciousTitForTat)];
+
+    [Fact]
+    public void Run_TitForTatAndAlwaysDefect_PayoffMatrixHoldsStandardScores()
+    {
+        var result = RoundRobin.Run([nameof(TitForTat), nameof(AlwaysDefect)], new TournamentSettings(new MatchSettings(), Repetitions: 3));
+        Assert.Equal(199 / 200.0, result.PayoffMatrix[0][1], 12);
+        Assert.Equal(204 / 200.0, result.PayoffMatrix[1][0], 12);
+        Assert.Equal(3.0, result.PayoffMatrix[0][0], 12);
+        Assert.Equal(1.0, result.PayoffMatrix[1][1], 12);
+        Assert.Equal(1, result.Standing(nameof(AlwaysDefect)).Rank);
+        Assert.Equal(3, result.Standing(nameof(AlwaysDefect)).Wins);
+        Assert.Equal(3 * 3 * 200, result.TotalTurns);
+    }
+
+    [Fact]
+    public void Run_ClassicField_RanksReciprocatorsAboveAlwaysDefect()
+    {
+        var result = RoundRobin.Run(Classic, new TournamentSettings(new MatchSettings(), Repetitions: 2));
+        Assert.True(result.Standing(nameof(TitForTat)).Rank < result.Standing(nameof(AlwaysDefect)).Rank);
+        Assert.Equal(Enumerable.Range(1, Classic.Length), result.Standings.Select(s => s.Rank));
+        Assert.Equal(0.0, result.Standing(nameof(AlwaysDefect)).CooperationRate);
+        Assert.Equal((199 + 600 + 600 + 500) / 800.0, result.Standing(nameof(TitForTat)).MeanScorePerTurn, 12);
+    }
+
+    [Fact]
+    public void Run_SameSeedDifferentThreadCounts_IdenticalResults()
+    {
+        var players = StrategyCatalog.Names;
+        var match = new MatchSettings(Turns: 50, Noise: 0.05, ProbEnd: 0.02);
+        var one = RoundRobin.Run(players, new TournamentSettings(match, Repetitions: 4, Seed: 99, MaxDegreeOfParallelism: 1));
+        var many = RoundRobin.Run(players, new TournamentSettings(match, Repetitions: 4, Seed: 99, MaxDegreeOfParallelism: 4));
+        Assert.Equal(one.Standings, many.Standings);
+        Assert.Equal(one.PayoffMatrix, many.PayoffMatrix);
+        Assert.Equal(one.TotalTurns, many.TotalTurns);
+    }
+
+    [Fact]
+    public void Run_DifferentSeeds_DifferWithNoise()
+    {
+        var match = new MatchSettings(Turns: 100, Noise: 0.1);
+        var a = RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 2, Seed: 1));
+        var b = RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 2, Seed: 2));
+        Assert.NotEqual(a.PayoffMatrix, b.PayoffMatrix);
+    }
+
+    [Fact]
+    public void Run_MoreRepetitions_DoesNotAllocateMore()
+    {
+        var match = new MatchSettings(Turns: 200);
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 1, MaxDegreeOfParallelism: 1));
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 10, MaxDegreeOfParallelism: 1));
+        var few = GC.GetTotalAllocatedBytes(precise: true) - before;
+        before = GC.GetTotalAllocatedBytes(precise: true);
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 2_000, MaxDegreeOfParallelism: 1));
+        var many = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(many < few + 64 * 1024, $"10 repetitions allocated {few} bytes, 2000 allocated {many}.");
+    }
+
+    [Fact]
+    public void Run_NoPlayers_Throws()
+    {
+        Assert.Throws<ModelInputException>(() => RoundRobin.Run([], new TournamentSettings(new MatchSettings())));
+    }
+
+    [Fact]
+    public void Run_UnknownPlayer_Throws()
+    {
+        Assert.Throws<ModelInputException>(() => RoundRobin.Run(["TitForTat", "Nobody"], new TournamentSettings(new MatchSettings())));
+    }
+}

@@ -1,0 +1,23 @@
+using Spiral.Analytic.Random;
+using Spiral.Analytic.Tournament;
+
+namespace Spiral.Analytic.Tests.Tournament;
+
+/// <summary>Test opponent that plays a fixed script, cycling.</summary>
+internal sealed class Scripted(string script) : Strategy
+{
+    public override string Name => $"Scripted({script})";
+    public override StrategyTraits Traits { get; } = new(false, 0, "test");
+    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+        script[history.Turn % script.Length] == 'C' ? Move.C : Move.D;
+}
+
+internal static class Moves
+{
+    public static string Of(Strategy player, Strategy opponent, int turns, ulong seed = 0)
+    {
+        var random = new Xoshiro256(seed);
+        var (a, _) = Match.Moves(player, opponent, turns, ref random);
+        return string.Concat(a.Select(m => m == Move.C ? 'C' : 'D'));
+    }
+}
