@@ -11,6 +11,11 @@ public class ModelInputException : ArgumentException
     public ModelInputException(string message, string paramName) : base(message, paramName) { }
 
     public ModelInputException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The message alone, without the parameter-name suffix that <see cref="ArgumentException"/> appends.</summary>
+    public override string Message => base.Message is var m && ParamName is { } p && m.EndsWith($" (Parameter '{p}')", StringComparison.Ordinal)
+        ? m[..^$" (Parameter '{p}')".Length]
+        : base.Message;
 }
 
 /// <summary>Shared checks for model inputs.</summary>
