@@ -83,7 +83,8 @@ public static class Kernel
     /// each year's likelihood ratio tempered by the evidence weight. Security-seekers' expected posture rises
     /// with β (Jervis 1978). The arming signal is first discounted by empathy times the reaction j is expected to
     /// show to i's own arming (Jervis 1976: the failure to see oneself as a threat). Institutions then pull the
-    /// belief toward the truth by ι·η (Keohane 1984), a hotline by H·clarity; beliefs stay in [ε, 1-ε].
+    /// belief toward the truth by ι·η (Keohane 1984), a hotline by H·clarity; old evidence ages as the belief
+    /// drifts back toward the prior, since intentions can change (Mearsheimer 2001); beliefs stay in [ε, 1-ε].
     /// </summary>
     public static void Believe(World w)
     {
@@ -118,6 +119,7 @@ public static class Kernel
                 var b = w.Belief[ij];
                 var logit = Math.Log(b / (1 - b)) + p.EvidenceWeight * (postureLlr + armingLlr);
                 b = 1 / (1 + Math.Exp(-logit));
+                b += p.IntentionDrift * (w.PriorBelief[ij] - b);
                 var truth = w.IsGreedy[j] ? 1.0 : 0.0;
                 var institutional = w.Institutions * p.InstitutionalPull;
                 b += institutional * (truth - b);

@@ -35,7 +35,7 @@ public sealed class World
         SecurityPolicies = new IPolicy[n]; GreedyPolicies = new IPolicy[n];
         var nn = n * n;
         Reach = new double[nn]; Rivalry = new double[nn]; SharedIdentity = new double[nn]; Belief = new double[nn];
-        PreviousBelief = new double[nn]; Transparency = new double[nn]; Hotline = new double[nn]; Relations = new double[nn];
+        PreviousBelief = new double[nn]; PriorBelief = new double[nn]; Transparency = new double[nn]; Hotline = new double[nn]; Relations = new double[nn];
         StepGoldstein = new double[nn]; ObservedPosture = new double[nn]; ObservedMilex = new double[nn];
         ObservedArming = new double[nn]; Vulnerability = new double[nn]; Threat = new double[nn];
         BeliefCause = new Concept[nn]; CooldownUntil = new int[nn]; LastCrisisStep = new int[nn];
@@ -71,7 +71,7 @@ public sealed class World
     internal readonly bool[] IsGreedy;
 
     // ---- per dyad i→j ----
-    public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, Transparency, Hotline, Relations, StepGoldstein;
+    public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, PriorBelief, Transparency, Hotline, Relations, StepGoldstein;
     public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat;
     public readonly Concept[] BeliefCause;
     public readonly int[] CooldownUntil, LastCrisisStep;

@@ -106,6 +106,7 @@ public static class WorldFactory
         }
 
         Array.Copy(w.Belief, w.PreviousBelief, w.Belief.Length);
+        Array.Copy(w.Belief, w.PriorBelief, w.Belief.Length);
         Kernel.Assess(w);
         Array.Copy(w.Security, w.PreviousSecurity, n);
         return w;

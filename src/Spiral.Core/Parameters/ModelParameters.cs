@@ -41,10 +41,13 @@ public sealed record ModelParameters
     public double ExpectedReaction { get; init; } = 0.8;
 
     /// <summary>Exponent on each year's likelihood ratio: how much one year's evidence moves a belief (tempered Bayesian updating; Kydd 2005 ch. 2 uses full updating, we temper for yearly aggregated signals).</summary>
-    public double EvidenceWeight { get; init; } = 0.5;
+    public double EvidenceWeight { get; init; } = 0.3;
 
     /// <summary>η: yearly pull of beliefs toward the truth per unit of institutions ι (Keohane 1984: institutions provide information).</summary>
     public double InstitutionalPull { get; init; } = 0.25;
+
+    /// <summary>Yearly drift of a belief back toward the prior: intentions can change with a new leader or regime, so old evidence ages (Mearsheimer 2001 ch. 2; Copeland 2000).</summary>
+    public double IntentionDrift { get; init; } = 0.1;
 
     /// <summary>ε: beliefs stay in [ε, 1-ε] so that no evidence is ever ignored.</summary>
     public double BeliefFloor { get; init; } = 0.005;
@@ -75,7 +78,7 @@ public sealed record ModelParameters
     public double MinMilitaryShare { get; init; } = 0.005;
 
     /// <summary>Largest yearly change of military share (budgets are sticky; Rattinger 1975).</summary>
-    public double MaxShareChange { get; init; } = 0.006;
+    public double MaxShareChange { get; init; } = 0.003;
 
     /// <summary>Target security that a security-seeker arms to restore (Glaser 1997).</summary>
     public double TargetSecurity { get; init; } = 0.8;
@@ -133,16 +136,16 @@ public sealed record ModelParameters
     public double CrisisFadeProbability { get; init; } = 0.3;
 
     /// <summary>Weight of fear (belief × vulnerability) in the latent urge to escalate.</summary>
-    public double CrisisFearWeight { get; init; } = 2.5;
+    public double CrisisFearWeight { get; init; } = 3.0;
 
     /// <summary>Weight of the first-strike advantage (from β and the contest function) in the urge to escalate: pre-emption (Schelling 1960; Jervis 1978; Van Evera 1999).</summary>
-    public double CrisisFirstStrikeWeight { get; init; } = 2.5;
+    public double CrisisFirstStrikeWeight { get; init; } = 3.0;
 
     /// <summary>Weight of relative capability in the urge to escalate.</summary>
     public double CrisisCapabilityWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the expected cost of war, rising with the rung, against escalation (Fearon 1995).</summary>
-    public double CrisisCostWeight { get; init; } = 3.0;
+    public double CrisisCostWeight { get; init; } = 1.0;
 
     /// <summary>Intercept of the latent urge to escalate.</summary>
     public double CrisisBaseUrge { get; init; } = -0.5;

@@ -13,6 +13,6 @@ public sealed record WorldParameters(
     double OffenseAdvantage = 1.0,
     double Distinguishability = 0.5,
     double Institutions = 0.0,
-    double ObservationNoise = 0.3,
+    double ObservationNoise = 0.5,
     double Depreciation = 0.08,
     double IncidentBaseRate = 0.15);

@@ -1,0 +1,142 @@
+using Spiral.Core.Events;
+using Spiral.Core.Recording;
+
+namespace Spiral.Experiments.Metrics;
+
+/// <summary>Pure functions from a run's recorded rows to its outcomes, so they can be recomputed from a file.</summary>
+public static class RunMetrics
+{
+    /// <summary>Summarizes a run. <paramref name="reach"/> is the scenario's initial reach matrix (N×N) that defines rival dyads.</summary>
+    public static void Summarize(RunRecord r, ReadOnlySpan<double> reach, RunSummary s)
+    {
+        var n = r.N;
+        var t = r.Steps;
+        s.RunIndex = r.RunIndex;
+        s.Seed = r.Seed;
+        s.Wars = s.WarsBetweenSecuritySeekers = s.Crises = s.MaxRung = s.Spirals = 0;
+        s.CbmsProposed = s.CbmsSigned = s.CbmsBlocked = s.HotlinesOpened = s.AlliancesFormed = s.CrisesEndedByHotline = 0;
+        s.FirstWarStep = -1;
+        foreach (ref readonly var e in r.Events.Items)
+        {
+            if (e.Rung > s.MaxRung)
+            {
+                s.MaxRung = e.Rung;
+            }
+            switch (e.Kind)
+            {
+                case EventKind.WarStarted:
+                    s.Wars++;
+                    if (!r.IsGreedy[e.Actor] && !r.IsGreedy[e.Target]) s.WarsBetweenSecuritySeekers++;
+                    if (s.FirstWarStep < 0) s.FirstWarStep = e.Step;
+                    break;
+                case EventKind.Incident: s.Crises++; break;
+                case EventKind.SpiralOnset: s.Spirals++; break;
+                case EventKind.CbmProposed: s.CbmsProposed++; break;
+                case EventKind.CbmSigned: s.CbmsSigned++; s.CbmsProposed++; break;
+                case EventKind.CbmBlocked: s.CbmsBlocked++; break;
+                case EventKind.HotlineOpened: s.HotlinesOpened++; break;
+                case EventKind.AllianceFormed: s.AlliancesFormed++; break;
+                case EventKind.CrisisDeEscalatedByHotline: s.CrisesEndedByHotline++; break;
+            }
+        }
+
+        double securityChange = 0, errorSum = 0;
+        var errorCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            s.IsGreedy[i] = r.IsGreedy[i];
+            var m0 = r.Milex[r.Row(0, i)];
+            var mt = r.Milex[r.Row(t, i)];
+            s.MilexGrowth[i] = t > 0 && m0 > 0 && mt > 0 ? Math.Pow(mt / m0, 1.0 / t) - 1 : 0;
+            s.InitialSecurity[i] = r.Security[r.Row(0, i)];
+            s.FinalSecurity[i] = r.Security[r.Row(t, i)];
+            securityChange += s.FinalSecurity[i] - s.InitialSecurity[i];
+            double beliefSum = 0;
+            for (var j = 0; j < n; j++)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+                var b = r.BeliefAt(t, i, j);
+                s.FinalBelief[i * n + j] = b;
+                beliefSum += b;
+                var err = Math.Abs(b - (r.IsGreedy[j] ? 1 : 0));
+                s.BeliefError[i * n + j] = err;
+                errorSum += err;
+                errorCount++;
+            }
+            s.MeanBeliefAboutOthers[i] = n > 1 ? beliefSum / (n - 1) : 0;
+        }
+        s.MeanSecurityChange = n > 0 ? securityChange / n : 0;
+        s.MeanBeliefError = errorCount > 0 ? errorSum / errorCount : 0;
+        (s.ArmsRaceIndex, s.RichardsonReaction) = ArmsRace(r, reach);
+    }
+
+    /// <summary>
+    /// Arms-race index: mean yearly milex growth of members of rival dyads (reach both ways); Richardson reaction:
+    /// pooled least-squares k of Δx_i(t) = k x_j(t) − a x_i(t) + g_i over rival dyads, spending in shares of the
+    /// pair's initial spending so that dyads of different size pool (Richardson 1960).
+    /// </summary>
+    public static (double Index, double Reaction) ArmsRace(RunRecord r, ReadOnlySpan<double> reach)
+    {
+        var n = r.N;
+        var t = r.Steps;
+        double growthSum = 0;
+        var members = 0;
+        Span<double> xtx = stackalloc double[9];
+        Span<double> xty = stackalloc double[3];
+        xtx.Clear();
+        xty.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (i == j || reach[i * n + j] <= 0 || reach[j * n + i] <= 0)
+                {
+                    continue;
+                }
+                var m0 = r.Milex[r.Row(0, i)];
+                var mt = r.Milex[r.Row(t, i)];
+                if (t > 0 && m0 > 0 && mt > 0)
+                {
+                    growthSum += Math.Pow(mt / m0, 1.0 / t) - 1;
+                    members++;
+                }
+                var scale = r.Milex[r.Row(0, i)] + r.Milex[r.Row(0, j)];
+                if (scale <= 0)
+                {
+                    continue;
+                }
+                for (var step = 0; step < t; step++)
+                {
+                    var xi = r.Milex[r.Row(step, i)] / scale;
+                    var xj = r.Milex[r.Row(step, j)] / scale;
+                    var dy = r.Milex[r.Row(step + 1, i)] / scale - xi;
+                    // regressors: xj, xi, 1
+                    double a0 = xj, a1 = xi, a2 = 1;
+                    xtx[0] += a0 * a0; xtx[1] += a0 * a1; xtx[2] += a0 * a2;
+                    xtx[4] += a1 * a1; xtx[5] += a1 * a2; xtx[8] += a2 * a2;
+                    xty[0] += a0 * dy; xty[1] += a1 * dy; xty[2] += a2 * dy;
+                }
+            }
+        }
+        xtx[3] = xtx[1]; xtx[6] = xtx[2]; xtx[7] = xtx[5];
+        var index = members > 0 ? growthSum / members : 0;
+        return (index, Solve3(xtx, xty));
+    }
+
+    /// <summary>First coefficient of a 3×3 least-squares system by Cramer's rule; 0 when singular.</summary>
+    private static double Solve3(ReadOnlySpan<double> m, ReadOnlySpan<double> v)
+    {
+        var det = Det3(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
+        if (Math.Abs(det) < 1e-12)
+        {
+            return 0;
+        }
+        return Det3(v[0], m[1], m[2], v[1], m[4], m[5], v[2], m[7], m[8]) / det;
+    }
+
+    private static double Det3(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
+        a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+}

@@ -1,0 +1,41 @@
+namespace Spiral.Experiments.Metrics;
+
+/// <summary>A proportion or mean with its 95% interval.</summary>
+public readonly record struct Estimate(double Mean, double Low, double High)
+{
+    /// <summary>Wilson score interval for a binomial proportion (Wilson 1927): sensible at 0 and 1, unlike the Wald interval.</summary>
+    public static Estimate Proportion(int successes, int trials)
+    {
+        if (trials <= 0)
+        {
+            return new Estimate(0, 0, 0);
+        }
+        const double z = 1.959963984540054;
+        var p = (double)successes / trials;
+        var denominator = 1 + z * z / trials;
+        var centre = (p + z * z / (2.0 * trials)) / denominator;
+        var half = z * Math.Sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials)) / denominator;
+        return new Estimate(p, Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    /// <summary>Mean with a normal-approximation 95% interval (t for small samples would change little at the sizes we run).</summary>
+    public static Estimate OfMean(ReadOnlySpan<double> values)
+    {
+        var n = values.Length;
+        if (n == 0)
+        {
+            return new Estimate(0, 0, 0);
+        }
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        var mean = sum / n;
+        if (n == 1)
+        {
+            return new Estimate(mean, mean, mean);
+        }
+        double ss = 0;
+        foreach (var v in values) ss += (v - mean) * (v - mean);
+        var se = Math.Sqrt(ss / (n - 1) / n);
+        return new Estimate(mean, mean - 1.959963984540054 * se, mean + 1.959963984540054 * se);
+    }
+}
