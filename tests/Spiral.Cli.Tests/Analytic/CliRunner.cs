@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Spiral.Cli.Tests.Analytic;
+
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public JsonElement Json => JsonDocument.Parse(Output).RootElement;
+}
+
+internal static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = SpiralApp.Run(args, output, error);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A file under the repository's data/ folder, found by walking up to Spiral.slnx.</summary>
+    public static string DataFile(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir is null ? throw new InvalidOperationException("Repository root (Spiral.slnx) not found.") : Path.Combine(dir.FullName, "data", name);
+    }
+}
