@@ -1,5 +1,6 @@
 using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Scenarios;
 
 namespace Spiral.Testing;
 
@@ -8,42 +9,14 @@ public static class ScenarioBuilder
 {
     /// <summary>
     /// A stylized system of <paramref name="states"/> equal security-seekers that all reach each other, in the
-    /// Jervis world given by offense advantage β and distinguishability ω (the library's Jervis scenarios use the same).
+    /// Jervis world given by offense advantage β and distinguishability ω (see <see cref="StylizedScenario"/>).
     /// </summary>
     public static Scenario Stylized(int states = 6, double offenseAdvantage = 1.0, double distinguishability = 0.5,
         double greedProbability = 0.0, double priorBelief = 0.2, int steps = 50, string policy = "DefensiveRealist",
         double observationNoise = 0.5, double institutions = 0, double rivalry = 0, double hotline = 0,
-        double transparency = 0, double empathy = 0.5, double reach = 0.8)
-    {
-        var list = new List<StateSpec>();
-        for (var i = 0; i < states; i++)
-        {
-            list.Add(new StateSpec($"S{i + 1}", Gdp: 1000, Growth: 0.03, MilitaryShare: 0.02, Posture: 0.35,
-                GreedProbability: greedProbability, Empathy: empathy) { Policy = new PolicySpec(policy) });
-        }
-        var dyads = new List<DyadSpec>();
-        if (rivalry > 0 || hotline > 0 || transparency > 0)
-        {
-            for (var i = 0; i < states; i++)
-            {
-                for (var j = i + 1; j < states; j++)
-                {
-                    dyads.Add(new DyadSpec(list[i].Name, list[j].Name, reach, rivalry, transparency, hotline));
-                }
-            }
-        }
-        return new Scenario
-        {
-            Name = $"stylized-{states}",
-            StartYear = 2000,
-            Steps = steps,
-            DefaultReach = reach,
-            PriorBelief = priorBelief,
-            World = new WorldParameters(offenseAdvantage, distinguishability, institutions, observationNoise),
-            States = list,
-            Dyads = dyads,
-        };
-    }
+        double transparency = 0, double empathy = 0.5, double reach = 0.8) =>
+        StylizedScenario.Create(states, offenseAdvantage, distinguishability, greedProbability, priorBelief, steps, policy,
+            observationNoise, institutions, rivalry, hotline, transparency, empathy, reach);
 
     public static Scenario With(this Scenario s, Func<WorldParameters, WorldParameters> world) => s with { World = world(s.World) };
 

@@ -7,12 +7,15 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
+        yield return BenchCommand.Create();
         yield return Analytic.RichardsonCommand.Create();
         yield return Analytic.GameCommand.Create();
         yield return Analytic.TournamentCommand.Create();
         yield return Analytic.MoranCommand.Create();
         yield return Analytic.KyddCommand.Create();
         yield return Analytic.FearonCommand.Create();
+        yield return ScenariosCommand.Build();
         yield break;
     }
 }

@@ -52,25 +52,45 @@ public static class Kernel
     {
         var n = w.N;
         var p = w.P;
+        var posture = w.Posture;
+        var milex = w.Milex;
+        var milexGrowth = w.MilexGrowth;
+        var transparency = w.Transparency;
+        var rivalry = w.Rivalry;
+        var identity = w.SharedIdentity;
+        var observedPosture = w.ObservedPosture;
+        var observedArming = w.ObservedArming;
+        var observedMilex = w.ObservedMilex;
+        var postureNoiseScale = w.ObservationNoise * (1 - w.Distinguishability);
+        var armingNoiseScale = w.ObservationNoise * p.ArmingNoiseScale;
+        var noiseFloor = p.ObservationNoiseFloor;
+        var rivalryBias = p.RivalryBias;
+        var affinity = p.IdentityAffinity;
+        ref var rng = ref w.ObserveRng;
         for (var i = 0; i < n; i++)
         {
+            var row = i * n;
             for (var j = 0; j < n; j++)
             {
                 if (i == j)
                 {
                     continue;
                 }
-                var ij = i * n + j;
-                var opacity = 1 - w.Transparency[ij];
-                var postureNoise = w.ObservationNoise * (1 - w.Distinguishability) * opacity + p.ObservationNoiseFloor;
-                var bias = p.RivalryBias * EffectiveRivalry(w, ij);
-                w.ObservedPosture[ij] = w.Posture[j] + postureNoise * w.ObserveRng.NextGaussian() + bias;
-                var armingNoise = w.ObservationNoise * p.ArmingNoiseScale * opacity + 0.005;
-                w.ObservedArming[ij] = w.MilexGrowth[j] + armingNoise * w.ObserveRng.NextGaussian();
-                w.ObservedMilex[ij] = Math.Max(0, w.Milex[j] * (1 + armingNoise * w.ObserveRng.NextGaussian()));
+                var ij = row + j;
+                var opacity = 1 - transparency[ij];
+                var postureNoise = postureNoiseScale * opacity + noiseFloor;
+                var bias = rivalryBias * Math.Max(0, rivalry[ij] - affinity * identity[ij]);
+                observedPosture[ij] = posture[j] + postureNoise * rng.NextGaussian() + bias;
+                // One measurement error for the spending level and its growth: the same budget is misread.
+                var armingError = (armingNoiseScale * opacity + ArmingNoiseFloor) * rng.NextGaussian();
+                observedArming[ij] = milexGrowth[j] + armingError;
+                observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
             }
         }
     }
+
+    /// <summary>Noise of the arming signal left with full transparency.</summary>
+    private const double ArmingNoiseFloor = 0.005;
 
     /// <summary>Rivalry net of shared identity, the term that biases perception.</summary>
     public static double EffectiveRivalry(World w, int ij) =>
@@ -90,43 +110,65 @@ public static class Kernel
     {
         var n = w.N;
         var p = w.P;
-        Array.Copy(w.Belief, w.PreviousBelief, w.Belief.Length);
+        var belief = w.Belief;
+        Array.Copy(belief, w.PreviousBelief, belief.Length);
+        var prior = w.PriorBelief;
+        var transparency = w.Transparency;
+        var hotline = w.Hotline;
+        var observedPosture = w.ObservedPosture;
+        var observedArming = w.ObservedArming;
+        var isGreedy = w.IsGreedy;
+        var cause = w.BeliefCause;
         var securityPosture = TypeModel.ExpectedSecurityPosture(w.OffenseAdvantage, p.SecurityPosture, p.GreedyPosture);
+        var greedyPosture = p.GreedyPosture;
+        var greedyGrowth = p.GreedyArmingGrowth;
         var postureSpread2 = p.PostureSpread * p.PostureSpread;
         var armingSpread2 = p.ArmingSpread * p.ArmingSpread;
+        var postureNoiseScale = w.ObservationNoise * (1 - w.Distinguishability);
+        var armingNoiseScale = w.ObservationNoise * p.ArmingNoiseScale;
+        var evidenceWeight = p.EvidenceWeight;
+        var drift = p.IntentionDrift;
+        var institutional = w.Institutions * p.InstitutionalPull;
+        var clarityPerHotline = p.HotlineClarity;
+        var floor = p.BeliefFloor;
         for (var i = 0; i < n; i++)
         {
             var ownArmingExplains = p.ExpectedReaction * Math.Max(0, w.MilexGrowth[i]);
             var discount = w.Empathy[i] * ownArmingExplains;
+            var undiscounted = (1 - w.Empathy[i]) * ownArmingExplains;
+            var row = i * n;
             for (var j = 0; j < n; j++)
             {
                 if (i == j)
                 {
                     continue;
                 }
-                var ij = i * n + j;
-                var opacity = 1 - w.Transparency[ij];
-                var postureNoise = w.ObservationNoise * (1 - w.Distinguishability) * opacity + p.ObservationNoiseFloor;
+                var ij = row + j;
+                var opacity = 1 - transparency[ij];
+                var postureNoise = postureNoiseScale * opacity + p.ObservationNoiseFloor;
                 var postureVar = postureNoise * postureNoise + postureSpread2;
-                var x = w.ObservedPosture[ij];
-                var postureLlr = ((x - securityPosture) * (x - securityPosture) - (x - p.GreedyPosture) * (x - p.GreedyPosture)) / (2 * postureVar);
+                var x = observedPosture[ij];
+                var postureLlr = ((x - securityPosture) * (x - securityPosture) - (x - greedyPosture) * (x - greedyPosture)) / (2 * postureVar);
 
-                var armingNoise = w.ObservationNoise * p.ArmingNoiseScale * opacity + 0.005;
+                var armingNoise = armingNoiseScale * opacity + ArmingNoiseFloor;
                 var armingVar = armingNoise * armingNoise + armingSpread2;
-                var a = w.ObservedArming[ij] - discount;
-                var armingLlr = (a * a - (a - p.GreedyArmingGrowth) * (a - p.GreedyArmingGrowth)) / (2 * armingVar);
+                var a = observedArming[ij] - discount;
+                var armingLlr = (a * a - (a - greedyGrowth) * (a - greedyGrowth)) / (2 * armingVar);
 
-                var b = w.Belief[ij];
-                var logit = Math.Log(b / (1 - b)) + p.EvidenceWeight * (postureLlr + armingLlr);
-                b = 1 / (1 + Math.Exp(-logit));
-                b += p.IntentionDrift * (w.PriorBelief[ij] - b);
-                var truth = w.IsGreedy[j] ? 1.0 : 0.0;
-                var institutional = w.Institutions * p.InstitutionalPull;
+                var b = belief[ij];
+                var odds = b / (1 - b) * Math.Exp(evidenceWeight * (postureLlr + armingLlr));
+                b = double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
+                b += drift * (prior[ij] - b);
+                var truth = isGreedy[j] ? 1.0 : 0.0;
                 b += institutional * (truth - b);
-                var clarity = w.Hotline[ij] * p.HotlineClarity;
+                var clarity = hotline[ij] * clarityPerHotline;
                 b += clarity * (truth - b);
-                w.Belief[ij] = Math.Clamp(b, p.BeliefFloor, 1 - p.BeliefFloor);
-                w.BeliefCause[ij] = CauseOfShift(w, ij, postureLlr, armingLlr, (1 - w.Empathy[i]) * ownArmingExplains, institutional + clarity);
+                b = Math.Clamp(b, floor, 1 - floor);
+                if (Math.Abs(b - belief[ij]) >= p.BeliefShiftToRecord)
+                {
+                    cause[ij] = CauseOfShift(w, ij, postureLlr, armingLlr, undiscounted, institutional + clarity);
+                }
+                belief[ij] = b;
             }
         }
     }
@@ -464,24 +506,35 @@ public static class Kernel
     {
         var n = w.N;
         var p = w.P;
+        var stepGoldstein = w.StepGoldstein;
+        var relations = w.Relations;
+        var rivalry = w.Rivalry;
+        var belief = w.Belief;
+        var previous = w.PreviousBelief;
+        var fromConflict = p.RivalryFromConflict / 10;
+        var fromCooperation = p.RivalryFromCooperation / 10;
+        var keep = 1 - p.RivalryDecay;
         for (var i = 0; i < n; i++)
         {
+            var row = i * n;
             for (var j = 0; j < n; j++)
             {
                 if (i == j)
                 {
                     continue;
                 }
-                var ij = i * n + j;
-                var g = w.StepGoldstein[ij];
-                w.Relations[ij] += g;
-                var h = w.Rivalry[ij];
-                h += p.RivalryFromConflict * Math.Max(0, -g) / 10 - p.RivalryFromCooperation * Math.Max(0, g) / 10 - p.RivalryDecay * h;
-                w.Rivalry[ij] = Math.Clamp(h, 0, 1);
-                w.StepGoldstein[ij] = 0;
+                var ij = row + j;
+                var g = stepGoldstein[ij];
+                if (g != 0)
+                {
+                    relations[ij] += g;
+                    stepGoldstein[ij] = 0;
+                }
+                var h = rivalry[ij] * keep + fromConflict * Math.Max(0, -g) - fromCooperation * Math.Max(0, g);
+                rivalry[ij] = Math.Clamp(h, 0, 1);
 
-                var before = w.PreviousBelief[ij];
-                var now = w.Belief[ij];
+                var before = previous[ij];
+                var now = belief[ij];
                 if (Math.Abs(now - before) >= p.BeliefShiftToRecord)
                 {
                     w.AddEvent(EventKind.BeliefShift, i, j, value: now - before, concept: w.BeliefCause[ij]);

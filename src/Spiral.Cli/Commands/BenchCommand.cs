@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Running;
+using Spiral.Experiments.Scenarios;
+
+namespace Spiral.Cli.Commands;
+
+/// <summary><c>spiral bench</c>: ensemble throughput on the 10-state, 50-year benchmark scenario.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var runs = new Option<int>("--runs") { Description = "Runs to time (after a warm-up).", DefaultValueFactory = _ => 4000 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var json = AnalyticCli.JsonOption();
+        var command = new Command("bench", "Measure runs per second on a 10-state, 50-step scenario.") { runs, threads, json };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(runs);
+            var t = parse.GetValue(threads);
+            if (n < 1)
+            {
+                throw new UsageException($"--runs {n}: expected a positive integer");
+            }
+            if (t < 0)
+            {
+                throw new UsageException($"--threads {t}: expected 0 (all cores) or a positive count");
+            }
+            var scenario = StylizedScenario.Benchmark();
+            EnsembleRunner.Run(scenario, new EnsembleOptions(Math.Min(n, 200), 99, null, t), (_, _) => { });
+            var clock = Stopwatch.StartNew();
+            EnsembleRunner.Run(scenario, new EnsembleOptions(n, 1, null, t), (_, _) => { });
+            var seconds = clock.Elapsed.TotalSeconds;
+            var states = scenario.States.Count;
+            var runsPerSecond = n / seconds;
+            var dyadSteps = runsPerSecond * scenario.Steps * states * (states - 1);
+            var threadCount = t > 0 ? t : Environment.ProcessorCount;
+            if (parse.GetValue(json))
+            {
+                AnalyticCli.WriteJson(parse, new { runsPerSecond, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });
+            }
+            else
+            {
+                var table = AnalyticCli.NewTable("measure", "value");
+                var inv = CultureInfo.InvariantCulture;
+                table.AddRow("scenario", $"{states} states, {scenario.Steps} steps");
+                table.AddRow("runs timed", n.ToString(inv));
+                table.AddRow("threads", threadCount.ToString(inv));
+                table.AddRow("runs per second", runsPerSecond.ToString("F0", inv));
+                table.AddRow("dyad-steps per second", dyadSteps.ToString("E3", inv));
+                AnalyticCli.Write(parse, table);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

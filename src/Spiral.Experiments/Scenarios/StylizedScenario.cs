@@ -1,0 +1,50 @@
+using Spiral.Core.Parameters;
+using Spiral.Core.Scenarios;
+
+namespace Spiral.Experiments.Scenarios;
+
+/// <summary>
+/// Stylized systems of equal states that all reach each other, built in code: the benchmark scenario and the
+/// base of tests and paired experiments (the library's Jervis worlds use the same values).
+/// </summary>
+public static class StylizedScenario
+{
+    public static Scenario Create(int states = 6, double offenseAdvantage = 1.0, double distinguishability = 0.5,
+        double greedProbability = 0.0, double priorBelief = 0.2, int steps = 50, string policy = "DefensiveRealist",
+        double observationNoise = 0.5, double institutions = 0, double rivalry = 0, double hotline = 0,
+        double transparency = 0, double empathy = 0.5, double reach = 0.8)
+    {
+        var list = new List<StateSpec>();
+        for (var i = 0; i < states; i++)
+        {
+            list.Add(new StateSpec($"S{i + 1}", Gdp: 1000, Growth: 0.03, MilitaryShare: 0.02, Posture: 0.35,
+                GreedProbability: greedProbability, Empathy: empathy) { Policy = new PolicySpec(policy) });
+        }
+        var dyads = new List<DyadSpec>();
+        if (rivalry > 0 || hotline > 0 || transparency > 0)
+        {
+            for (var i = 0; i < states; i++)
+            {
+                for (var j = i + 1; j < states; j++)
+                {
+                    dyads.Add(new DyadSpec(list[i].Name, list[j].Name, reach, rivalry, transparency, hotline));
+                }
+            }
+        }
+        return new Scenario
+        {
+            Name = $"stylized-{states}",
+            Title = $"Stylized system of {states} states",
+            StartYear = 2000,
+            Steps = steps,
+            DefaultReach = reach,
+            PriorBelief = priorBelief,
+            World = new WorldParameters(offenseAdvantage, distinguishability, institutions, observationNoise),
+            States = list,
+            Dyads = dyads,
+        };
+    }
+
+    /// <summary>The benchmark scenario of <c>spiral bench</c>: 10 states, 50 years, one in five states greedy on average, a balanced world.</summary>
+    public static Scenario Benchmark() => Create(states: 10, steps: 50, greedProbability: 0.2) with { Name = "bench-10x50" };
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Spiral.Core.Events;
+using Spiral.Core.Model;
+using Spiral.Core.Recording;
+
+namespace Spiral.IO.Narration;
+
+/// <summary>One year of a narrated run.</summary>
+public sealed record NarratedYear(int Year, IReadOnlyList<NarratedLine> Lines);
+
+/// <summary>One sentence of the story, tagged with the concept at work.</summary>
+public sealed record NarratedLine(string Text, Concept Concept, string ConceptName);
+
+/// <summary>
+/// Tells the story of one recorded run year by year in plain language for students: who armed and why, why a
+/// belief moved, how a crisis climbed Kahn's ladder and why it stopped, each sentence naming the concept at work.
+/// </summary>
+public static class Narrator
+{
+    public static IReadOnlyList<NarratedYear> Narrate(RunRecord run)
+    {
+        var years = new List<NarratedYear>();
+        var names = run.Names;
+        var intro = new List<NarratedLine>();
+        for (var i = 0; i < run.N; i++)
+        {
+            intro.Add(Line($"{names[i]} is secretly {(run.IsGreedy[i] ? "greedy: it wants more than security" : "a security-seeker: it wants only to be safe")}; nobody else knows this.",
+                run.IsGreedy[i] ? Concept.Greed : Concept.UncertaintyOfIntentions));
+        }
+        years.Add(new NarratedYear(run.StartYear, intro));
+
+        var events = run.Events.Items;
+        var e = 0;
+        for (var step = 0; step < run.Steps; step++)
+        {
+            var lines = new List<NarratedLine>();
+            var crisisRung = 0;
+            while (e < events.Length && events[e].Step == step)
+            {
+                var ev = events[e++];
+                var line = Describe(ev, names, run, ref crisisRung);
+                if (line is not null)
+                {
+                    lines.Add(line);
+                }
+            }
+            if (lines.Count > 0)
+            {
+                years.Add(new NarratedYear(run.StartYear + step, lines));
+            }
+        }
+        var end = new List<NarratedLine>();
+        for (var i = 0; i < run.N; i++)
+        {
+            var m0 = run.MilitaryShare[run.Row(0, i)];
+            var mt = run.MilitaryShare[run.Row(run.Steps, i)];
+            end.Add(Line(string.Create(CultureInfo.InvariantCulture,
+                $"{names[i]} ends spending {mt:P1} of GDP (from {m0:P1}), feeling {Describe(run.Security[run.Row(run.Steps, i)])}."), Concept.None));
+        }
+        years.Add(new NarratedYear(run.StartYear + run.Steps, end));
+        return years;
+    }
+
+    private static string Describe(double security) =>
+        security >= 0.9 ? "safe" : security >= 0.75 ? "fairly safe" : security >= 0.5 ? "insecure" : "deeply insecure";
+
+    private static NarratedLine Line(string text, Concept concept) => new(text, concept, ConceptGlossary.Of(concept).Name);
+
+    private static NarratedLine? Describe(SimEvent ev, string[] names, RunRecord run, ref int crisisRung)
+    {
+        string A() => names[ev.Actor];
+        string B() => ev.Target >= 0 ? names[ev.Target] : "";
+        var why = ConceptGlossary.Of(ev.Concept);
+        string Because() => why.Name.Length > 0 ? $" ({why.Name}: {why.Explanation})" : "";
+        var rung = ev.Rung > 0 ? EscalationLadder.At(ev.Rung) : default;
+        var inv = CultureInfo.InvariantCulture;
+        return ev.Kind switch
+        {
+            EventKind.Incident => Line($"An incident between {A()} and {B()} opens a crisis at rung {ev.Rung}, \"{rung.Name}\"{Because()}.", ev.Concept),
+            EventKind.CrisisEscalated => Line($"{A()} escalates: the crisis with {B()} climbs to rung {ev.Rung}, \"{rung.Name}\" ({rung.Group}){Because()}.", ev.Concept),
+            EventKind.CrisisDeEscalatedByHotline => Line($"The hotline between {A()} and {B()} lets both step back at rung {ev.Rung}{Because()}.", Concept.Hotline),
+            EventKind.CrisisBackDown => Line($"{A()} backs down at rung {ev.Rung}; the crisis with {B()} ends short of war, judging the cost of going higher too great.", Concept.Escalation),
+            EventKind.CrisisFaded => Line($"The crisis between {A()} and {B()} fades at rung {ev.Rung} as both hold their ground and nothing more happens.", Concept.Escalation),
+            EventKind.WarStarted => Line(string.Create(inv, $"WAR: {A()} attacks {B()} (its chance of winning {ev.Value:P0}){Because()}.") +
+                (!run.IsGreedy[ev.Actor] && !run.IsGreedy[ev.Target] ? " Neither side was greedy: this is the tragedy of the security dilemma." : ""), ev.Concept),
+            EventKind.WarEnded => Line($"{A()} wins the war against {B()}; both pay in GDP and the loser in arms.", ev.Concept),
+            EventKind.CbmProposed => Line($"{A()} proposes confidence-building measures to {B()}, who does not take them up this year.", Concept.ConfidenceBuilding),
+            EventKind.CbmSigned => Line($"{A()} and {B()} sign confidence-building measures: each can now read the other's forces better{Because()}.", Concept.ConfidenceBuilding),
+            EventKind.CbmBlocked => Line($"{A()} distrusts {B()} too much to agree to confidence-building measures: mistrust blocks diplomacy.", Concept.UncertaintyOfIntentions),
+            EventKind.HotlineProposed => Line($"{A()} proposes a hotline to {B()} after their crisis.", Concept.Hotline),
+            EventKind.HotlineOpened => Line($"{A()} and {B()} open a hotline{Because()}.", Concept.Hotline),
+            EventKind.HotlineBlocked => Line($"{A()} refuses a hotline with {B()}: it trusts it too little.", Concept.UncertaintyOfIntentions),
+            EventKind.HotlineClosed => Line($"The hotline between {A()} and {B()} is cut.", ev.Concept),
+            EventKind.AllianceFormed => Line(ev.Target >= 0 && ev.Value >= 0 && ev.Value < names.Length
+                ? $"{A()} and {B()} ally against {names[(int)ev.Value]}{Because()}."
+                : $"{A()} joins an alliance{Because()}.", Concept.AllianceSecurityDilemma),
+            EventKind.AllianceLeft => Line($"{A()} leaves its alliance.", ev.Concept),
+            EventKind.ArmsBuildup => Line(string.Create(inv, $"{A()} raises its military share by {ev.Value * 100:F2} points of GDP") +
+                (ev.Target >= 0 ? $", fearing {B()} most" : "") + $"{Because()}.", ev.Concept),
+            EventKind.ArmsCut => Line(string.Create(inv, $"{A()} cuts its military share by {-ev.Value * 100:F2} points of GDP{Because()}."), ev.Concept),
+            EventKind.ReassuranceGesture => Line($"{A()} makes an announced, costly cut to reassure {(ev.Target >= 0 ? B() : "its rivals")}{Because()}.", ev.Concept),
+            EventKind.BeliefShift => Line(string.Create(inv,
+                $"{A()} now thinks {B()} is {(ev.Value > 0 ? "more" : "less")} likely to be greedy ({run.BeliefAt(Math.Min(ev.Step + 1, run.Steps), ev.Actor, ev.Target):P0}){Because()}."), ev.Concept),
+            EventKind.SpiralOnset => Line($"Spiral: {A()} now believes {B()} is probably greedy, though both only want security.", Concept.Spiral),
+            EventKind.InternalUnrest => Line($"Unrest inside {A()} raises its internal threat{Because()}.", Concept.InsecurityDilemma),
+            EventKind.RegimeChange => Line($"A new regime takes power in {A()}; its intentions are a new unknown.", Concept.UncertaintyOfIntentions),
+            EventKind.EconomicShock => Line(string.Create(inv, $"An economic shock changes {A()}'s GDP by {ev.Value:P0}."), Concept.Timeline),
+            EventKind.RivalryChanged => Line($"The rivalry between {A()} and {B()} changes.", Concept.HistoricalRivalry),
+            _ => null,
+        };
+    }
+}

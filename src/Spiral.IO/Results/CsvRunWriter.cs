@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Spiral.Core.Events;
+using Spiral.Core.Recording;
+using Spiral.Experiments.Metrics;
+
+namespace Spiral.IO.Results;
+
+/// <summary>
+/// Writes runs as CSV (series per step and state, beliefs per step and dyad, events, one row per run) into a
+/// staging folder beside the target, moved into place only when complete: nothing half-written is ever left
+/// at the target. Every row carries the run's seed and the scenario hash.
+/// </summary>
+public sealed class CsvRunWriter : IDisposable
+{
+    private readonly string _target;
+    private readonly string _staging;
+    private readonly string _scenarioHash;
+    private readonly StreamWriter _series, _beliefs, _events, _runs;
+    private bool _committed;
+
+    public CsvRunWriter(string directory, string scenarioHash)
+    {
+        _target = Path.GetFullPath(directory);
+        if (Directory.Exists(_target) && Directory.EnumerateFileSystemEntries(_target).Any())
+        {
+            throw new IOException($"{_target} exists and is not empty; expected a new or empty directory");
+        }
+        var parent = Path.GetDirectoryName(_target) ?? ".";
+        Directory.CreateDirectory(parent);
+        _staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.partial-{Environment.ProcessId}");
+        if (Directory.Exists(_staging))
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
+        Directory.CreateDirectory(_staging);
+        _scenarioHash = scenarioHash;
+        _series = Open("series.csv", "run,seed,scenario_hash,step,year,state,gdp,military_share,milex,offense,defense,posture,security,internal_threat");
+        _beliefs = Open("beliefs.csv", "run,seed,scenario_hash,step,year,observer,about,belief");
+        _events = Open("events.csv", "run,seed,scenario_hash,step,year,kind,actor,target,rung,value,concept,cameo_code,goldstein");
+        _runs = Open("runs.csv", "run,seed,scenario_hash,wars,wars_between_security_seekers,crises,max_rung,spirals,cbms_proposed,cbms_signed,cbms_blocked,hotlines_opened,arms_race_index,richardson_reaction,mean_security_change,mean_belief_error");
+    }
+
+    private StreamWriter Open(string name, string header)
+    {
+        var w = new StreamWriter(Path.Combine(_staging, name), false, new UTF8Encoding(false));
+        w.WriteLine(header);
+        return w;
+    }
+
+    public void Write(RunRecord r, RunSummary s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var prefix = string.Create(inv, $"{r.RunIndex},{r.Seed},{_scenarioHash}");
+        var sb = new StringBuilder();
+        for (var t = 0; t <= r.Steps; t++)
+        {
+            for (var i = 0; i < r.N; i++)
+            {
+                var k = r.Row(t, i);
+                sb.Clear();
+                sb.Append(inv, $"{prefix},{t},{r.StartYear + t},{Csv(r.Names[i])},{r.Gdp[k]:R},{r.MilitaryShare[k]:R},{r.Milex[k]:R},{r.Offense[k]:R},{r.Defense[k]:R},{r.Posture[k]:R},{r.Security[k]:R},{r.InternalThreat[k]:R}");
+                _series.WriteLine(sb);
+                for (var j = 0; j < r.N; j++)
+                {
+                    if (i != j)
+                    {
+                        _beliefs.WriteLine(string.Create(inv, $"{prefix},{t},{r.StartYear + t},{Csv(r.Names[i])},{Csv(r.Names[j])},{r.BeliefAt(t, i, j):R}"));
+                    }
+                }
+            }
+        }
+        foreach (ref readonly var e in r.Events.Items)
+        {
+            var target = e.Target >= 0 ? Csv(r.Names[e.Target]) : "";
+            _events.WriteLine(string.Create(inv,
+                $"{prefix},{e.Step + 1},{e.Year},{e.Kind},{Csv(r.Names[e.Actor])},{target},{e.Rung},{e.Value:R},{e.Concept},{e.CameoCode},{e.Goldstein:R}"));
+        }
+        _runs.WriteLine(string.Create(inv,
+            $"{prefix},{s.Wars},{s.WarsBetweenSecuritySeekers},{s.Crises},{s.MaxRung},{s.Spirals},{s.CbmsProposed},{s.CbmsSigned},{s.CbmsBlocked},{s.HotlinesOpened},{s.ArmsRaceIndex:R},{s.RichardsonReaction:R},{s.MeanSecurityChange:R},{s.MeanBeliefError:R}"));
+    }
+
+    /// <summary>Flushes and moves the finished files into the target directory.</summary>
+    public void Commit()
+    {
+        CloseAll();
+        if (Directory.Exists(_target))
+        {
+            Directory.Delete(_target);
+        }
+        Directory.Move(_staging, _target);
+        _committed = true;
+    }
+
+    private void CloseAll()
+    {
+        _series.Dispose();
+        _beliefs.Dispose();
+        _events.Dispose();
+        _runs.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (_committed)
+        {
+            return;
+        }
+        CloseAll();
+        if (Directory.Exists(_staging))
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
+    }
+
+    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+}
