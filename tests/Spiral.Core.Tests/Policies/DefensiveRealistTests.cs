@@ -1,0 +1,121 @@
+using Spiral.Core.Events;
+using Spiral.Core.Model;
+using Spiral.Core.Policies;
+
+namespace Spiral.Core.Tests.Policies;
+
+public class DefensiveRealistTests
+{
+    [Fact]
+    public void Decide_AgainstScriptedBuildup_MovesShareTowardTargetSecurityEachYear()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist", new Dictionary<int, double> { [2000] = 0.02, [2003] = 0.08 });
+        var shares = new List<double>();
+        for (var t = 0; t < 12; t++)
+        {
+            var m = w.MilitaryShare[0];
+            Kernel.Step(w);
+            // rule: m + 0.03·(0.8 - S), at most ±0.003 a year, within [0.005, 0.12]
+            var expected = TestWorlds.Toward(m, m + 0.03 * (0.8 - w.Security[0]));
+            Assert.Equal(expected, w.MilitaryShare[0], 12);
+            // posture: expected security posture at β = 1 (0.35) shifted to defense by 0.6·ω = 0.3
+            Assert.Equal(0.35 * (1 - 0.6 * 0.5), w.Posture[0], 12);
+            Assert.Equal(t < 3 ? 0.02 : 0.08, w.MilitaryShare[1], 12);
+            shares.Add(w.MilitaryShare[0]);
+        }
+        // secure at first, A cuts; B's jump in 2003, seen in 2004, drops A's security below target and A re-arms
+        Assert.True(shares[3] < shares[0]);
+        Assert.True(shares[7] > shares[3] + 0.008);
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.023)]   // gap 0.3 → +0.009, capped at +0.003
+    [InlineData(0.79, 0.0203)] // gap 0.01 → +0.0003
+    [InlineData(0.8, 0.02)]
+    [InlineData(0.9, 0.017)]   // gap -0.1 → -0.003
+    public void Decide_SecurityGap_SetsShareExactly(double security, double share)
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        w.Security[0] = security;
+        Kernel.Decide(w);
+        Assert.Equal(share, w.MilitaryShare[0], 12);
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.5, 0.245)]
+    [InlineData(2.0, 0.0, 0.535)]
+    [InlineData(2.5, 0.9, 0.572 * 0.46)]
+    [InlineData(0.6, 0.0, 0.72 - 0.37 / 0.6)]
+    public void Decide_Posture_RisesWithOffenseAdvantageAndFallsWithDistinguishability(double beta, double omega, double posture)
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist", beta: beta, omega: omega);
+        Kernel.Decide(w);
+        Assert.Equal(posture, w.Posture[0], 12);
+    }
+
+    [Theory]
+    [InlineData(0.1, DiplomacyIntent.None)]               // threat 0.035 < 0.05: no need
+    [InlineData(0.3, DiplomacyIntent.Propose)]            // threat 0.105, trusts
+    [InlineData(0.6, DiplomacyIntent.BlockedByMistrust)]  // threat 0.21, mistrusts
+    public void Decide_CbmIntent_FollowsThreatAndTrust(double belief, DiplomacyIntent intent)
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        w.Belief[1] = belief;
+        Kernel.Assess(w);
+        Kernel.Decide(w);
+        Assert.Equal(intent, w.CbmIntent[1]);
+    }
+
+    [Theory]
+    [InlineData(2, 0.2, DiplomacyIntent.Propose)]
+    [InlineData(3, 0.6, DiplomacyIntent.BlockedByMistrust)]
+    [InlineData(4, 0.2, DiplomacyIntent.None)]
+    public void Decide_RecentCrisis_ProposesHotlineWhileTrusting(int step, double belief, DiplomacyIntent intent)
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        w.LastCrisisStep[1] = 0;
+        w.Step = step;
+        w.Belief[1] = belief;
+        Kernel.Assess(w);
+        Kernel.Decide(w);
+        Assert.Equal(intent, w.HotlineIntent[1]);
+    }
+
+    [Fact]
+    public void Decide_ThreatAboveAllianceTrigger_BalancesAgainstMostFeared()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        w.Belief[1] = 0.8; // threat 0.28 > 0.25
+        Kernel.Assess(w);
+        Kernel.Decide(w);
+        Assert.Equal(1, w.BalanceAgainst[0]);
+        w.Belief[1] = 0.7; // threat 0.245
+        Kernel.Assess(w);
+        Kernel.Decide(w);
+        Assert.Equal(-1, w.BalanceAgainst[0]);
+    }
+
+    [Fact]
+    public void Respond_FearAndFirstStrikeAdvantage_EscalateMoreOften()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        int Escalations(CrisisSituation s)
+        {
+            var n = 0;
+            for (var k = 0; k < 4000; k++) n += PolicyRuns.Respond(w, 0, s) == CrisisMove.Escalate ? 1 : 0;
+            return n;
+        }
+        var afraid = Escalations(PolicyRuns.Situation(1, 0, fear: 0.8, firstStrike: 0.5));
+        var calm = Escalations(PolicyRuns.Situation(1, 0, fear: 0.0, firstStrike: -0.5));
+        Assert.True(afraid > calm + 400, $"afraid {afraid}, calm {calm}");
+    }
+
+    [Fact]
+    public void Traits_NameSourceAndNoOwnTypeUse()
+    {
+        var t = new DefensiveRealist().Traits;
+        Assert.Equal("DefensiveRealist", t.Name);
+        Assert.False(t.UsesOwnType);
+        Assert.Contains("Glaser", t.Source);
+    }
+}

@@ -1,0 +1,72 @@
+using Spiral.Core.Model;
+using Spiral.Core.Policies;
+
+namespace Spiral.Core.Tests.Policies;
+
+public class OffensiveRealistTests
+{
+    [Fact]
+    public void Decide_AgainstScriptedRival_ArmsToCapWithGreedyPosture()
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist", new Dictionary<int, double> { [2000] = 0.01 });
+        for (var t = 1; t <= 40; t++)
+        {
+            Kernel.Step(w);
+            Assert.Equal(Math.Min(0.12, 0.02 + 0.003 * t), w.MilitaryShare[0], 12);
+            Assert.Equal(0.72, w.Posture[0], 12);
+            Assert.Equal(DiplomacyIntent.None, w.CbmIntent[1]);
+            Assert.Equal(0.01, w.MilitaryShare[1], 12);
+        }
+    }
+
+    [Theory]
+    [InlineData(2000.0, true, true)]   // win 2000/2162.5 = 0.925 > 0.875: war pays
+    [InlineData(1000.0, false, true)]  // win 0.860: probe but no war
+    [InlineData(87.5, false, false)]   // 87.5 < D_B 162.5: neither
+    public void Decide_ExpectedGainOfWar_DecidesAttackAndProbe(double offense, bool attacks, bool probes)
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        w.Offense[0] = offense;
+        Kernel.Assess(w);
+        var win = offense / (offense + 162.5);
+        // gain = win·0.08·1000·1 - 0.06·1000 - (1-win)·0.08·1000 = 160·win - 140
+        Assert.Equal(160 * win - 140, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
+        Kernel.Decide(w);
+        Assert.Equal(attacks ? 1 : -1, w.AttackTarget[0]);
+        Assert.Equal(probes, w.Probe[1]);
+    }
+
+    [Fact]
+    public void Decide_Ally_IsNeitherProbedNorAttacked()
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        w.Offense[0] = 5000;
+        w.Alliance[0] = w.Alliance[1] = 0;
+        Kernel.Decide(w);
+        Assert.Equal(-1, w.AttackTarget[0]);
+        Assert.False(w.Probe[1]);
+    }
+
+    [Fact]
+    public void Decide_AttackPaysOff_KernelStartsWar()
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        w.Offense[0] = 5000;
+        Kernel.Step(w);
+        var war = Assert.Single(TestWorlds.EventsOf(w, Spiral.Core.Events.EventKind.WarStarted));
+        Assert.Equal(0, war.Actor);
+    }
+
+    [Fact]
+    public void Respond_LikelyWinner_EscalatesMoreThanLikelyLoser()
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        int Escalations(double win)
+        {
+            var n = 0;
+            for (var k = 0; k < 4000; k++) n += PolicyRuns.Respond(w, 0, PolicyRuns.Situation(1, 0, win: win)) == CrisisMove.Escalate ? 1 : 0;
+            return n;
+        }
+        Assert.True(Escalations(0.95) > Escalations(0.05) + 400);
+    }
+}
