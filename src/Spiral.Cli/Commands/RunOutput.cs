@@ -71,7 +71,7 @@ internal static class RunTables
 
         var runs = AnalyticCli.NewTable("outcome", "value", "95% interval");
         void Row(string name, Estimate e, string format) =>
-            runs.AddRow(name, e.Mean.ToString(format, inv), $"[{e.Low.ToString(format, inv)}, {e.High.ToString(format, inv)}]");
+            runs.AddRow(name, e.Mean.ToString(format, inv), Markup.Escape($"[{e.Low.ToString(format, inv)}, {e.High.ToString(format, inv)}]"));
         Row("P(war)", s.WarProbability, "F3");
         Row("P(war between two security-seekers)", s.WarBetweenSecuritySeekersProbability, "F3");
         Row("wars per run", s.WarsPerRun, "F2");

@@ -197,7 +197,7 @@ public static class Kernel
         {
             return Concept.ConfidenceBuilding;
         }
-        return w.Distinguishability >= 0.5 ? Concept.PreparednessWithoutProvocation : Concept.UncertaintyOfIntentions;
+        return w.Distinguishability >= 0.5 ? Concept.PreparednessWithoutProvocation : Concept.None;
     }
 
     // ------------------------------------------------------------------ phase 4

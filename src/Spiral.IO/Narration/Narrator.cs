@@ -27,7 +27,6 @@ public static class Narrator
             intro.Add(Line($"{names[i]} is secretly {(run.IsGreedy[i] ? "greedy: it wants more than security" : "a security-seeker: it wants only to be safe")}; nobody else knows this.",
                 run.IsGreedy[i] ? Concept.Greed : Concept.UncertaintyOfIntentions));
         }
-        years.Add(new NarratedYear(run.StartYear, intro));
 
         var events = run.Events.Items;
         var e = 0;
@@ -43,6 +42,10 @@ public static class Narrator
                 {
                     lines.Add(line);
                 }
+            }
+            if (step == 0)
+            {
+                lines.InsertRange(0, intro);
             }
             if (lines.Count > 0)
             {
