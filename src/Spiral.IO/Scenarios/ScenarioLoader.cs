@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spiral.Core.Scenarios;
+
+namespace Spiral.IO.Scenarios;
+
+/// <summary>
+/// Loads scenario YAML: YamlDotNet parser → JSON tree with the position of every node → JSON Schema
+/// (<c>schemas/scenario.schema.json</c>) → semantic checks → <see cref="Scenario"/>. Every error of a file is
+/// reported (a YAML syntax error stops the reading); nothing is returned unless the whole file is valid.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Loads a scenario file.</summary>
+    /// <exception cref="ScenarioException">The file is missing, unreadable or invalid.</exception>
+    public static Scenario LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex is FileNotFoundException or DirectoryNotFoundException
+                ? "file not found; expected a scenario YAML file"
+                : $"cannot read the file: {ex.Message}")]);
+        }
+        return LoadText(text, path);
+    }
+
+    /// <summary>Loads a library scenario (embedded in this assembly) by name, e.g. <c>india-china-lac</c>.</summary>
+    public static Scenario LoadLibrary(string name)
+    {
+        var key = ScenarioLibrary.Normalize(name);
+        if (!ScenarioLibrary.Names.Contains(key, StringComparer.Ordinal))
+        {
+            throw new ScenarioException([new ScenarioError(name, 0, 0, "",
+                $"no library scenario of that name; expected one of: {string.Join(", ", ScenarioLibrary.Names)}")]);
+        }
+        return LoadText(ScenarioLibrary.Text(key), $"scenarios/{key}.yaml");
+    }
+
+    /// <summary>An existing file path wins; otherwise a library scenario name.</summary>
+    public static Scenario Resolve(string fileOrName)
+    {
+        if (File.Exists(fileOrName))
+        {
+            return LoadFile(fileOrName);
+        }
+        if (ScenarioLibrary.Names.Contains(ScenarioLibrary.Normalize(fileOrName), StringComparer.Ordinal))
+        {
+            return LoadLibrary(fileOrName);
+        }
+        throw new ScenarioException([new ScenarioError(fileOrName, 0, 0, "",
+            $"no such file, and no library scenario of that name; expected a YAML file path or one of: {string.Join(", ", ScenarioLibrary.Names)}")]);
+    }
+
+    /// <summary>Loads scenario YAML text; <paramref name="sourceName"/> names it in errors.</summary>
+    public static Scenario LoadText(string text, string sourceName)
+    {
+        var (scenario, errors) = TryLoadText(text, sourceName);
+        return errors.Count > 0 ? throw new ScenarioException(errors) : scenario!;
+    }
+
+    /// <summary>Loads scenario YAML text and returns every error found instead of throwing.</summary>
+    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoadText(string text, string sourceName)
+    {
+        var doc = YamlJsonReader.Read(text);
+        var errors = new List<ScenarioError>();
+        foreach (var (position, pointer, message) in doc.Errors)
+        {
+            errors.Add(new ScenarioError(sourceName, position.Line, position.Column, DisplayPath(doc.Root, pointer), message));
+        }
+        if (doc.Fatal)
+        {
+            return (null, errors);
+        }
+        if (doc.IsEmpty)
+        {
+            var end = doc.Values.TryGetValue("", out var p) ? p : new SourcePosition(1, 1);
+            errors.Add(new ScenarioError(sourceName, end.Line, end.Column, "",
+                "the file is empty; expected a scenario mapping with at least 'name' and 'states'"));
+            return (null, errors);
+        }
+
+        void Add(string pointer, bool atKey, string message)
+        {
+            if (doc.Reported.Any(r => pointer == r || pointer.StartsWith(r + "/", StringComparison.Ordinal)))
+            {
+                return;
+            }
+            var position = doc.PositionOf(pointer, atKey);
+            errors.Add(new ScenarioError(sourceName, position.Line, position.Column, DisplayPath(doc.Root, pointer), message));
+        }
+
+        foreach (var (pointer, atKey, message) in ScenarioSchema.Validate(doc.Root!))
+        {
+            Add(pointer, atKey, message);
+        }
+        if (doc.Root is JsonObject root)
+        {
+            ScenarioChecks.Run(root, Add);
+        }
+        if (errors.Count > 0)
+        {
+            errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+            return (null, errors);
+        }
+        return (ScenarioMapper.Map((JsonObject)doc.Root!), errors);
+    }
+
+    /// <summary><c>/states/1/gdp</c> → <c>states[1].gdp</c> (array indices in brackets, keys dotted).</summary>
+    internal static string DisplayPath(JsonNode? root, string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return "";
+        }
+        var sb = new System.Text.StringBuilder();
+        var node = root;
+        foreach (var raw in pointer.TrimStart('/').Split('/'))
+        {
+            var segment = ScenarioSchema.Unescape(raw);
+            if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+            {
+                sb.Append('[').Append(segment).Append(']');
+                node = i < array.Count ? array[i] : null;
+            }
+            else
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append('.');
+                }
+                sb.Append(segment);
+                node = node is JsonObject o && o.TryGetPropertyValue(segment, out var child) ? child : null;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Spiral.IO.Scenarios;
+
+/// <summary>The scenario JSON Schema (draft 2020-12), embedded as <c>schemas/scenario.schema.json</c>.</summary>
+public static class ScenarioSchema
+{
+    private static readonly Lazy<string> TextValue = new(() => ReadResource("schemas/scenario.schema.json"));
+    private static readonly Lazy<JsonSchema> SchemaValue = new(() => JsonSchema.FromText(TextValue.Value, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+    private static readonly Lazy<JsonNode> NodeValue = new(() => JsonNode.Parse(TextValue.Value)!);
+
+    /// <summary>The schema text, as shipped.</summary>
+    public static string Text => TextValue.Value;
+
+    /// <summary>The schema as a JSON tree (for tools and tests).</summary>
+    public static JsonNode Node => NodeValue.Value;
+
+    internal static string ReadResource(string name)
+    {
+        using var stream = typeof(ScenarioSchema).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource '{name}' is missing from {typeof(ScenarioSchema).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Validates <paramref name="instance"/>; each error comes with its JSON pointer and a message saying what was expected.</summary>
+    internal static List<(string Pointer, bool AtKey, string Message)> Validate(JsonNode instance)
+    {
+        var element = JsonSerializer.SerializeToElement(instance);
+        var results = SchemaValue.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = new List<(string, bool, string)>();
+        if (results.IsValid)
+        {
+            return errors;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detail in results.Details ?? [])
+        {
+            if (detail.Errors is null || detail.IsValid && detail.Errors.Count == 0)
+            {
+                continue;
+            }
+            var pointer = detail.InstanceLocation.ToString();
+            var evaluationPath = detail.EvaluationPath.ToString();
+            foreach (var (keyword, libraryMessage) in detail.Errors)
+            {
+                var (atKey, message) = Describe(instance, pointer, evaluationPath, detail.SchemaLocation, keyword, libraryMessage);
+                if (seen.Add($"{pointer}|{message}"))
+                {
+                    errors.Add((pointer, atKey, message));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static (bool AtKey, string Message) Describe(JsonNode root, string pointer, string evaluationPath, Uri schemaLocation, string keyword, string libraryMessage)
+    {
+        var value = Resolve(root, pointer);
+        var fragment = Uri.UnescapeDataString(schemaLocation.Fragment.TrimStart('#'));
+        if (evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal))
+        {
+            var parentFragment = fragment[..Math.Max(0, fragment.LastIndexOf("/additionalProperties", StringComparison.Ordinal))];
+            var parentSchema = Resolve(Node, parentFragment) as JsonObject;
+            var key = Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]);
+            var allowed = (parentSchema?["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? [];
+            var extra = parentSchema?["patternProperties"] is JsonObject pp
+                ? $" (or a key matching {string.Join(", ", pp.Select(p => p.Key))})"
+                : "";
+            return (true, allowed.Count > 0
+                ? $"unknown key '{key}'; expected one of: {string.Join(", ", allowed)}{extra}"
+                : $"unknown key '{key}'; expected a key matching {extra.Trim(' ', '(', ')').Replace("or a key matching ", "", StringComparison.Ordinal)}");
+        }
+        var schema = Resolve(Node, fragment) as JsonObject;
+        switch (keyword)
+        {
+            case "type":
+            {
+                var expected = schema?["type"] switch
+                {
+                    JsonArray a => string.Join(" or ", a.Select(t => Article(t!.GetValue<string>()))),
+                    JsonValue v => Article(v.GetValue<string>()),
+                    _ => "another type",
+                };
+                var found = value is JsonValue ? $"{Show(value)} is {Article(KindOf(value))}" : $"found {Article(KindOf(value))}";
+                return (false, $"{found}; expected {expected}{RangeSuffix(schema)}");
+            }
+            case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
+                return (false, $"{Show(value)} is out of range; expected {Article(schema?["type"]?.GetValue<string>() ?? "number")}{RangeSuffix(schema)}");
+            case "enum":
+            {
+                var options = (schema?["enum"] as JsonArray)?.Select(o => o?.ToString() ?? "null") ?? [];
+                return (false, $"{Show(value)} is not allowed; expected one of: {string.Join(", ", options)}");
+            }
+            case "required":
+            {
+                var required = (schema?["required"] as JsonArray)?.Select(r => r!.GetValue<string>()) ?? [];
+                var missing = required.Where(r => value is not JsonObject o || !o.ContainsKey(r)).ToList();
+                return (false, missing.Count == 1
+                    ? $"missing required key '{missing[0]}'"
+                    : $"missing required keys {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+            }
+            case "minItems":
+                return (false, $"has {(value as JsonArray)?.Count ?? 0} items; expected at least {schema?["minItems"]}");
+            case "maxItems":
+                return (false, $"has {(value as JsonArray)?.Count ?? 0} items; expected at most {schema?["maxItems"]}");
+            case "minLength":
+                return (false, "is empty; expected a non-empty string");
+            case "uniqueItems":
+                return (false, "has repeated items; expected each item once");
+            default:
+                return (false, $"{libraryMessage} ({keyword})");
+        }
+    }
+
+    private static string RangeSuffix(JsonObject? schema)
+    {
+        if (schema is null)
+        {
+            return "";
+        }
+        var lo = Bound(schema, "minimum", "exclusiveMinimum");
+        var hi = Bound(schema, "maximum", "exclusiveMaximum");
+        return (lo.Item1, hi.Item1) switch
+        {
+            (null, null) => "",
+            ({ } l, null) => lo.Item2 ? $" > {l}" : $" ≥ {l}",
+            (null, { } h) => hi.Item2 ? $" < {h}" : $" ≤ {h}",
+            ({ } l, { } h) => $" in {(lo.Item2 ? "(" : "[")}{l}, {h}{(hi.Item2 ? ")" : "]")}",
+        };
+    }
+
+    private static (string?, bool) Bound(JsonObject schema, string inclusive, string exclusive) =>
+        schema[inclusive] is { } i ? (Num(i), false) : schema[exclusive] is { } x ? (Num(x), true) : (null, false);
+
+    private static string Num(JsonNode n) => n.GetValue<double>().ToString(CultureInfo.InvariantCulture);
+
+    private static string Article(string type) => type switch
+    {
+        "object" => "a mapping",
+        "array" => "a list",
+        "string" => "a string",
+        "number" => "a number",
+        "integer" => "an integer",
+        "boolean" => "a boolean",
+        "null" => "null (empty)",
+        _ => type,
+    };
+
+    private static string KindOf(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "object",
+        JsonArray => "array",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => v.TryGetValue<long>(out _) ? "integer" : "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "value",
+        },
+        _ => "value",
+    };
+
+    internal static string Show(JsonNode? node) => node switch
+    {
+        null => "an empty value",
+        JsonObject => "a mapping",
+        JsonArray => "a list",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => $"'{v.GetValue<string>()}'",
+        _ => node.ToJsonString(),
+    };
+
+    internal static JsonNode? Resolve(JsonNode? root, string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return root;
+        }
+        var node = root;
+        foreach (var raw in pointer.TrimStart('/').Split('/'))
+        {
+            var segment = Unescape(raw);
+            node = node switch
+            {
+                JsonObject o => o.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    internal static string Unescape(string segment) =>
+        segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+
+    /// <summary>The camelCase names of every public settable property of ModelParameters, with their CLR type.</summary>
+    public static IReadOnlyDictionary<string, PropertyInfo> ModelProperties { get; } =
+        typeof(Spiral.Core.Parameters.ModelParameters)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal);
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Spiral.Core.Model;
+using Spiral.Core.Parameters;
+using Spiral.IO.Scenarios;
+
+namespace Spiral.IO.Tests.Scenarios;
+
+public class ScenarioLibraryTests
+{
+    public static TheoryData<string> LibraryNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in ScenarioLibrary.Names)
+        {
+            data.Add(name);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Names_Library_ContainsTheJervisWorldsAndIndiaChina()
+    {
+        Assert.Equal(
+            ["india-china-lac", "jervis-defense-indistinguishable", "jervis-doubly-dangerous", "jervis-doubly-stable", "jervis-offense-distinguishable"],
+            ScenarioLibrary.Names);
+    }
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void LoadLibrary_EveryScenario_BuildsAWorldAndRuns(string name)
+    {
+        var scenario = ScenarioLoader.LoadLibrary(name);
+        Assert.Equal(name, scenario.Name);
+        var world = WorldFactory.Create(scenario, 1, 0);
+        for (var t = 0; t < Math.Min(5, scenario.Steps); t++)
+        {
+            Kernel.Step(world);
+        }
+        Assert.All(world.Gdp.Take(scenario.States.Count), g => Assert.True(double.IsFinite(g) && g > 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void LoadLibrary_EveryScenario_RunsItsWholeHorizon(string name)
+    {
+        var scenario = ScenarioLoader.LoadLibrary(name);
+        var world = WorldFactory.Create(scenario, 7, 3);
+        for (var t = 0; t < scenario.Steps; t++)
+        {
+            Kernel.Step(world);
+        }
+        Assert.All(world.Belief, b => Assert.False(double.IsNaN(b)));
+    }
+
+    [Theory]
+    [InlineData("jervis-doubly-dangerous", 2.5, 0.0)]
+    [InlineData("jervis-offense-distinguishable", 2.5, 0.9)]
+    [InlineData("jervis-defense-indistinguishable", 0.6, 0.0)]
+    [InlineData("jervis-doubly-stable", 0.6, 0.9)]
+    public void LoadLibrary_JervisWorld_SixSecuritySeekersWithItsQuadrant(string name, double beta, double omega)
+    {
+        var s = ScenarioLoader.LoadLibrary(name);
+        Assert.Equal(beta, s.World.OffenseAdvantage);
+        Assert.Equal(omega, s.World.Distinguishability);
+        Assert.Equal(6, s.States.Count);
+        Assert.All(s.States, st =>
+        {
+            Assert.Equal(0, st.GreedProbability);
+            Assert.Equal("DefensiveRealist", st.Policy.Name);
+            Assert.Equal(1000, st.Gdp);
+        });
+        Assert.Equal(0.2, s.PriorBelief);
+        Assert.Equal(0.8, s.DefaultReach);
+        Assert.Equal((2000, 50), (s.StartYear, s.Steps));
+    }
+
+    [Fact]
+    public void LoadLibrary_IndiaChinaLac_UsesSipri2010Figures()
+    {
+        var s = ScenarioLoader.LoadLibrary("india-china-lac");
+        var india = s.States[s.IndexOf("India")];
+        var china = s.States[s.IndexOf("China")];
+        var pakistan = s.States[s.IndexOf("Pakistan")];
+        // GDP = current_usd_m / (share_of_gdp_pct / 100) / 1000, SIPRI 2025 release, 2010.
+        Assert.Equal(46090.4 / 0.02889 / 1000, india.Gdp, 0.1);
+        Assert.Equal(105522.6 / 0.01734 / 1000, china.Gdp, 0.1);
+        Assert.Equal(5974.6 / 0.03042 / 1000, pakistan.Gdp, 0.1);
+        Assert.Equal(0.02889, india.MilitaryShare);
+        Assert.Equal((2010, 15), (s.StartYear, s.Steps));
+        Assert.Contains(s.Timeline, e => e.Year == 2020 && e.Kind == Spiral.Core.Scenarios.TimelineEventKind.Incident && e.Value == 8);
+        Assert.Single(s.Alliances);
+    }
+
+    [Fact]
+    public void Resolve_LibraryName_LoadsTheLibraryScenario()
+    {
+        Assert.Equal("jervis-doubly-stable", ScenarioLoader.Resolve("jervis-doubly-stable").Name);
+        Assert.Equal("jervis-doubly-stable", ScenarioLoader.Resolve("jervis-doubly-stable.yaml").Name);
+    }
+
+    [Fact]
+    public void Resolve_ExistingFile_WinsOverTheLibrary()
+    {
+        var dir = Directory.CreateTempSubdirectory("spiral-io-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "jervis-doubly-stable");
+            File.WriteAllText(path, "name: mine\nstates: [{name: A, gdp: 1}]\n");
+            Assert.Equal("mine", ScenarioLoader.Resolve(path).Name);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Resolve_UnknownName_ListsTheLibrary()
+    {
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Resolve("no-such-scenario"));
+        var e = Assert.Single(ex.Errors);
+        Assert.Equal("no-such-scenario", e.File);
+        Assert.Contains("india-china-lac", e.Message);
+    }
+
+    [Fact]
+    public void Schema_ModelSection_ListsExactlyTheModelParameters()
+    {
+        var model = ScenarioSchema.Node["$defs"]!["model"]!["properties"]!.AsObject();
+        var expected = typeof(ModelParameters).GetProperties()
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], p => p.PropertyType == typeof(int) ? "integer" : "number");
+        var actual = model.ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
+        var missing = expected.Keys.Except(actual.Keys).ToList();
+        var extra = actual.Keys.Except(expected.Keys).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"src/Spiral.IO/Schemas/scenario.schema.json $defs.model is out of date: add {string.Join(", ", missing)}; remove {string.Join(", ", extra)}");
+        Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void Schema_ModelDefaults_AreInsideTheSchemaRanges()
+    {
+        // Every default must be a valid override, or the schema's ranges are wrong.
+        var model = new JsonObject();
+        foreach (var (name, property) in ScenarioSchema.ModelProperties)
+        {
+            model[name] = property.PropertyType == typeof(int)
+                ? JsonValue.Create((int)property.GetValue(ModelParameters.Default)!)
+                : JsonValue.Create((double)property.GetValue(ModelParameters.Default)!);
+        }
+        var yaml = "name: x\nstates: [{name: A, gdp: 1}]\nmodel: " + model.ToJsonString() + "\n";
+        var s = ScenarioLoader.LoadText(yaml, "defaults.yaml");
+        Assert.Equal(ModelParameters.Default, s.Model);
+    }
+
+    [Fact]
+    public void LoadText_ModelOverride_SetsTheProperty()
+    {
+        var s = ScenarioLoader.LoadText("name: x\nstates: [{name: A, gdp: 1}]\nmodel:\n  warRung: 10\n  rivalryBias: 0.2\n", "m.yaml");
+        Assert.Equal(10, s.Model.WarRung);
+        Assert.Equal(0.2, s.Model.RivalryBias);
+        Assert.Equal(ModelParameters.Default.GreedyPosture, s.Model.GreedyPosture);
+    }
+}
