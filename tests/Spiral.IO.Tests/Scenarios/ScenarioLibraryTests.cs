@@ -163,3 +163,23 @@ public class ScenarioLibraryTests
         Assert.Equal(ModelParameters.Default.GreedyPosture, s.Model.GreedyPosture);
     }
 }
+
+public class ScenarioDocsTests
+{
+    [Fact]
+    public void FormatDoc_Example_Validates()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        Assert.NotNull(dir);
+        var doc = File.ReadAllText(Path.Combine(dir.FullName, "docs", "reference", "scenario-format.md"));
+        var start = doc.IndexOf("## Example", StringComparison.Ordinal);
+        var open = doc.IndexOf("```yaml\n", start, StringComparison.Ordinal) + "```yaml\n".Length;
+        var close = doc.IndexOf("```", open, StringComparison.Ordinal);
+        var scenario = ScenarioLoader.LoadText(doc[open..close], "scenario-format.md#example");
+        Assert.Equal("two-rivals", scenario.Name);
+    }
+}
