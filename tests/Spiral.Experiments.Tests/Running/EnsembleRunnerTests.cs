@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Running;
+using Spiral.Testing;
+
+namespace Spiral.Experiments.Tests.Running;
+
+/// <summary>DESIGN.md section 8: the same seed gives bit-identical results on one thread and on all cores.</summary>
+public class EnsembleRunnerTests
+{
+    private static readonly Scenario Busy = ScenarioBuilder.Stylized(states: 6, offenseAdvantage: 2.5, distinguishability: 0,
+        greedProbability: 0.25, steps: 40, rivalry: 0.3);
+
+    /// <summary>SHA-256 over every summary's numbers, as raw bits, in the order the sink receives the runs.</summary>
+    private static (string Hash, List<long> Order) Hash(int threads, int runs = 300, ulong seed = 77)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var order = new List<long>();
+        var buf = new byte[8];
+        void Put(double x) { BitConverter.TryWriteBytes(buf, BitConverter.DoubleToInt64Bits(x)); sha.AppendData(buf); }
+        void PutL(long x) { BitConverter.TryWriteBytes(buf, x); sha.AppendData(buf); }
+        EnsembleRunner.Run(Busy, new EnsembleOptions(runs, seed, Threads: threads), (record, s) =>
+        {
+            order.Add(s.RunIndex);
+            PutL(s.RunIndex); PutL((long)s.Seed); PutL(s.Wars); PutL(s.WarsBetweenSecuritySeekers); PutL(s.Crises); PutL(s.MaxRung);
+            PutL(s.Spirals); PutL(s.CbmsProposed); PutL(s.CbmsSigned); PutL(s.CbmsBlocked); PutL(s.HotlinesOpened);
+            PutL(s.AlliancesFormed); PutL(s.CrisesEndedByHotline); PutL(s.FirstWarStep);
+            Put(s.ArmsRaceIndex); Put(s.RichardsonReaction); Put(s.MeanSecurityChange); Put(s.MeanBeliefError);
+            foreach (var a in new[] { s.MilexGrowth, s.InitialSecurity, s.FinalSecurity, s.MeanBeliefAboutOthers, s.FinalBelief, s.BeliefError })
+            {
+                foreach (var x in a) Put(x);
+            }
+            foreach (var x in record.Belief) Put(x);
+            foreach (var x in record.Gdp) Put(x);
+            PutL(record.Events.Count);
+        });
+        return (Convert.ToHexString(sha.GetHashAndReset()), order);
+    }
+
+    [Fact]
+    public void Run_OneThreadVsAllCoresVsThree_IdenticalContentHash()
+    {
+        var one = Hash(1);
+        var all = Hash(Environment.ProcessorCount);
+        var three = Hash(3);
+        Assert.Equal(one.Hash, all.Hash);
+        Assert.Equal(one.Hash, three.Hash);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), one.Order);
+        Assert.Equal(one.Order, three.Order);
+    }
+
+    [Fact]
+    public void Run_DifferentSeed_DifferentHash()
+    {
+        Assert.NotEqual(Hash(2, runs: 50, seed: 1).Hash, Hash(2, runs: 50, seed: 2).Hash);
+    }
+
+    [Fact]
+    public void Summarize_SameSeedDifferentThreads_EqualSummaries()
+    {
+        var a = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 1));
+        var b = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 3));
+        Assert.Equal(a.WarProbability, b.WarProbability);
+        Assert.Equal(a.MeanBeliefError, b.MeanBeliefError);
+        Assert.Equal(a.WarGivenCrisis, b.WarGivenCrisis);
+        Assert.Equal(a.ScenarioHash, b.ScenarioHash);
+        Assert.Equal(200, a.Runs);
+    }
+
+    [Fact]
+    public void Run_ZeroRuns_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnsembleRunner.Run(Busy, new EnsembleOptions(0), (_, _) => { }));
+    }
+
+    [Fact]
+    public void Run_Progress_ReportsEveryRun()
+    {
+        var reports = new List<int>();
+        var progress = new SyncProgress(reports.Add);
+        EnsembleRunner.Run(Busy, new EnsembleOptions(70, 1, Steps: 5, Threads: 2), (_, _) => { }, progress: progress);
+        Assert.Equal(70, reports[^1]);
+        Assert.Equal(reports.OrderBy(x => x), reports);
+    }
+
+    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
