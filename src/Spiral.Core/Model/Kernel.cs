@@ -212,25 +212,7 @@ public static class Kernel
     {
         var n = w.N;
         var p = w.P;
-        for (var i = 0; i < n; i++)
-        {
-            double alliedD = w.Defense[i], alliedO = 0;
-            var a = w.Alliance[i];
-            if (a >= 0)
-            {
-                var c = w.AllianceCommitment[a];
-                for (var k = 0; k < n; k++)
-                {
-                    if (k != i && w.Alliance[k] == a)
-                    {
-                        alliedD += c * w.Defense[k];
-                        alliedO += c * w.Offense[k];
-                    }
-                }
-            }
-            w.AlliedDefense[i] = alliedD;
-            w.AlliedOffense[i] = alliedO;
-        }
+        AlliedCapabilities(w);
         for (var i = 0; i < n; i++)
         {
             var security = 1 - p.InternalThreatSecurityWeight * w.InternalThreat[i];
@@ -254,6 +236,31 @@ public static class Kernel
                 security *= (1 - t) * (1 - p.InternalThreatSpilloverSecurity * r * w.InternalThreat[j]);
             }
             w.Security[i] = Math.Clamp(security, 0, 1);
+        }
+    }
+
+    /// <summary>Each state's defense plus its committed allies' defense, and its allies' offense (Walt 1987; Snyder 1984).</summary>
+    public static void AlliedCapabilities(World w)
+    {
+        var n = w.N;
+        for (var i = 0; i < n; i++)
+        {
+            double alliedD = w.Defense[i], alliedO = 0;
+            var a = w.Alliance[i];
+            if (a >= 0)
+            {
+                var c = w.AllianceCommitment[a];
+                for (var k = 0; k < n; k++)
+                {
+                    if (k != i && w.Alliance[k] == a)
+                    {
+                        alliedD += c * w.Defense[k];
+                        alliedO += c * w.Offense[k];
+                    }
+                }
+            }
+            w.AlliedDefense[i] = alliedD;
+            w.AlliedOffense[i] = alliedO;
         }
     }
 
@@ -461,6 +468,7 @@ public static class Kernel
     {
         var n = w.N;
         var p = w.P;
+        AlliedCapabilities(w);
         for (var i = 0; i < n; i++)
         {
             var target = w.AttackTarget[i];

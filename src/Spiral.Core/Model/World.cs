@@ -41,6 +41,8 @@ public sealed class World
         BeliefCause = new Concept[nn]; CooldownUntil = new int[nn]; LastCrisisStep = new int[nn];
         Cbm = new bool[nn]; CbmIntent = new DiplomacyIntent[nn]; HotlineIntent = new DiplomacyIntent[nn];
         Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
+        Array.Fill(AttackTarget, -1);
+        Array.Fill(BalanceAgainst, -1);
         Events = new EventLog();
     }
 

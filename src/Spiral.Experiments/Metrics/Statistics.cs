@@ -18,8 +18,8 @@ public readonly record struct Estimate(double Mean, double Low, double High)
         return new Estimate(p, Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    /// <summary>Mean with a normal-approximation 95% interval (t for small samples would change little at the sizes we run).</summary>
-    public static Estimate OfMean(ReadOnlySpan<double> values)
+    /// <summary>Mean with a normal-approximation 95% interval, its lower end cut at <paramref name="floor"/> for quantities that cannot be lower (counts).</summary>
+    public static Estimate OfMean(ReadOnlySpan<double> values, double floor = double.NegativeInfinity)
     {
         var n = values.Length;
         if (n == 0)
@@ -36,6 +36,6 @@ public readonly record struct Estimate(double Mean, double Low, double High)
         double ss = 0;
         foreach (var v in values) ss += (v - mean) * (v - mean);
         var se = Math.Sqrt(ss / (n - 1) / n);
-        return new Estimate(mean, mean - 1.959963984540054 * se, mean + 1.959963984540054 * se);
+        return new Estimate(mean, Math.Max(floor, mean - 1.959963984540054 * se), mean + 1.959963984540054 * se);
     }
 }
