@@ -73,7 +73,7 @@ public static class ScenarioSchema
                 : "";
             return (true, allowed.Count > 0
                 ? $"unknown key '{key}'; expected one of: {string.Join(", ", allowed)}{extra}"
-                : $"unknown key '{key}'; expected a key matching {extra.Trim(' ', '(', ')').Replace("or a key matching ", "", StringComparison.Ordinal)}");
+                : $"'{key}' is not a year; expected a calendar year such as 2010 (the keys of a series are years)");
         }
         var schema = Resolve(Node, fragment) as JsonObject;
         switch (keyword)

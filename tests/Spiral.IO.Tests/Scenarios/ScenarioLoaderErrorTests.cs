@@ -238,6 +238,13 @@ public class ScenarioLoaderErrorTests
     }
 
     [Fact]
+    public void LoadText_SeriesKeyNotAYear_ExpectsAYear()
+    {
+        var e = Single(Base.Replace("gdp: 100", "gdp: 100\n    policy: {name: Scripted, series: {posture: {soon: 0.5}}}"));
+        AssertAt(e, 7, 49, "states[0].policy.series.posture.soon", "'soon' is not a year", "expected a calendar year");
+    }
+
+    [Fact]
     public void LoadText_DuplicateState_PointsAtTheSecondName()
     {
         var e = Single(Base.Replace("name: B", "name: a"));
