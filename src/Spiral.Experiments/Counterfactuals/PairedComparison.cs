@@ -1,0 +1,88 @@
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Running;
+
+namespace Spiral.Experiments.Counterfactuals;
+
+/// <summary>One outcome of a paired comparison: the two arms' means and the paired difference (treated − baseline) with its 95% interval.</summary>
+public sealed record OutcomeDifference(string Outcome, double Baseline, double Treated, Estimate Difference);
+
+/// <summary>The result of running the same seeds with and without an intervention.</summary>
+public sealed record ComparisonResult(
+    string Scenario,
+    string Intervention,
+    int Runs,
+    ulong Seed,
+    string BaselineHash,
+    string TreatedHash,
+    IReadOnlyList<OutcomeDifference> Outcomes,
+    EnsembleSummary Baseline,
+    EnsembleSummary Treated)
+{
+    public OutcomeDifference this[string outcome] => Outcomes.First(o => o.Outcome == outcome);
+}
+
+/// <summary>
+/// Same-seed counterfactuals: run k of both arms draws from the same streams (same types, same noise until the
+/// worlds diverge), so the per-run differences measure the intervention's effect with far less variance than two
+/// independent ensembles (common random numbers; Law 2015 ch. 11).
+/// </summary>
+public static class PairedComparison
+{
+    /// <summary>Outcomes compared, in report order.</summary>
+    public static readonly IReadOnlyList<string> OutcomeNames =
+        ["war", "warBetweenSecuritySeekers", "wars", "crises", "spirals", "cbmsSigned", "cbmsBlocked", "milexGrowth",
+         "finalSecurity", "beliefError", "maxRung"];
+
+    public static ComparisonResult Run(Scenario baseline, Scenario treated, string intervention, EnsembleOptions options,
+        CancellationToken cancel = default, IProgress<int>? progress = null)
+    {
+        var k = OutcomeNames.Count;
+        var a = new double[options.Runs * k];
+        var b = new double[options.Runs * k];
+        var baseSummary = EnsembleRunner.Summarize(baseline, options, cancel, null, (_, s) => Fill(a, s, k));
+        var treatedSummary = EnsembleRunner.Summarize(treated, options, cancel, progress, (_, s) => Fill(b, s, k));
+        var outcomes = new List<OutcomeDifference>(k);
+        var diff = new double[options.Runs];
+        for (var o = 0; o < k; o++)
+        {
+            double sa = 0, sb = 0;
+            for (var r = 0; r < options.Runs; r++)
+            {
+                sa += a[r * k + o];
+                sb += b[r * k + o];
+                diff[r] = b[r * k + o] - a[r * k + o];
+            }
+            outcomes.Add(new OutcomeDifference(OutcomeNames[o], sa / options.Runs, sb / options.Runs, Estimate.OfMean(diff)));
+        }
+        return new ComparisonResult(baseline.Name, intervention, options.Runs, options.Seed, ScenarioHash.Of(baseline),
+            ScenarioHash.Of(treated), outcomes, baseSummary, treatedSummary);
+    }
+
+    public static ComparisonResult Run(Scenario baseline, Intervention intervention, EnsembleOptions options,
+        CancellationToken cancel = default, IProgress<int>? progress = null) =>
+        Run(baseline, intervention.Apply(baseline), intervention.Spec, options, cancel, progress);
+
+    private static void Fill(double[] target, RunSummary s, int k)
+    {
+        var o = (int)s.RunIndex * k;
+        var n = s.MilexGrowth.Length;
+        double growth = 0, security = 0;
+        for (var i = 0; i < n; i++)
+        {
+            growth += s.MilexGrowth[i];
+            security += s.FinalSecurity[i];
+        }
+        target[o + 0] = s.HadWar ? 1 : 0;
+        target[o + 1] = s.WarsBetweenSecuritySeekers > 0 ? 1 : 0;
+        target[o + 2] = s.Wars;
+        target[o + 3] = s.Crises;
+        target[o + 4] = s.Spirals;
+        target[o + 5] = s.CbmsSigned;
+        target[o + 6] = s.CbmsBlocked;
+        target[o + 7] = growth / n;
+        target[o + 8] = security / n;
+        target[o + 9] = s.MeanBeliefError;
+        target[o + 10] = s.MaxRung;
+    }
+}
