@@ -462,7 +462,8 @@ public static class Kernel
 
     /// <summary>
     /// Phase 7: deliberate wars of greedy states first (Fearon 1995), then incidents per dyad at rate
-    /// λ0 · r · forward posture · (1 + h) · tension · (1 - φτ), each opening a crisis on Kahn's ladder.
+    /// λ0 · r · forward posture · (1 + h) · tension · (1 - φτ) · (1 + κ(I_i + I_j)), each opening a crisis on
+    /// Kahn's ladder; internal threat adds incidents across borders (Salehyan 2009).
     /// </summary>
     public static void IncidentsAndCrises(World w)
     {
@@ -491,7 +492,8 @@ public static class Kernel
                 var tension = 0.5 + w.Belief[ij] + w.Belief[ji];
                 var damping = 1 - p.TransparencyIncidentDamping * 0.5 * (w.Transparency[ij] + w.Transparency[ji]);
                 var probe = (w.Probe[ij] || w.Probe[ji]) ? p.ProbeMultiplier : 1.0;
-                var rate = w.IncidentBaseRate * r * forward * (1 + w.Rivalry[ij]) * tension * damping * probe;
+                var unrest = 1 + p.InternalThreatIncidents * (w.InternalThreat[i] + w.InternalThreat[j]);
+                var rate = w.IncidentBaseRate * r * forward * (1 + w.Rivalry[ij]) * tension * damping * probe * unrest;
                 if (w.IncidentRng.NextDouble() < 1 - Math.Exp(-rate))
                 {
                     var initiator = w.Probe[ij] ? i : w.Probe[ji] ? j : (w.Posture[i] >= w.Posture[j] ? i : j);

@@ -123,6 +123,9 @@ public sealed record ModelParameters
     /// <summary>φ: how much transparency lowers the incident rate (CBMs prevent incidents: the 1972 INCSEA agreement).</summary>
     public double TransparencyIncidentDamping { get; init; } = 0.5;
 
+    /// <summary>Incidents added per unit of the two sides' internal threat: insurgents, militias and refugees cross borders and provoke clashes (Salehyan 2009; Sørensen 2007).</summary>
+    public double InternalThreatIncidents { get; init; } = 1.0;
+
     /// <summary>Incident rate multiplier when a state deliberately probes a neighbour (Mearsheimer 2001).</summary>
     public double ProbeMultiplier { get; init; } = 2.0;
 
