@@ -1,0 +1,298 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using S = Spiral.IO.Store.StoreSchema;
+
+namespace Spiral.IO.Store;
+
+/// <summary>The experiment row of a results store.</summary>
+public sealed record StoredExperiment(
+    string Kind,
+    string Name,
+    string ScenarioName,
+    string ScenarioHash,
+    string? ScenarioText,
+    string? SweepText,
+    ulong MasterSeed,
+    int Points,
+    int Replications,
+    long TotalRuns,
+    int Steps,
+    int StartYear,
+    int StateCount,
+    string DetailMode,
+    int DetailSample,
+    string SpiralVersion,
+    int SchemaVersion,
+    string? CreatedUtc);
+
+/// <summary>A sweep axis as stored.</summary>
+public sealed record StoredAxis(int Axis, string Path, string Kind, bool Numeric, int ValueCount);
+
+/// <summary>Quantiles over runs of one series variable for one state at one step.</summary>
+public sealed record SeriesBand(int State, int Step, int Year, long Runs, double Mean, double P05, double P25, double Median,
+    double P75, double P95);
+
+/// <summary>Quantiles over runs of one observer's belief about one target at one step.</summary>
+public sealed record BeliefBand(int Observer, int Target, int Step, int Year, long Runs, double Mean, double P05, double P25,
+    double Median, double P75, double P95);
+
+/// <summary>An outcome at one value of a swept parameter: the mean (a probability for 0/1 outcomes) with a 95% interval.</summary>
+public sealed record OutcomeAt(string Value, double? NumericValue, long Runs, double Mean, double Low, double High);
+
+/// <summary>An outcome at one cell of a two-axis grid (for heat maps).</summary>
+public sealed record OutcomeCell(double X, double Y, long Runs, double Mean, double Low, double High);
+
+/// <summary>One stored paired-comparison outcome (a tornado-chart bar).</summary>
+public sealed record StoredComparison(string Intervention, string Outcome, int Runs, double Baseline, double Treated,
+    double Difference, double Low, double High);
+
+/// <summary>
+/// Read access to a results store (docs/reference/results-store.md). Opens the DuckDB file read-only; every method
+/// is one SQL query over the store, and <see cref="Connection"/> is there for anything else.
+/// </summary>
+public sealed class ResultsReader : IDisposable
+{
+    /// <summary>Outcome columns of <c>runs</c> that <see cref="OutcomeBy"/> and <see cref="OutcomeGrid"/> accept.</summary>
+    public static readonly IReadOnlyList<string> Outcomes =
+    [
+        S.Runs.HadWar, S.Runs.HadWarBetweenSecuritySeekers, S.Runs.Wars, S.Runs.WarsBetweenSecuritySeekers, S.Runs.Crises,
+        S.Runs.MaxRung, S.Runs.Spirals, S.Runs.CbmsProposed, S.Runs.CbmsSigned, S.Runs.CbmsBlocked, S.Runs.HotlinesOpened,
+        S.Runs.AlliancesFormed, S.Runs.CrisesEndedByHotline, S.Runs.ArmsRaceIndex, S.Runs.RichardsonReaction,
+        S.Runs.MeanSecurityChange, S.Runs.MeanBeliefError, S.Runs.MeanMilexGrowth, S.Runs.MeanFinalSecurity, S.Runs.GreedyStates,
+    ];
+
+    private ResultsReader(DuckDBConnection connection) => Connection = connection;
+
+    /// <summary>The open read-only DuckDB connection; query it with the documented SQL.</summary>
+    public DuckDBConnection Connection { get; }
+
+    /// <summary>Opens a store for reading. Throws <see cref="FileNotFoundException"/> when the file does not exist.</summary>
+    public static ResultsReader Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"results store '{path}' not found", path);
+        }
+        var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        return new ResultsReader(connection);
+    }
+
+    public StoredExperiment Experiment()
+    {
+        using var r = Query($"SELECT * FROM {S.Experiment.Table}");
+        if (!r.Read())
+        {
+            throw new InvalidDataException("results store has no experiment row");
+        }
+        return new StoredExperiment(
+            Str(r, S.Experiment.Kind)!, Str(r, S.Experiment.Name)!, Str(r, S.Experiment.ScenarioName)!, Str(r, S.Experiment.ScenarioHash)!,
+            Str(r, S.Experiment.ScenarioText), Str(r, S.Experiment.SweepText),
+            Convert.ToUInt64(r[S.Experiment.MasterSeed], CultureInfo.InvariantCulture),
+            Int(r, S.Experiment.Points), Int(r, S.Experiment.Replications), Convert.ToInt64(r[S.Experiment.TotalRuns], CultureInfo.InvariantCulture),
+            Int(r, S.Experiment.Steps), Int(r, S.Experiment.StartYear), Int(r, S.Experiment.StateCount), Str(r, S.Experiment.DetailMode)!,
+            Int(r, S.Experiment.DetailSample), Str(r, S.Experiment.SpiralVersion)!, Int(r, S.Experiment.SchemaVersion),
+            Str(r, S.Experiment.CreatedUtc));
+    }
+
+    public IReadOnlyList<StoredAxis> Axes()
+    {
+        var list = new List<StoredAxis>();
+        using var r = Query($"SELECT {S.Axes.Axis}, {S.Axes.Path}, {S.Axes.Kind}, {S.Axes.Numeric}, {S.Axes.Count} FROM {S.Axes.Table} ORDER BY {S.Axes.Axis}");
+        while (r.Read())
+        {
+            list.Add(new StoredAxis(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetInt32(4)));
+        }
+        return list;
+    }
+
+    /// <summary>State names by state index.</summary>
+    public IReadOnlyList<string> States()
+    {
+        var list = new List<string>();
+        using var r = Query($"SELECT {S.States.Name} FROM {S.States.Table} ORDER BY {S.States.State}");
+        while (r.Read())
+        {
+            list.Add(r.GetString(0));
+        }
+        return list;
+    }
+
+    /// <summary>Number of rows in <c>runs</c> (finished runs).</summary>
+    public long RunCount() => Scalar<long>($"SELECT count(*) FROM {S.Runs.Table}");
+
+    /// <summary>
+    /// Bands over runs of a series variable (<see cref="StoreSchema.Series.Variables"/>) by state and step, over the runs
+    /// with detail; <paramref name="point"/> restricts to one sweep point.
+    /// </summary>
+    public IReadOnlyList<SeriesBand> SeriesBands(string variable, int? point = null)
+    {
+        if (!S.Series.Variables.Contains(variable))
+        {
+            throw new ArgumentException($"unknown series variable '{variable}'; expected one of {string.Join(", ", S.Series.Variables)}", nameof(variable));
+        }
+        var filter = point is { } p ? $"WHERE s.{S.Series.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})" : "";
+        var sql = $"""
+            SELECT s.{S.Series.State}, s.{S.Series.Step}, min(s.{S.Series.Year}), count(*), avg(s.{variable}),
+                   quantile_cont(s.{variable}, 0.05), quantile_cont(s.{variable}, 0.25), quantile_cont(s.{variable}, 0.5),
+                   quantile_cont(s.{variable}, 0.75), quantile_cont(s.{variable}, 0.95)
+            FROM {S.Series.Table} s {filter}
+            GROUP BY s.{S.Series.State}, s.{S.Series.Step} ORDER BY 1, 2
+            """;
+        var list = new List<SeriesBand>();
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            list.Add(new SeriesBand(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
+                Convert.ToInt32(r[2], CultureInfo.InvariantCulture), Convert.ToInt64(r[3], CultureInfo.InvariantCulture),
+                r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)));
+        }
+        return list;
+    }
+
+    /// <summary>Bands over runs of beliefs by observer, target and step; <paramref name="point"/> restricts to one sweep point.</summary>
+    public IReadOnlyList<BeliefBand> BeliefBands(int? point = null)
+    {
+        var filter = point is { } p ? $"WHERE b.{S.Beliefs.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})" : "";
+        var sql = $"""
+            SELECT b.{S.Beliefs.Observer}, b.{S.Beliefs.Target}, b.{S.Beliefs.Step}, count(*), avg(b.{S.Beliefs.Belief}),
+                   quantile_cont(b.{S.Beliefs.Belief}, 0.05), quantile_cont(b.{S.Beliefs.Belief}, 0.25), quantile_cont(b.{S.Beliefs.Belief}, 0.5),
+                   quantile_cont(b.{S.Beliefs.Belief}, 0.75), quantile_cont(b.{S.Beliefs.Belief}, 0.95)
+            FROM {S.Beliefs.Table} b {filter}
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """;
+        var startYear = Scalar<int>($"SELECT {S.Experiment.StartYear} FROM {S.Experiment.Table}");
+        var list = new List<BeliefBand>();
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            var step = Convert.ToInt32(r[2], CultureInfo.InvariantCulture);
+            list.Add(new BeliefBand(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
+                step, startYear + step, Convert.ToInt64(r[3], CultureInfo.InvariantCulture),
+                r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// An outcome (<see cref="Outcomes"/>, e.g. <c>had_war</c> for war probability) by the values of one swept parameter,
+    /// averaged over every other axis. Proportions get a Wilson interval, other outcomes a normal interval on the mean.
+    /// </summary>
+    public IReadOnlyList<OutcomeAt> OutcomeBy(string outcome, string axisPath)
+    {
+        CheckOutcome(outcome);
+        var axis = AxisOf(axisPath);
+        var col = S.Quote(axis.Path);
+        var sql = $"""
+            SELECT CAST({col} AS VARCHAR), count(*), avg(CAST({outcome} AS DOUBLE)), coalesce(stddev_samp(CAST({outcome} AS DOUBLE)), 0)
+            FROM {S.Runs.Table} GROUP BY {col} ORDER BY {col}
+            """;
+        var list = new List<OutcomeAt>();
+        var proportion = IsProportion(outcome);
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            var text = r.GetString(0);
+            var (lo, hi) = Interval(proportion, r.GetInt64(1), r.GetDouble(2), r.GetDouble(3));
+            double? num = axis.Numeric ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+            list.Add(new OutcomeAt(text, num, r.GetInt64(1), r.GetDouble(2), lo, hi));
+        }
+        return list;
+    }
+
+    /// <summary>An outcome over the grid of two numeric axes (x, y), e.g. the four-worlds heat map of <c>had_war</c>.</summary>
+    public IReadOnlyList<OutcomeCell> OutcomeGrid(string outcome, string xAxisPath, string yAxisPath)
+    {
+        CheckOutcome(outcome);
+        var x = AxisOf(xAxisPath);
+        var y = AxisOf(yAxisPath);
+        if (!x.Numeric || !y.Numeric)
+        {
+            throw new ArgumentException("both grid axes must be numeric");
+        }
+        var (cx, cy) = (S.Quote(x.Path), S.Quote(y.Path));
+        var sql = $"""
+            SELECT {cx}, {cy}, count(*), avg(CAST({outcome} AS DOUBLE)), coalesce(stddev_samp(CAST({outcome} AS DOUBLE)), 0)
+            FROM {S.Runs.Table} GROUP BY {cx}, {cy} ORDER BY {cx}, {cy}
+            """;
+        var proportion = IsProportion(outcome);
+        var list = new List<OutcomeCell>();
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            var (lo, hi) = Interval(proportion, r.GetInt64(2), r.GetDouble(3), r.GetDouble(4));
+            list.Add(new OutcomeCell(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), r.GetDouble(3), lo, hi));
+        }
+        return list;
+    }
+
+    /// <summary>Stored paired-comparison outcomes (from <c>spiral compare --out</c>), in stored order.</summary>
+    public IReadOnlyList<StoredComparison> Comparisons()
+    {
+        var list = new List<StoredComparison>();
+        using var r = Query($"""
+            SELECT {S.Comparisons.Intervention}, {S.Comparisons.Outcome}, {S.Comparisons.Runs}, {S.Comparisons.Baseline}, {S.Comparisons.Treated},
+                   {S.Comparisons.Difference}, {S.Comparisons.Low}, {S.Comparisons.High} FROM {S.Comparisons.Table} ORDER BY rowid
+            """);
+        while (r.Read())
+        {
+            list.Add(new StoredComparison(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5),
+                r.GetDouble(6), r.GetDouble(7)));
+        }
+        return list;
+    }
+
+    /// <summary>Runs any SQL over the store; dispose the reader.</summary>
+    public DbDataReader Query(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteReader();
+    }
+
+    public T Scalar<T>(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    private StoredAxis AxisOf(string path) =>
+        Axes().FirstOrDefault(a => a.Path == path)
+        ?? throw new ArgumentException($"no axis '{path}' in this store; axes: {string.Join(", ", Axes().Select(a => a.Path))}");
+
+    private static void CheckOutcome(string outcome)
+    {
+        if (!Outcomes.Contains(outcome))
+        {
+            throw new ArgumentException($"unknown outcome '{outcome}'; expected one of {string.Join(", ", Outcomes)}", nameof(outcome));
+        }
+    }
+
+    private static bool IsProportion(string outcome) => outcome is S.Runs.HadWar or S.Runs.HadWarBetweenSecuritySeekers;
+
+    private static (double Low, double High) Interval(bool proportion, long n, double mean, double sd)
+    {
+        const double z = 1.959963984540054;
+        if (n == 0)
+        {
+            return (0, 0);
+        }
+        if (proportion)
+        {
+            var z2 = z * z;
+            var centre = (mean + z2 / (2 * n)) / (1 + z2 / n);
+            var half = z * Math.Sqrt(mean * (1 - mean) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+            return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        }
+        var se = n > 1 ? sd / Math.Sqrt(n) : 0;
+        return (mean - z * se, mean + z * se);
+    }
+
+    private static string? Str(DbDataReader r, string column) => r[column] is DBNull ? null : Convert.ToString(r[column], CultureInfo.InvariantCulture);
+
+    private static int Int(DbDataReader r, string column) => Convert.ToInt32(r[column], CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,315 @@
+namespace Spiral.IO.Store;
+
+/// <summary>
+/// The results store's tables and columns (docs/reference/results-store.md). One DuckDB file holds one experiment
+/// (a sweep, an ensemble or a paired comparison). Names are constants so writers, readers, plots and reports share
+/// them; <see cref="CreateTables"/> is the DDL. Bump <see cref="Version"/> on any incompatible change.
+/// </summary>
+public static class StoreSchema
+{
+    /// <summary>Schema version written to <c>experiment.schema_version</c>.</summary>
+    public const int Version = 1;
+
+    /// <summary>One row: what was run (kind, scenario and sweep text, seed, sizes, detail mode, Spiral version).</summary>
+    public static class Experiment
+    {
+        public const string Table = "experiment";
+        /// <summary>'sweep', 'ensemble' or 'compare'.</summary>
+        public const string Kind = "kind";
+        public const string Name = "name";
+        public const string ScenarioName = "scenario_name";
+        /// <summary>Hash (<c>ScenarioHash.Of</c>) of the base scenario before any axis is applied.</summary>
+        public const string ScenarioHash = "scenario_hash";
+        /// <summary>The base scenario's YAML text as loaded (library or file).</summary>
+        public const string ScenarioText = "scenario_text";
+        /// <summary>The sweep file's YAML text; NULL for an ensemble or a comparison.</summary>
+        public const string SweepText = "sweep_text";
+        /// <summary>SHA-256 prefix of the sweep definition; <c>--resume</c> refuses a file written by another definition.</summary>
+        public const string DefinitionHash = "definition_hash";
+        public const string MasterSeed = "master_seed";
+        public const string Points = "points";
+        public const string Replications = "replications";
+        public const string TotalRuns = "total_runs";
+        public const string Steps = "steps";
+        public const string StartYear = "start_year";
+        public const string StateCount = "state_count";
+        /// <summary>'all', 'sample' or 'none': which runs have rows in series, beliefs and events.</summary>
+        public const string DetailMode = "detail_mode";
+        /// <summary>With 'sample': replications 0..detail_sample-1 of every point keep their detail.</summary>
+        public const string DetailSample = "detail_sample";
+        public const string SpiralVersion = "spiral_version";
+        public const string SchemaVersion = "schema_version";
+        /// <summary>ISO-8601 UTC time the file was created (given by the CLI; NULL when not given).</summary>
+        public const string CreatedUtc = "created_utc";
+    }
+
+    /// <summary>One row per sweep axis.</summary>
+    public static class Axes
+    {
+        public const string Table = "axes";
+        /// <summary>0-based axis number, in the sweep file's order.</summary>
+        public const string Axis = "axis";
+        /// <summary>Scenario parameter path, e.g. <c>world.offenseAdvantage</c>; also the name of its column in <c>runs</c>.</summary>
+        public const string Path = "path";
+        /// <summary>'values', 'range' or 'latinHypercube'.</summary>
+        public const string Kind = "kind";
+        /// <summary>True when every value is a number (its runs column is DOUBLE, else VARCHAR).</summary>
+        public const string Numeric = "numeric";
+        /// <summary>Number of distinct values (grid axes) or samples (Latin hypercube).</summary>
+        public const string Count = "value_count";
+    }
+
+    /// <summary>One row per sweep point and axis (long form of the point's parameter values).</summary>
+    public static class PointValues
+    {
+        public const string Table = "point_values";
+        public const string Point = "point";
+        public const string Axis = "axis";
+        public const string Path = "path";
+        public const string ValueText = "value_text";
+        /// <summary>The value as a number; NULL for a non-numeric value such as a policy name.</summary>
+        public const string ValueNum = "value_num";
+    }
+
+    /// <summary>One row per sweep point: the point's scenario hash.</summary>
+    public static class Points
+    {
+        public const string Table = "points";
+        public const string Point = "point";
+        public const string ScenarioHash = "scenario_hash";
+    }
+
+    /// <summary>The states of the scenario, in index order (every state column elsewhere is this index).</summary>
+    public static class States
+    {
+        public const string Table = "states";
+        public const string State = "state";
+        public const string Name = "name";
+    }
+
+    /// <summary>
+    /// Exactly one row per finished run: identity, seed, the point's parameters (one column per axis, named by the
+    /// axis path, added after the fixed columns) and the run's summary outcomes (DESIGN.md 3.2).
+    /// </summary>
+    public static class Runs
+    {
+        public const string Table = "runs";
+        /// <summary>Run index: <c>point × replications + replication</c>; seeds derive from (master seed, run_id).</summary>
+        public const string RunId = "run_id";
+        public const string Point = "point";
+        public const string Replication = "replication";
+        /// <summary>The run's own seed, <c>RandomStream.RunSeed(master_seed, run_id)</c>.</summary>
+        public const string Seed = "seed";
+        public const string ScenarioHash = "scenario_hash";
+        /// <summary>True when the run's series, beliefs and events are stored.</summary>
+        public const string HasDetail = "has_detail";
+        public const string HadWar = "had_war";
+        public const string HadWarBetweenSecuritySeekers = "had_war_between_security_seekers";
+        public const string Wars = "wars";
+        public const string WarsBetweenSecuritySeekers = "wars_between_security_seekers";
+        /// <summary>Step of the first war, NULL when none.</summary>
+        public const string FirstWarStep = "first_war_step";
+        public const string Crises = "crises";
+        public const string MaxRung = "max_rung";
+        public const string Spirals = "spirals";
+        public const string CbmsProposed = "cbms_proposed";
+        public const string CbmsSigned = "cbms_signed";
+        public const string CbmsBlocked = "cbms_blocked";
+        public const string HotlinesOpened = "hotlines_opened";
+        public const string AlliancesFormed = "alliances_formed";
+        public const string CrisesEndedByHotline = "crises_ended_by_hotline";
+        public const string ArmsRaceIndex = "arms_race_index";
+        public const string RichardsonReaction = "richardson_reaction";
+        public const string MeanSecurityChange = "mean_security_change";
+        public const string MeanBeliefError = "mean_belief_error";
+        /// <summary>Mean over states of the yearly milex growth.</summary>
+        public const string MeanMilexGrowth = "mean_milex_growth";
+        /// <summary>Mean over states of the final security.</summary>
+        public const string MeanFinalSecurity = "mean_final_security";
+        public const string GreedyStates = "greedy_states";
+    }
+
+    /// <summary>One row per run and state: the state's per-run outcomes.</summary>
+    public static class RunStates
+    {
+        public const string Table = "run_states";
+        public const string RunId = "run_id";
+        public const string State = "state";
+        public const string IsGreedy = "is_greedy";
+        public const string MilexGrowth = "milex_growth";
+        public const string InitialSecurity = "initial_security";
+        public const string FinalSecurity = "final_security";
+        public const string MeanBeliefAboutOthers = "mean_belief_about_others";
+    }
+
+    /// <summary>One row per (detailed) run, step and state: the recorded state variables. Step 0 is the initial state.</summary>
+    public static class Series
+    {
+        public const string Table = "series";
+        public const string RunId = "run_id";
+        public const string Step = "step";
+        public const string Year = "year";
+        public const string State = "state";
+        public const string Gdp = "gdp";
+        public const string MilitaryShare = "military_share";
+        public const string Milex = "milex";
+        public const string Offense = "offense";
+        public const string Defense = "defense";
+        public const string Posture = "posture";
+        public const string Security = "security";
+        public const string InternalThreat = "internal_threat";
+
+        /// <summary>The value columns a plot may ask bands of.</summary>
+        public static readonly IReadOnlyList<string> Variables =
+            [Gdp, MilitaryShare, Milex, Offense, Defense, Posture, Security, InternalThreat];
+    }
+
+    /// <summary>One row per (detailed) run, step and directed dyad: observer's belief that target is greedy.</summary>
+    public static class Beliefs
+    {
+        public const string Table = "beliefs";
+        public const string RunId = "run_id";
+        public const string Step = "step";
+        public const string Observer = "observer";
+        public const string Target = "target";
+        public const string Belief = "belief";
+    }
+
+    /// <summary>One row per (detailed) run's recorded event.</summary>
+    public static class Events
+    {
+        public const string Table = "events";
+        public const string RunId = "run_id";
+        /// <summary>Order of the event within its run.</summary>
+        public const string Seq = "seq";
+        public const string Step = "step";
+        public const string Year = "year";
+        /// <summary>EventKind name, e.g. 'WarStarted'.</summary>
+        public const string Kind = "kind";
+        public const string Actor = "actor";
+        /// <summary>Target state, NULL for events of one state.</summary>
+        public const string Target = "target";
+        /// <summary>Kahn rung, 0 when none.</summary>
+        public const string Rung = "rung";
+        public const string Value = "value";
+        public const string Concept = "concept";
+        public const string Cameo = "cameo";
+        public const string Goldstein = "goldstein";
+    }
+
+    /// <summary>Paired comparisons (<c>spiral compare --out</c>): one row per intervention and outcome.</summary>
+    public static class Comparisons
+    {
+        public const string Table = "comparisons";
+        public const string Intervention = "intervention";
+        public const string Outcome = "outcome";
+        public const string Runs = "runs";
+        public const string Baseline = "baseline";
+        public const string Treated = "treated";
+        public const string Difference = "difference";
+        public const string Low = "ci_low";
+        public const string High = "ci_high";
+    }
+
+    /// <summary>One row per committed chunk of runs; the chunk's rows in every table commit in the same transaction.</summary>
+    public static class Chunks
+    {
+        public const string Table = "chunks";
+        public const string FirstRun = "first_run";
+        public const string RunCount = "run_count";
+    }
+
+    /// <summary>Every table in export order.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        [Experiment.Table, Axes.Table, Points.Table, PointValues.Table, States.Table, Runs.Table, RunStates.Table,
+         Series.Table, Beliefs.Table, Events.Table, Comparisons.Table, Chunks.Table];
+
+    /// <summary>
+    /// CREATE TABLE statements for every table. <paramref name="axisColumns"/> are the sweep's axes (path, numeric),
+    /// appended to <c>runs</c> after its fixed columns as quoted identifiers named by the path.
+    /// </summary>
+    public static IReadOnlyList<string> CreateTables(IReadOnlyList<(string Path, bool Numeric)> axisColumns)
+    {
+        var axisDdl = string.Concat(axisColumns.Select(a => $",\n  {Quote(a.Path)} {(a.Numeric ? "DOUBLE" : "VARCHAR")}"));
+        return
+        [
+            $"""
+            CREATE TABLE {Experiment.Table} (
+              {Experiment.Kind} VARCHAR NOT NULL, {Experiment.Name} VARCHAR NOT NULL, {Experiment.ScenarioName} VARCHAR NOT NULL,
+              {Experiment.ScenarioHash} VARCHAR NOT NULL, {Experiment.ScenarioText} VARCHAR, {Experiment.SweepText} VARCHAR,
+              {Experiment.DefinitionHash} VARCHAR NOT NULL, {Experiment.MasterSeed} UBIGINT NOT NULL, {Experiment.Points} INTEGER NOT NULL,
+              {Experiment.Replications} INTEGER NOT NULL, {Experiment.TotalRuns} BIGINT NOT NULL, {Experiment.Steps} INTEGER NOT NULL,
+              {Experiment.StartYear} INTEGER NOT NULL, {Experiment.StateCount} INTEGER NOT NULL, {Experiment.DetailMode} VARCHAR NOT NULL,
+              {Experiment.DetailSample} INTEGER NOT NULL, {Experiment.SpiralVersion} VARCHAR NOT NULL, {Experiment.SchemaVersion} INTEGER NOT NULL,
+              {Experiment.CreatedUtc} VARCHAR)
+            """,
+            $"""
+            CREATE TABLE {Axes.Table} (
+              {Axes.Axis} INTEGER PRIMARY KEY, {Axes.Path} VARCHAR NOT NULL, {Axes.Kind} VARCHAR NOT NULL,
+              {Axes.Numeric} BOOLEAN NOT NULL, {Axes.Count} INTEGER NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Points.Table} (
+              {Points.Point} INTEGER PRIMARY KEY, {Points.ScenarioHash} VARCHAR NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {PointValues.Table} (
+              {PointValues.Point} INTEGER NOT NULL, {PointValues.Axis} INTEGER NOT NULL, {PointValues.Path} VARCHAR NOT NULL,
+              {PointValues.ValueText} VARCHAR NOT NULL, {PointValues.ValueNum} DOUBLE)
+            """,
+            $"""
+            CREATE TABLE {States.Table} (
+              {States.State} SMALLINT PRIMARY KEY, {States.Name} VARCHAR NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Runs.Table} (
+              {Runs.RunId} BIGINT PRIMARY KEY, {Runs.Point} INTEGER NOT NULL, {Runs.Replication} INTEGER NOT NULL,
+              {Runs.Seed} UBIGINT NOT NULL, {Runs.ScenarioHash} VARCHAR NOT NULL,
+              {Runs.HasDetail} BOOLEAN NOT NULL, {Runs.HadWar} BOOLEAN NOT NULL, {Runs.HadWarBetweenSecuritySeekers} BOOLEAN NOT NULL,
+              {Runs.Wars} INTEGER NOT NULL, {Runs.WarsBetweenSecuritySeekers} INTEGER NOT NULL, {Runs.FirstWarStep} INTEGER,
+              {Runs.Crises} INTEGER NOT NULL, {Runs.MaxRung} INTEGER NOT NULL, {Runs.Spirals} INTEGER NOT NULL,
+              {Runs.CbmsProposed} INTEGER NOT NULL, {Runs.CbmsSigned} INTEGER NOT NULL, {Runs.CbmsBlocked} INTEGER NOT NULL,
+              {Runs.HotlinesOpened} INTEGER NOT NULL, {Runs.AlliancesFormed} INTEGER NOT NULL, {Runs.CrisesEndedByHotline} INTEGER NOT NULL,
+              {Runs.ArmsRaceIndex} DOUBLE NOT NULL, {Runs.RichardsonReaction} DOUBLE NOT NULL, {Runs.MeanSecurityChange} DOUBLE NOT NULL,
+              {Runs.MeanBeliefError} DOUBLE NOT NULL, {Runs.MeanMilexGrowth} DOUBLE NOT NULL, {Runs.MeanFinalSecurity} DOUBLE NOT NULL,
+              {Runs.GreedyStates} INTEGER NOT NULL{axisDdl})
+            """,
+            $"""
+            CREATE TABLE {RunStates.Table} (
+              {RunStates.RunId} BIGINT NOT NULL, {RunStates.State} SMALLINT NOT NULL, {RunStates.IsGreedy} BOOLEAN NOT NULL,
+              {RunStates.MilexGrowth} DOUBLE NOT NULL, {RunStates.InitialSecurity} DOUBLE NOT NULL, {RunStates.FinalSecurity} DOUBLE NOT NULL,
+              {RunStates.MeanBeliefAboutOthers} DOUBLE NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Series.Table} (
+              {Series.RunId} BIGINT NOT NULL, {Series.Step} SMALLINT NOT NULL, {Series.Year} SMALLINT NOT NULL, {Series.State} SMALLINT NOT NULL,
+              {Series.Gdp} DOUBLE NOT NULL, {Series.MilitaryShare} DOUBLE NOT NULL, {Series.Milex} DOUBLE NOT NULL, {Series.Offense} DOUBLE NOT NULL,
+              {Series.Defense} DOUBLE NOT NULL, {Series.Posture} DOUBLE NOT NULL, {Series.Security} DOUBLE NOT NULL, {Series.InternalThreat} DOUBLE NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Beliefs.Table} (
+              {Beliefs.RunId} BIGINT NOT NULL, {Beliefs.Step} SMALLINT NOT NULL, {Beliefs.Observer} SMALLINT NOT NULL,
+              {Beliefs.Target} SMALLINT NOT NULL, {Beliefs.Belief} DOUBLE NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Events.Table} (
+              {Events.RunId} BIGINT NOT NULL, {Events.Seq} INTEGER NOT NULL, {Events.Step} SMALLINT NOT NULL, {Events.Year} SMALLINT NOT NULL,
+              {Events.Kind} VARCHAR NOT NULL, {Events.Actor} SMALLINT NOT NULL, {Events.Target} SMALLINT, {Events.Rung} SMALLINT NOT NULL,
+              {Events.Value} DOUBLE NOT NULL, {Events.Concept} VARCHAR NOT NULL, {Events.Cameo} VARCHAR NOT NULL, {Events.Goldstein} DOUBLE NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Comparisons.Table} (
+              {Comparisons.Intervention} VARCHAR NOT NULL, {Comparisons.Outcome} VARCHAR NOT NULL, {Comparisons.Runs} INTEGER NOT NULL,
+              {Comparisons.Baseline} DOUBLE NOT NULL, {Comparisons.Treated} DOUBLE NOT NULL, {Comparisons.Difference} DOUBLE NOT NULL,
+              {Comparisons.Low} DOUBLE NOT NULL, {Comparisons.High} DOUBLE NOT NULL)
+            """,
+            $"""
+            CREATE TABLE {Chunks.Table} (
+              {Chunks.FirstRun} BIGINT PRIMARY KEY, {Chunks.RunCount} INTEGER NOT NULL)
+            """,
+        ];
+    }
+
+    /// <summary>Quotes an identifier for DuckDB SQL (axis columns are named by their path, e.g. "dyads[india,china].hotline").</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
