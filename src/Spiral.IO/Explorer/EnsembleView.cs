@@ -1,0 +1,183 @@
+using Spiral.Core.Events;
+using Spiral.Core.Recording;
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Running;
+
+namespace Spiral.IO.Explorer;
+
+/// <summary>A yearly band over runs: the 10th, 50th and 90th percentiles of a series at each year.</summary>
+public sealed record Band(string Name, IReadOnlyList<double> P10, IReadOnlyList<double> P50, IReadOnlyList<double> P90);
+
+/// <summary>The mean yearly belief one state holds that another is greedy.</summary>
+public sealed record BeliefSeries(string Holder, string About, IReadOnlyList<double> Mean);
+
+/// <summary>The share of runs whose most serious crisis reached a rung of Kahn's ladder (0 = no crisis).</summary>
+public sealed record RungShare(int Rung, string Name, string Group, double Share);
+
+/// <summary>A dyad of the network view: the two states' mean final beliefs about each other and their mean final threat.</summary>
+public sealed record NetworkEdge(string A, string B, double BeliefAB, double BeliefBA, double Reach)
+{
+    public double MutualBelief => (BeliefAB + BeliefBA) / 2;
+}
+
+/// <summary>
+/// What the web explorer's Scenario page shows of an ensemble: the summary with its 95% intervals, yearly bands over
+/// runs of military spending (share of GDP) and security, mean beliefs, the yearly war and crisis probabilities, the
+/// rungs reached and the network of final mutual beliefs. Computed from recorded rows only.
+/// </summary>
+public sealed record EnsembleView(
+    EnsembleSummary Summary,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<Band> MilitaryShare,
+    IReadOnlyList<Band> Security,
+    IReadOnlyList<BeliefSeries> Beliefs,
+    IReadOnlyList<double> WarByYear,
+    IReadOnlyList<double> CrisisInYear,
+    IReadOnlyList<RungShare> Rungs,
+    IReadOnlyList<NetworkEdge> Network,
+    TimeSpan Elapsed)
+{
+    /// <summary>Runs an ensemble and collects the view; cancellable between chunks of runs.</summary>
+    public static EnsembleView Compute(Scenario scenario, EnsembleOptions options, CancellationToken cancel = default,
+        IProgress<int>? progress = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var n = scenario.States.Count;
+        var steps = options.Steps ?? scenario.Steps;
+        var rows = steps + 1;
+        var runs = options.Runs;
+        var share = new double[n * rows][];
+        var security = new double[n * rows][];
+        for (var k = 0; k < share.Length; k++)
+        {
+            share[k] = new double[runs];
+            security[k] = new double[runs];
+        }
+        var belief = new double[rows * n * n];
+        var firstWar = new int[rows + 1];
+        var crisis = new int[rows];
+        var maxRung = new int[Spiral.Core.Model.EscalationLadder.Count + 1];
+        var seen = new bool[rows];
+        var r = 0;
+        var summary = EnsembleRunner.Summarize(scenario, options, cancel, progress, (rec, sum) =>
+        {
+            for (var t = 0; t < rows; t++)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    share[t * n + i][r] = rec.MilitaryShare[rec.Row(t, i)];
+                    security[t * n + i][r] = rec.Security[rec.Row(t, i)];
+                }
+            }
+            for (var k = 0; k < belief.Length; k++)
+            {
+                belief[k] += rec.Belief[k];
+            }
+            Array.Clear(seen);
+            foreach (ref readonly var e in rec.Events.Items)
+            {
+                if (e.Kind == EventKind.Incident && e.Step >= 0 && e.Step < rows)
+                {
+                    seen[e.Step] = true;
+                }
+            }
+            for (var t = 0; t < rows; t++)
+            {
+                crisis[t] += seen[t] ? 1 : 0;
+            }
+            if (sum.FirstWarStep >= 0)
+            {
+                firstWar[Math.Min(sum.FirstWarStep, rows)]++;
+            }
+            maxRung[Math.Clamp(sum.MaxRung, 0, maxRung.Length - 1)]++;
+            r++;
+        });
+
+        var names = scenario.States.Select(s => s.Name).ToArray();
+        var years = Enumerable.Range(scenario.StartYear, rows).ToArray();
+        var shareBands = new List<Band>(n);
+        var securityBands = new List<Band>(n);
+        for (var i = 0; i < n; i++)
+        {
+            shareBands.Add(BandOf(names[i], share, i, n, rows));
+            securityBands.Add(BandOf(names[i], security, i, n, rows));
+        }
+        var reach = EnsembleRunner.InitialReach(scenario);
+        var beliefs = new List<BeliefSeries>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (i == j || (reach[i * n + j] <= 0 && reach[j * n + i] <= 0))
+                {
+                    continue;
+                }
+                var mean = new double[rows];
+                for (var t = 0; t < rows; t++)
+                {
+                    mean[t] = belief[(t * n + i) * n + j] / runs;
+                }
+                beliefs.Add(new BeliefSeries(names[i], names[j], mean));
+            }
+        }
+        var war = new double[rows];
+        var cumulative = 0;
+        for (var t = 0; t < rows; t++)
+        {
+            cumulative += firstWar[t];
+            war[t] = (double)cumulative / runs;
+        }
+        var crisisShare = crisis.Select(c => (double)c / runs).ToArray();
+        var top = Math.Max(1, Array.FindLastIndex(maxRung, c => c > 0));
+        var rungs = new List<RungShare>();
+        for (var k = 0; k <= top; k++)
+        {
+            var rung = k == 0 ? default : Spiral.Core.Model.EscalationLadder.At(k);
+            rungs.Add(new RungShare(k, k == 0 ? "no crisis" : rung.Name, k == 0 ? "" : rung.Group, (double)maxRung[k] / runs));
+        }
+        var edges = new List<NetworkEdge>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                var rr = Math.Max(reach[i * n + j], reach[j * n + i]);
+                if (rr <= 0)
+                {
+                    continue;
+                }
+                edges.Add(new NetworkEdge(names[i], names[j], belief[((rows - 1) * n + i) * n + j] / runs,
+                    belief[((rows - 1) * n + j) * n + i] / runs, rr));
+            }
+        }
+        return new EnsembleView(summary, years, shareBands, securityBands, beliefs, war, crisisShare, rungs, edges, clock.Elapsed);
+    }
+
+    private static Band BandOf(string name, double[][] values, int state, int n, int rows)
+    {
+        var p10 = new double[rows];
+        var p50 = new double[rows];
+        var p90 = new double[rows];
+        for (var t = 0; t < rows; t++)
+        {
+            var v = values[t * n + state];
+            Array.Sort(v);
+            p10[t] = Quantile(v, 0.1);
+            p50[t] = Quantile(v, 0.5);
+            p90[t] = Quantile(v, 0.9);
+        }
+        return new Band(name, p10, p50, p90);
+    }
+
+    /// <summary>Linear-interpolation quantile of sorted values (type 7 of Hyndman and Fan 1996).</summary>
+    public static double Quantile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+        var h = (sorted.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

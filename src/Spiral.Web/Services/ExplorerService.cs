@@ -1,0 +1,61 @@
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Running;
+using Spiral.IO.Explorer;
+using Spiral.IO.Scenarios;
+
+namespace Spiral.Web.Services;
+
+/// <summary>A library scenario as the Home page shows it.</summary>
+public sealed record ScenarioCard(string Name, string Title, string Description, int States, int FirstYear, int LastYear);
+
+/// <summary>
+/// The explorer's one door to the model: loads library scenarios and runs ensembles, stories, grids and paired
+/// comparisons through Spiral.IO and Spiral.Experiments, off the circuit's thread and cancellably. Registered as a
+/// scoped service, so every browser tab (circuit) has its own.
+/// </summary>
+public sealed class ExplorerService
+{
+    public const int DefaultRuns = 500;
+    public const int MaxRuns = 20_000;
+
+    private readonly Dictionary<string, Scenario> _loaded = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Names => ScenarioLibrary.Names;
+
+    public IReadOnlyList<ScenarioCard> Library() => Names.Select(n =>
+    {
+        var s = Load(n);
+        return new ScenarioCard(n, s.Title.Length > 0 ? s.Title : n, s.Description.Trim(), s.States.Count, s.StartYear, s.StartYear + s.Steps - 1);
+    }).ToList();
+
+    /// <summary>A library scenario by name.</summary>
+    /// <exception cref="ScenarioException">No such scenario.</exception>
+    public Scenario Load(string name)
+    {
+        if (!_loaded.TryGetValue(name, out var s))
+        {
+            s = ScenarioLoader.LoadLibrary(name);
+            _loaded[name] = s;
+        }
+        return s;
+    }
+
+    public Task<EnsembleView> RunAsync(Scenario scenario, int runs, ulong seed, CancellationToken cancel, IProgress<int>? progress = null) =>
+        Task.Run(() => EnsembleView.Compute(scenario, new EnsembleOptions(runs, seed), cancel, progress), cancel);
+
+    public Task<FourWorldsGrid> FourWorldsAsync(Scenario scenario, int size, int runsPerCell, ulong seed, CancellationToken cancel,
+        IProgress<int>? cellsDone = null) =>
+        Task.Run(() => FourWorldsGrid.Compute(scenario, size, runsPerCell, seed, cancel, cellsDone), cancel);
+
+    public Task<ComparisonResult> CompareAsync(Scenario scenario, string intervention, int runs, ulong seed, CancellationToken cancel,
+        IProgress<int>? progress = null)
+    {
+        var parsed = Intervention.Parse(intervention);
+        var treated = parsed.Apply(scenario);
+        return Task.Run(() => PairedComparison.Run(scenario, treated, parsed.Spec, new EnsembleOptions(runs, seed), cancel, progress), cancel);
+    }
+
+    public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
+        Task.Run(() => StoryRun.Tell(scenario, seed, runIndex), cancel);
+}
