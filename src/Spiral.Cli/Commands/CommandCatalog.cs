@@ -9,6 +9,9 @@ internal static class CommandCatalog
     {
         yield return RunCommand.Create();
         yield return BenchCommand.Create();
+        yield return Experiments.SweepCommand.Create();
+        yield return Experiments.CompareCommand.Create();
+        yield return Experiments.ExportCommand.Create();
         yield return Analytic.RichardsonCommand.Create();
         yield return Analytic.GameCommand.Create();
         yield return Analytic.TournamentCommand.Create();

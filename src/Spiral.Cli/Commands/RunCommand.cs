@@ -114,24 +114,14 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Shows a progress bar on an interactive terminal only; otherwise runs silently.</summary>
-    internal static T WithProgress<T>(ParseResult parse, bool json, int total, Func<IProgress<int>?, T> body)
+    /// <summary>Progress bar with rate and time left on a terminal; plain periodic lines on stderr otherwise (not with --json).</summary>
+    internal static T WithProgress<T>(ParseResult parse, bool json, int total, Func<IProgress<int>?, T> body) =>
+        Experiments.ProgressDisplay.Run(parse, json, total, "runs", progress =>
+            body(progress is null ? null : new IntProgress(progress)));
+
+    private sealed class IntProgress(IProgress<long> inner) : IProgress<int>
     {
-        var interactive = !json && !Console.IsOutputRedirected && ReferenceEquals(AnalyticCli.Out(parse), Console.Out);
-        if (!interactive)
-        {
-            return body(null);
-        }
-        T result = default!;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("runs", maxValue: total);
-                result = body(new Progress<int>(done => task.Value = done));
-                task.Value = total;
-            });
-        return result;
+        public void Report(int value) => inner.Report(value);
     }
 }
 

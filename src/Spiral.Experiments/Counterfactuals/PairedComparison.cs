@@ -1,4 +1,5 @@
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 
@@ -62,6 +63,53 @@ public static class PairedComparison
     public static ComparisonResult Run(Scenario baseline, Intervention intervention, EnsembleOptions options,
         CancellationToken cancel = default, IProgress<int>? progress = null) =>
         Run(baseline, intervention.Apply(baseline), intervention.Spec, options, cancel, progress);
+
+    /// <summary>
+    /// Runs a <see cref="PairedCounterfactual"/> with the <see cref="ExperimentRunner"/>: every arm on the same seeds,
+    /// one <see cref="ComparisonResult"/> per treated arm against the shared baseline.
+    /// </summary>
+    public static IReadOnlyList<ComparisonResult> Run(PairedCounterfactual experiment, RunnerOptions runner,
+        CancellationToken cancel = default, IProgress<long>? progress = null)
+    {
+        var k = OutcomeNames.Count;
+        var runs = experiment.Runs;
+        var arms = experiment.PointCount;
+        var values = new double[arms][];
+        var aggregators = new EnsembleAggregator[arms];
+        var ensemble = new EnsembleOptions(runs, experiment.Seed, experiment.Steps, runner.Threads);
+        for (var a = 0; a < arms; a++)
+        {
+            values[a] = new double[runs * k];
+            aggregators[a] = new EnsembleAggregator(experiment.ScenarioAt(a), ensemble);
+        }
+        ExperimentRunner.Run(experiment, runner, run =>
+        {
+            Fill(values[run.Point], run.Summary, k);
+            aggregators[run.Point].Add(run.Summary);
+        }, cancel, progress);
+        var baseSummary = aggregators[0].Result();
+        var results = new List<ComparisonResult>(arms - 1);
+        var diff = new double[runs];
+        for (var a = 1; a < arms; a++)
+        {
+            var outcomes = new List<OutcomeDifference>(k);
+            for (var o = 0; o < k; o++)
+            {
+                double sa = 0, sb = 0;
+                for (var r = 0; r < runs; r++)
+                {
+                    sa += values[0][r * k + o];
+                    sb += values[a][r * k + o];
+                    diff[r] = values[a][r * k + o] - values[0][r * k + o];
+                }
+                outcomes.Add(new OutcomeDifference(OutcomeNames[o], sa / runs, sb / runs, Estimate.OfMean(diff)));
+            }
+            var treated = aggregators[a].Result();
+            results.Add(new ComparisonResult(experiment.Baseline.Name, experiment.ArmLabel(a), runs, experiment.Seed,
+                baseSummary.ScenarioHash, treated.ScenarioHash, outcomes, baseSummary, treated));
+        }
+        return results;
+    }
 
     private static void Fill(double[] target, RunSummary s, int k)
     {

@@ -28,10 +28,14 @@ public static class ScenarioSchema
     }
 
     /// <summary>Validates <paramref name="instance"/>; each error comes with its JSON pointer and a message saying what was expected.</summary>
-    internal static List<(string Pointer, bool AtKey, string Message)> Validate(JsonNode instance)
+    internal static List<(string Pointer, bool AtKey, string Message)> Validate(JsonNode instance) =>
+        Validate(instance, SchemaValue.Value, Node);
+
+    /// <summary>Validates against any schema (e.g. the sweep schema), with the same messages.</summary>
+    internal static List<(string Pointer, bool AtKey, string Message)> Validate(JsonNode instance, JsonSchema schemaValue, JsonNode schemaNode)
     {
         var element = JsonSerializer.SerializeToElement(instance);
-        var results = SchemaValue.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schemaValue.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = new List<(string, bool, string)>();
         if (results.IsValid)
         {
@@ -48,7 +52,7 @@ public static class ScenarioSchema
             var evaluationPath = detail.EvaluationPath.ToString();
             foreach (var (keyword, libraryMessage) in detail.Errors)
             {
-                var (atKey, message) = Describe(instance, pointer, evaluationPath, detail.SchemaLocation, keyword, libraryMessage);
+                var (atKey, message) = Describe(instance, schemaNode, pointer, evaluationPath, detail.SchemaLocation, keyword, libraryMessage);
                 if (seen.Add($"{pointer}|{message}"))
                 {
                     errors.Add((pointer, atKey, message));
@@ -58,14 +62,14 @@ public static class ScenarioSchema
         return errors;
     }
 
-    private static (bool AtKey, string Message) Describe(JsonNode root, string pointer, string evaluationPath, Uri schemaLocation, string keyword, string libraryMessage)
+    private static (bool AtKey, string Message) Describe(JsonNode root, JsonNode schemaRoot, string pointer, string evaluationPath, Uri schemaLocation, string keyword, string libraryMessage)
     {
         var value = Resolve(root, pointer);
         var fragment = Uri.UnescapeDataString(schemaLocation.Fragment.TrimStart('#'));
         if (evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal))
         {
             var parentFragment = fragment[..Math.Max(0, fragment.LastIndexOf("/additionalProperties", StringComparison.Ordinal))];
-            var parentSchema = Resolve(Node, parentFragment) as JsonObject;
+            var parentSchema = Resolve(schemaRoot, parentFragment) as JsonObject;
             var key = Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]);
             var allowed = (parentSchema?["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? [];
             var extra = parentSchema?["patternProperties"] is JsonObject pp
@@ -75,7 +79,7 @@ public static class ScenarioSchema
                 ? $"unknown key '{key}'; expected one of: {string.Join(", ", allowed)}{extra}"
                 : $"'{key}' is not a year; expected a calendar year such as 2010 (the keys of a series are years)");
         }
-        var schema = Resolve(Node, fragment) as JsonObject;
+        var schema = Resolve(schemaRoot, fragment) as JsonObject;
         switch (keyword)
         {
             case "type":

@@ -43,6 +43,10 @@ public sealed record OutcomeAt(string Value, double? NumericValue, long Runs, do
 /// <summary>An outcome at one cell of a two-axis grid (for heat maps).</summary>
 public sealed record OutcomeCell(double X, double Y, long Runs, double Mean, double Low, double High);
 
+/// <summary>One sweep point's summary: its axis values and outcome estimates over its runs.</summary>
+public sealed record PointSummary(int Point, IReadOnlyList<string> Values, long Runs, double War, double WarLow, double WarHigh,
+    double Tragedy, double Crises, double Spirals, double MeanMilexGrowth, double MeanFinalSecurity, double MeanBeliefError);
+
 /// <summary>One stored paired-comparison outcome (a tornado-chart bar).</summary>
 public sealed record StoredComparison(string Intervention, string Outcome, int Runs, double Baseline, double Treated,
     double Difference, double Low, double High);
@@ -223,6 +227,39 @@ public sealed class ResultsReader : IDisposable
         {
             var (lo, hi) = Interval(proportion, r.GetInt64(2), r.GetDouble(3), r.GetDouble(4));
             list.Add(new OutcomeCell(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), r.GetDouble(3), lo, hi));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Per sweep point: axis values, runs, war probability with its Wilson 95% interval, probability of a war between
+    /// security-seekers, mean crises, spirals, milex growth, final security and belief error — one SQL query.
+    /// </summary>
+    public IReadOnlyList<PointSummary> PointSummaries()
+    {
+        var sql = $"""
+            WITH v AS (
+              SELECT {S.PointValues.Point} AS point, list({S.PointValues.ValueText} ORDER BY {S.PointValues.Axis}) AS vals
+              FROM {S.PointValues.Table} GROUP BY 1)
+            SELECT r.{S.Runs.Point}, coalesce(any_value(v.vals), []), count(*),
+                   avg(CAST(r.{S.Runs.HadWar} AS DOUBLE)), avg(CAST(r.{S.Runs.HadWarBetweenSecuritySeekers} AS DOUBLE)),
+                   avg(r.{S.Runs.Crises}), avg(r.{S.Runs.Spirals}), avg(r.{S.Runs.MeanMilexGrowth}),
+                   avg(r.{S.Runs.MeanFinalSecurity}), avg(r.{S.Runs.MeanBeliefError})
+            FROM {S.Runs.Table} r LEFT JOIN v ON v.point = r.{S.Runs.Point}
+            GROUP BY r.{S.Runs.Point} ORDER BY r.{S.Runs.Point}
+            """;
+        var list = new List<PointSummary>();
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            var values = r.GetValue(1) is System.Collections.IEnumerable e and not string
+                ? e.Cast<object?>().Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToList()
+                : [];
+            var n = r.GetInt64(2);
+            var war = r.GetDouble(3);
+            var (lo, hi) = Interval(true, n, war, 0);
+            list.Add(new PointSummary(r.GetInt32(0), values, n, war, lo, hi, r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
+                r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)));
         }
         return list;
     }

@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Running;
+using Spiral.IO.Scenarios;
+using Spiral.IO.Store;
+using Spiral.IO.Sweeps;
+
+namespace Spiral.Cli.Commands.Experiments;
+
+/// <summary><c>spiral sweep</c>: runs a sweep file into a DuckDB results store and prints per-point statistics queried from it.</summary>
+internal static class SweepCommand
+{
+    /// <summary>Exit code of a sweep stopped by Ctrl+C or SIGTERM (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("sweep") { Description = "A sweep file (.yaml); see docs/how-to/sweeps.md." };
+        var output = new Option<string?>("--out", "-o") { Description = "Results store to write (default: <sweep name>.duckdb in the current folder).", HelpName = "FILE.duckdb" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the store of an interrupted sweep: completed runs are kept, the rest are run." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
+        var series = new Option<string[]>("--series")
+        {
+            Description = "Which runs keep per-step series, beliefs and events: all, none, or sample N (replications 0..N-1 of every point). Default: sample 10.",
+            HelpName = "all|none|sample N",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = new ArgumentArity(1, 2),
+        };
+        var json = AnalyticCli.JsonOption();
+        var command = new Command("sweep", "Run a parameter sweep (axes × replications) into a DuckDB results store; --resume continues an interrupted one.")
+        {
+            file, output, resume, threads, series, json,
+        };
+        command.SetAction(parse => Execute(parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(resume),
+            parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json)));
+        return command;
+    }
+
+    internal static string Version() =>
+        typeof(SweepCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    internal static string NowUtc() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json)
+    {
+        if (threads < 0 || threads > 1024)
+        {
+            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
+        }
+        DetailSelection detail;
+        try
+        {
+            detail = series is { Length: > 0 } ? DetailSelection.Parse(string.Join(' ', series)) : DetailSelection.Default;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--series: {ex.Message}");
+        }
+        LoadedSweep loaded;
+        try
+        {
+            loaded = SweepLoader.LoadFile(file);
+        }
+        catch (ScenarioException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        var experiment = loaded.Experiment();
+        var path = output ?? loaded.Definition.Name + ".duckdb";
+        var header = new StoreHeader("sweep", loaded.ScenarioText, loaded.SweepText, detail, Version(), NowUtc());
+        ResultsStoreWriter writer;
+        try
+        {
+            writer = ResultsStoreWriter.OpenOrCreate(path, experiment, header, resume);
+        }
+        catch (ResultsStoreException ex)
+        {
+            throw new UsageException($"--out {path}: {ex.Message}");
+        }
+        var total = experiment.TotalRuns();
+        long executed;
+        var previously = writer.CompletedRuns;
+        using (var interrupt = ProgressDisplay.CancelOnInterrupt())
+        using (writer)
+        {
+            try
+            {
+                executed = ProgressDisplay.Run(parse, json, total, "sweep", progress =>
+                    ExperimentRunner.Run(experiment, new RunnerOptions(threads), writer, interrupt.Token, progress, writer.IsDone));
+                writer.Complete();
+            }
+            catch (OperationCanceledException)
+            {
+                writer.Dispose();
+                using var partial = ResultsReader.Open(path);
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"stopped: {partial.RunCount():N0} of {total:N0} runs are stored in {path}; run the same command with --resume to finish");
+                return Interrupted;
+            }
+        }
+
+        using var reader = ResultsReader.Open(path);
+        var points = reader.PointSummaries();
+        var runs = reader.RunCount();
+        if (json)
+        {
+            AnalyticCli.WriteJson(parse, new
+            {
+                sweep = loaded.Definition.Name,
+                store = Path.GetFullPath(path),
+                scenario = loaded.Definition.BaseScenario.Name,
+                seed = loaded.Definition.Seed,
+                replications = loaded.Definition.Replications,
+                pointCount = experiment.PointCount,
+                totalRuns = total,
+                storedRuns = runs,
+                resumedFrom = previously,
+                executed,
+                series = writer.Detail.ToString(),
+                axes = loaded.Definition.Axes.Select(a => a.Path).ToArray(),
+                points = points.Select(p => new
+                {
+                    p.Point,
+                    values = loaded.Definition.Axes.Select((a, i) => (a.Path, Value: i < p.Values.Count ? p.Values[i] : ""))
+                        .ToDictionary(x => x.Path, x => x.Value),
+                    p.Runs,
+                    war = new { mean = p.War, low = p.WarLow, high = p.WarHigh },
+                    warBetweenSecuritySeekers = p.Tragedy,
+                    crises = p.Crises,
+                    spirals = p.Spirals,
+                    milexGrowth = p.MeanMilexGrowth,
+                    finalSecurity = p.MeanFinalSecurity,
+                    beliefError = p.MeanBeliefError,
+                }).ToArray(),
+            });
+            return ExitCodes.Ok;
+        }
+        var o = AnalyticCli.Out(parse);
+        o.WriteLine($"Sweep {loaded.Definition.Name}: {experiment.PointCount:N0} points × {loaded.Definition.Replications:N0} replications = {total:N0} runs of {loaded.Definition.BaseScenario.Name}, seed {loaded.Definition.Seed}");
+        if (previously > 0)
+        {
+            o.WriteLine($"Resumed: {previously:N0} runs were already stored, {executed:N0} run now.");
+        }
+        var headers = loaded.Definition.Axes.Select(a => a.Path).Concat(["runs", "P(war) [95% CI]", "P(war sec-sec)", "crises", "spirals", "milex growth", "security"]).ToArray();
+        var table = AnalyticCli.NewTable(headers);
+        const int maxRows = 60;
+        foreach (var p in points.Take(maxRows))
+        {
+            var cells = p.Values.Cast<object?>().Concat(new object?[]
+            {
+                p.Runs,
+                string.Create(CultureInfo.InvariantCulture, $"{p.War:0.000} [{p.WarLow:0.000}, {p.WarHigh:0.000}]"),
+                Math.Round(p.Tragedy, 3), Math.Round(p.Crises, 2), Math.Round(p.Spirals, 2), Math.Round(p.MeanMilexGrowth, 4),
+                Math.Round(p.MeanFinalSecurity, 3),
+            }).ToArray();
+            AnalyticCli.AddRow(table, cells);
+        }
+        AnalyticCli.Write(parse, table);
+        if (points.Count > maxRows)
+        {
+            o.WriteLine($"… {points.Count - maxRows:N0} more points: query the store or use --json.");
+        }
+        o.WriteLine($"Results: {Path.GetFullPath(path)} ({runs:N0} runs; series: {writer.Detail}). Export with: spiral export {path} --parquet DIR");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,191 @@
+using Spiral.Core;
+using Spiral.Core.Recording;
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Metrics;
+
+namespace Spiral.Experiments.Running;
+
+/// <summary>A finished run handed to a sink (the record and summary are reused after the call returns).</summary>
+public readonly record struct CompletedRun(long Job, int Point, int Replication, long RunIndex, RunRecord Record, RunSummary Summary);
+
+/// <summary>Receives finished runs in job order, chunk by chunk. A chunk is complete (and may be committed) at <see cref="ChunkCompleted"/>.</summary>
+public interface IRunSink
+{
+    /// <summary>Called before the first run of a chunk is handed over.</summary>
+    void ChunkStarting(long firstJob, int count) { }
+
+    void Accept(in CompletedRun run);
+
+    /// <summary>Called after every run of the chunk was accepted: the sink can commit them as one unit.</summary>
+    void ChunkCompleted(long firstJob, int count) { }
+}
+
+/// <summary>How to run: threads (0 = all cores) and how many runs make a chunk (0 = automatic).</summary>
+public sealed record RunnerOptions(int Threads = 0, int ChunkSize = 0)
+{
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+    public int EffectiveChunk => ChunkSize > 0 ? ChunkSize : Math.Max(64, EffectiveThreads * 32);
+}
+
+/// <summary>
+/// Runs any <see cref="IExperiment"/> in parallel over all cores. Pending jobs are taken in job order in chunks; a
+/// chunk's runs execute in parallel, each on its own streams derived from (seed, run index), and are then handed to
+/// the sink in job order. Results therefore do not depend on the thread count or chunk size, memory is bounded by
+/// one chunk, and jobs already done (<c>isDone</c>, e.g. read back from a store on resume) are skipped.
+/// Cancellation is observed between and inside chunks; a cancelled chunk is never handed to the sink.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs the experiment; returns the number of runs executed (excluding skipped ones).</summary>
+    public static long Run(IExperiment experiment, RunnerOptions options, IRunSink sink, CancellationToken cancel = default,
+        IProgress<long>? progress = null, Func<long, bool>? isDone = null)
+    {
+        var total = experiment.TotalRuns();
+        var reps = experiment.Replications;
+        var n = experiment.ScenarioAt(0).States.Count;
+        var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, total));
+        var capacity = MaxSteps(experiment);
+        var records = new RunRecord?[chunk];
+        var summaries = new RunSummary[chunk];
+        for (var k = 0; k < chunk; k++)
+        {
+            summaries[k] = new RunSummary(n);
+        }
+        var jobs = new long[chunk];
+        var pointCache = new Dictionary<int, PointInfo>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = cancel };
+        long done = 0, executed = 0;
+        long next = 0;
+        if (isDone is not null)
+        {
+            for (long j = 0; j < total; j++)
+            {
+                if (isDone(j)) done++;
+            }
+            progress?.Report(done);
+        }
+        var points = new PointInfo[chunk];
+        while (next < total)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var count = 0;
+            while (count < chunk && next < total)
+            {
+                if (isDone is null || !isDone(next))
+                {
+                    jobs[count++] = next;
+                }
+                next++;
+            }
+            if (count == 0)
+            {
+                break;
+            }
+            pointCache.Clear();
+            for (var k = 0; k < count; k++)
+            {
+                var point = (int)(jobs[k] / reps);
+                if (!pointCache.TryGetValue(point, out var info))
+                {
+                    var scenario = experiment.ScenarioAt(point);
+                    info = new PointInfo(scenario, EnsembleRunner.InitialReach(scenario), experiment.StepsAt(scenario));
+                    pointCache[point] = info;
+                }
+                points[k] = info;
+                if (records[k] is null)
+                {
+                    records[k] = new RunRecord(n, capacity);
+                }
+            }
+            Parallel.For(0, count, parallel, k =>
+            {
+                var point = (int)(jobs[k] / reps);
+                var rep = (int)(jobs[k] % reps);
+                var p = points[k];
+                Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, rep), records[k]!, p.Steps);
+                RunMetrics.Summarize(records[k]!, p.Reach, summaries[k]);
+            });
+            sink.ChunkStarting(jobs[0], count);
+            for (var k = 0; k < count; k++)
+            {
+                var point = (int)(jobs[k] / reps);
+                var rep = (int)(jobs[k] % reps);
+                sink.Accept(new CompletedRun(jobs[k], point, rep, experiment.RunIndex(point, rep), records[k]!, summaries[k]));
+            }
+            sink.ChunkCompleted(jobs[0], count);
+            done += count;
+            executed += count;
+            progress?.Report(done);
+        }
+        return executed;
+    }
+
+    /// <summary>Runs and hands each finished run to <paramref name="accept"/>.</summary>
+    public static long Run(IExperiment experiment, RunnerOptions options, Action<CompletedRun> accept, CancellationToken cancel = default,
+        IProgress<long>? progress = null) =>
+        Run(experiment, options, new DelegateSink(accept), cancel, progress);
+
+    private static int MaxSteps(IExperiment experiment)
+    {
+        if (experiment.Steps is { } steps)
+        {
+            return steps;
+        }
+        if (experiment is SweepExperiment sweep && !sweep.Axes.Any(a => a.Path.Trim() == "steps"))
+        {
+            return sweep.Definition.BaseScenario.Steps;
+        }
+        var max = 0;
+        for (var p = 0; p < experiment.PointCount; p++)
+        {
+            max = Math.Max(max, experiment.ScenarioAt(p).Steps);
+        }
+        return max;
+    }
+
+    private sealed record PointInfo(Scenario Scenario, double[] Reach, int Steps);
+
+    private sealed class DelegateSink(Action<CompletedRun> accept) : IRunSink
+    {
+        public void Accept(in CompletedRun run) => accept(run);
+    }
+}
+
+/// <summary>A content hash of every run's summary in job order, for determinism checks.</summary>
+public sealed class SummaryHasher : IRunSink
+{
+    private readonly System.Security.Cryptography.IncrementalHash _hash =
+        System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[8];
+
+    public long Runs { get; private set; }
+
+    public void Accept(in CompletedRun run)
+    {
+        Runs++;
+        var s = run.Summary;
+        Add(run.Job); Add(run.RunIndex); Add((long)s.Seed); Add(s.Wars); Add(s.WarsBetweenSecuritySeekers); Add(s.Crises); Add(s.MaxRung);
+        Add(s.Spirals); Add(s.CbmsProposed); Add(s.CbmsSigned); Add(s.CbmsBlocked); Add(s.HotlinesOpened); Add(s.AlliancesFormed);
+        Add(s.FirstWarStep); Add(s.ArmsRaceIndex); Add(s.RichardsonReaction); Add(s.MeanSecurityChange); Add(s.MeanBeliefError);
+        foreach (var v in s.MilexGrowth) Add(v);
+        foreach (var v in s.FinalSecurity) Add(v);
+        foreach (var v in s.FinalBelief) Add(v);
+        var r = run.Record;
+        for (var k = 0; k < (r.Steps + 1) * r.N; k++)
+        {
+            Add(r.Milex[k]);
+            Add(r.Security[k]);
+        }
+    }
+
+    public string Hex() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+    private void Add(long v)
+    {
+        BitConverter.TryWriteBytes(_buffer, v);
+        _hash.AppendData(_buffer);
+    }
+
+    private void Add(double v) => Add(BitConverter.DoubleToInt64Bits(v));
+}

@@ -1,0 +1,528 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Spiral.Core.Events;
+using Spiral.Core.Randomness;
+using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Running;
+using S = Spiral.IO.Store.StoreSchema;
+
+namespace Spiral.IO.Store;
+
+/// <summary>Which runs keep their per-step detail (series, beliefs, events): all, none, or the first N replications of every point.</summary>
+public sealed record DetailSelection(string Mode, int Sample)
+{
+    public static DetailSelection All { get; } = new("all", 0);
+    public static DetailSelection None { get; } = new("none", 0);
+    public static DetailSelection SampleOf(int replications) => new("sample", replications);
+    /// <summary>The default of <c>spiral sweep</c>: the first 10 replications of every point.</summary>
+    public static DetailSelection Default { get; } = SampleOf(10);
+
+    public bool Includes(int replication) => Mode switch
+    {
+        "all" => true,
+        "none" => false,
+        _ => replication < Sample,
+    };
+
+    /// <summary>Parses <c>all</c>, <c>none</c>, <c>sample N</c> or <c>sample:N</c>.</summary>
+    public static DetailSelection Parse(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t == "all") return All;
+        if (t == "none") return None;
+        var parts = t.Split([' ', ':', '='], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && parts[0] == "sample" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+        {
+            return SampleOf(n);
+        }
+        throw new ArgumentException($"'{text}' is not a series choice; expected all, none or sample N (N ≥ 1)");
+    }
+
+    public override string ToString() => Mode == "sample" ? $"sample {Sample}" : Mode;
+}
+
+/// <summary>What the store records about the experiment besides its runs.</summary>
+public sealed record StoreHeader(
+    string Kind,
+    string ScenarioText,
+    string? SweepText,
+    DetailSelection Detail,
+    string SpiralVersion,
+    string? CreatedUtc = null);
+
+/// <summary>A results store exists but belongs to another experiment, or cannot be opened for writing.</summary>
+public sealed class ResultsStoreException(string message) : Exception(message);
+
+/// <summary>
+/// Streams an experiment's runs into a DuckDB file (docs/reference/results-store.md) with the appender API, one
+/// transaction per runner chunk: a chunk's runs, runs' states, detail rows, new points and its <c>chunks</c> row
+/// commit together or not at all. Memory is bounded by one chunk (DuckDB's own memory is capped); a killed writer
+/// leaves whole chunks, and <see cref="OpenOrCreate"/> with resume reports the finished jobs so the runner skips them.
+/// One writer per file.
+/// </summary>
+public sealed class ResultsStoreWriter : IRunSink, IDisposable
+{
+    private static readonly string[] KindNames = Enum.GetNames<EventKind>();
+    private static readonly string[] ConceptNames = Enum.GetNames<Concept>();
+
+    private readonly DuckDBConnection _connection;
+    private readonly IExperiment _experiment;
+    private readonly SweepExperiment? _sweep;
+    private readonly DetailSelection _detail;
+    private readonly bool[] _done;
+    private readonly bool[] _pointWritten;
+    private readonly bool[] _axisNumeric;
+    private readonly int _startYear;
+    private DuckDBTransaction? _transaction;
+    private DuckDBAppender? _runs, _runStates, _series, _beliefs, _events, _points, _pointValues;
+    private int _hashPoint = -1;
+    private string _hash = "";
+    private bool _disposed;
+
+    private ResultsStoreWriter(DuckDBConnection connection, IExperiment experiment, DetailSelection detail, bool[] done, bool[] pointWritten)
+    {
+        _connection = connection;
+        _experiment = experiment;
+        _sweep = experiment as SweepExperiment;
+        _detail = detail;
+        _done = done;
+        _pointWritten = pointWritten;
+        _axisNumeric = _sweep?.Axes.Select(a => a.IsNumeric).ToArray() ?? [];
+        _startYear = experiment.ScenarioAt(0).StartYear;
+        CompletedRuns = done.LongCount(d => d);
+    }
+
+    /// <summary>Runs already in the store when it was opened.</summary>
+    public long CompletedRuns { get; }
+
+    public string Path { get; private init; } = "";
+
+    /// <summary>True when job <paramref name="job"/> is already stored (pass to the runner on resume).</summary>
+    public bool IsDone(long job) => _done[job];
+
+    /// <summary>
+    /// Creates the store at <paramref name="path"/>, or with <paramref name="resume"/> reopens an existing one of the
+    /// same experiment (a missing file is then created). Throws <see cref="ResultsStoreException"/> when the file exists
+    /// without <paramref name="resume"/>, or belongs to another experiment.
+    /// </summary>
+    public static ResultsStoreWriter OpenOrCreate(string path, IExperiment experiment, StoreHeader header, bool resume)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var definitionHash = DefinitionHash(experiment);
+        if (File.Exists(full) && !resume)
+        {
+            throw new ResultsStoreException($"'{path}' exists; use --resume to continue it, or remove it, or choose another --out");
+        }
+        var fresh = !File.Exists(full);
+        if (!fresh && !HasExperimentRow(full))
+        {
+            // Killed before the header committed: nothing of value is in it.
+            File.Delete(full);
+            File.Delete(full + ".wal");
+            fresh = true;
+        }
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        DuckDBConnection connection;
+        try
+        {
+            connection = new DuckDBConnection($"Data Source={full}");
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            throw new ResultsStoreException($"cannot open '{path}' for writing: {ex.Message}");
+        }
+        try
+        {
+            Execute(connection, "SET memory_limit = '512MB'");
+            Execute(connection, "SET threads = 1");
+            Execute(connection, "SET preserve_insertion_order = true");
+            var total = experiment.TotalRuns();
+            var done = new bool[total];
+            var pointWritten = new bool[experiment.PointCount];
+            StoreHeader effective = header;
+            if (fresh)
+            {
+                CreateSchema(connection, experiment, header, definitionHash);
+            }
+            else
+            {
+                var stored = Scalar(connection, $"SELECT {S.Experiment.DefinitionHash} FROM {S.Experiment.Table}")?.ToString();
+                if (stored != definitionHash)
+                {
+                    throw new ResultsStoreException(
+                        $"'{path}' holds another experiment (definition {stored}, this one {definitionHash}); resume needs the same sweep file, seed and sizes");
+                }
+                var storedDetail = ReadDetail(connection);
+                effective = header with { Detail = storedDetail };
+                using (var cmd = connection.CreateCommand())
+                {
+                    cmd.CommandText = $"SELECT {S.Runs.RunId} FROM {S.Runs.Table}";
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read())
+                    {
+                        done[r.GetInt64(0)] = true;
+                    }
+                }
+                using (var cmd = connection.CreateCommand())
+                {
+                    cmd.CommandText = $"SELECT {S.Points.Point} FROM {S.Points.Table}";
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read())
+                    {
+                        pointWritten[r.GetInt32(0)] = true;
+                    }
+                }
+            }
+            return new ResultsStoreWriter(connection, experiment, effective.Detail, done, pointWritten) { Path = full };
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The detail selection a store was written with (on resume it wins over the command line).</summary>
+    public DetailSelection Detail => _detail;
+
+    public void ChunkStarting(long firstJob, int count)
+    {
+        _transaction = _connection.BeginTransaction();
+        _runs = _connection.CreateAppender(S.Runs.Table);
+        _runStates = _connection.CreateAppender(S.RunStates.Table);
+        _points = _connection.CreateAppender(S.Points.Table);
+        _pointValues = _connection.CreateAppender(S.PointValues.Table);
+        if (_detail.Mode != "none")
+        {
+            _series = _connection.CreateAppender(S.Series.Table);
+            _beliefs = _connection.CreateAppender(S.Beliefs.Table);
+            _events = _connection.CreateAppender(S.Events.Table);
+        }
+    }
+
+    public void Accept(in CompletedRun run)
+    {
+        if (!_pointWritten[run.Point])
+        {
+            WritePoint(run.Point);
+        }
+        var s = run.Summary;
+        var r = run.Record;
+        var n = r.N;
+        var detail = _detail.Includes(run.Replication);
+        double growth = 0, security = 0;
+        var greedy = 0;
+        for (var i = 0; i < n; i++)
+        {
+            growth += s.MilexGrowth[i];
+            security += s.FinalSecurity[i];
+            greedy += s.IsGreedy[i] ? 1 : 0;
+        }
+        var row = _runs!.CreateRow()
+            .AppendValue(run.Job)
+            .AppendValue(run.Point)
+            .AppendValue(run.Replication)
+            .AppendValue(RandomStream.RunSeed(_experiment.Seed, run.RunIndex))
+            .AppendValue(PointHash(run.Point))
+            .AppendValue(detail)
+            .AppendValue(s.HadWar)
+            .AppendValue(s.WarsBetweenSecuritySeekers > 0)
+            .AppendValue(s.Wars)
+            .AppendValue(s.WarsBetweenSecuritySeekers)
+            .AppendValue(s.FirstWarStep >= 0 ? s.FirstWarStep : (int?)null)
+            .AppendValue(s.Crises)
+            .AppendValue(s.MaxRung)
+            .AppendValue(s.Spirals)
+            .AppendValue(s.CbmsProposed)
+            .AppendValue(s.CbmsSigned)
+            .AppendValue(s.CbmsBlocked)
+            .AppendValue(s.HotlinesOpened)
+            .AppendValue(s.AlliancesFormed)
+            .AppendValue(s.CrisesEndedByHotline)
+            .AppendValue(s.ArmsRaceIndex)
+            .AppendValue(s.RichardsonReaction)
+            .AppendValue(s.MeanSecurityChange)
+            .AppendValue(s.MeanBeliefError)
+            .AppendValue(n > 0 ? growth / n : 0)
+            .AppendValue(n > 0 ? security / n : 0)
+            .AppendValue(greedy);
+        if (_sweep is not null)
+        {
+            var values = _sweep.ValuesAt(run.Point);
+            for (var a = 0; a < values.Length; a++)
+            {
+                row = _axisNumeric[a]
+                    ? row.AppendValue(double.Parse(values[a], CultureInfo.InvariantCulture))
+                    : row.AppendValue(values[a]);
+            }
+        }
+        row.EndRow();
+
+        for (var i = 0; i < n; i++)
+        {
+            _runStates!.CreateRow()
+                .AppendValue(run.Job).AppendValue((short)i).AppendValue(s.IsGreedy[i]).AppendValue(s.MilexGrowth[i])
+                .AppendValue(s.InitialSecurity[i]).AppendValue(s.FinalSecurity[i]).AppendValue(s.MeanBeliefAboutOthers[i])
+                .EndRow();
+        }
+        if (!detail || _series is null)
+        {
+            return;
+        }
+        for (var t = 0; t <= r.Steps; t++)
+        {
+            var year = (short)(r.StartYear + t);
+            for (var i = 0; i < n; i++)
+            {
+                var k = r.Row(t, i);
+                _series.CreateRow()
+                    .AppendValue(run.Job).AppendValue((short)t).AppendValue(year).AppendValue((short)i)
+                    .AppendValue(r.Gdp[k]).AppendValue(r.MilitaryShare[k]).AppendValue(r.Milex[k]).AppendValue(r.Offense[k])
+                    .AppendValue(r.Defense[k]).AppendValue(r.Posture[k]).AppendValue(r.Security[k]).AppendValue(r.InternalThreat[k])
+                    .EndRow();
+            }
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    if (i != j)
+                    {
+                        _beliefs!.CreateRow()
+                            .AppendValue(run.Job).AppendValue((short)t).AppendValue((short)i).AppendValue((short)j)
+                            .AppendValue(r.BeliefAt(t, i, j)).EndRow();
+                    }
+                }
+            }
+        }
+        var seq = 0;
+        foreach (ref readonly var e in r.Events.Items)
+        {
+            var info = EventCatalog.Of(e.Kind);
+            _events!.CreateRow()
+                .AppendValue(run.Job).AppendValue(seq++).AppendValue((short)e.Step).AppendValue((short)e.Year)
+                .AppendValue(KindNames[(int)e.Kind]).AppendValue(e.Actor).AppendValue(e.Target >= 0 ? e.Target : (short?)null)
+                .AppendValue(e.Rung).AppendValue(e.Value).AppendValue(ConceptNames[(int)e.Concept])
+                .AppendValue(info.CameoCode).AppendValue(info.Goldstein)
+                .EndRow();
+        }
+    }
+
+    public void ChunkCompleted(long firstJob, int count)
+    {
+        CloseAppenders();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = $"INSERT INTO {S.Chunks.Table} VALUES ({firstJob}, {count})";
+            cmd.ExecuteNonQuery();
+        }
+        _transaction!.Commit();
+        _transaction.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Checkpoints the file (folds the write-ahead log in). Call after the last chunk.</summary>
+    public void Complete() => Execute(_connection, "CHECKPOINT");
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (_transaction is not null)
+        {
+            // An unfinished chunk (cancellation or an error): drop it so the store holds whole chunks only.
+            DisposeAppenders();
+            try
+            {
+                _transaction.Rollback();
+            }
+            catch (DuckDBException)
+            {
+            }
+            _transaction.Dispose();
+        }
+        _connection.Dispose();
+    }
+
+    /// <summary>Writes a finished paired comparison into a new store (<c>spiral compare --out</c>).</summary>
+    public static void WriteComparisons(string path, PairedCounterfactual experiment, StoreHeader header,
+        IReadOnlyList<Spiral.Experiments.Counterfactuals.ComparisonResult> results)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            throw new ResultsStoreException($"'{path}' exists; remove it or choose another --out");
+        }
+        var tmp = full + ".tmp";
+        File.Delete(tmp);
+        File.Delete(tmp + ".wal");
+        using (var connection = new DuckDBConnection($"Data Source={tmp}"))
+        {
+            connection.Open();
+            CreateSchema(connection, experiment, header, DefinitionHash(experiment));
+            using var app = connection.CreateAppender(S.Comparisons.Table);
+            foreach (var c in results)
+            {
+                foreach (var o in c.Outcomes)
+                {
+                    app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome).AppendValue(c.Runs).AppendValue(o.Baseline)
+                        .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
+                        .EndRow();
+                }
+            }
+            app.Close();
+            Execute(connection, "CHECKPOINT");
+        }
+        File.Move(tmp, full);
+    }
+
+    private static string DefinitionHash(IExperiment experiment) => experiment switch
+    {
+        SweepExperiment sweep => sweep.DefinitionHash(),
+        _ => ScenarioHash.Of(experiment.ScenarioAt(0)) + "-" + experiment.Seed.ToString(CultureInfo.InvariantCulture) + "-"
+             + experiment.PointCount.ToString(CultureInfo.InvariantCulture) + "x" + experiment.Replications.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static void CreateSchema(DuckDBConnection connection, IExperiment experiment, StoreHeader header, string definitionHash)
+    {
+        var sweep = experiment as SweepExperiment;
+        var axes = sweep?.Axes.Select(a => (a.Path, a.IsNumeric)).ToList() ?? [];
+        var scenario = sweep?.Definition.BaseScenario ?? experiment.ScenarioAt(0);
+        using var tx = connection.BeginTransaction();
+        foreach (var ddl in S.CreateTables(axes))
+        {
+            Execute(connection, ddl);
+        }
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = $"INSERT INTO {S.Experiment.Table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+            object?[] values =
+            [
+                header.Kind, experiment.Name, scenario.Name, ScenarioHash.Of(scenario), header.ScenarioText, header.SweepText,
+                definitionHash, experiment.Seed, experiment.PointCount, experiment.Replications, experiment.TotalRuns(),
+                experiment.Steps ?? scenario.Steps, scenario.StartYear, scenario.States.Count, header.Detail.Mode, header.Detail.Sample,
+                header.SpiralVersion, S.Version, header.CreatedUtc,
+            ];
+            foreach (var v in values)
+            {
+                cmd.Parameters.Add(new DuckDBParameter(v ?? DBNull.Value));
+            }
+            cmd.ExecuteNonQuery();
+        }
+        using (var app = connection.CreateAppender(S.States.Table))
+        {
+            for (var i = 0; i < scenario.States.Count; i++)
+            {
+                app.CreateRow().AppendValue((short)i).AppendValue(scenario.States[i].Name).EndRow();
+            }
+        }
+        if (sweep is not null)
+        {
+            using var app = connection.CreateAppender(S.Axes.Table);
+            for (var a = 0; a < sweep.Axes.Count; a++)
+            {
+                var axis = sweep.Axes[a];
+                var kind = axis.Kind switch { AxisKind.Values => "values", AxisKind.Range => "range", _ => "latinHypercube" };
+                app.CreateRow().AppendValue(a).AppendValue(axis.Path).AppendValue(kind).AppendValue(axis.IsNumeric)
+                    .AppendValue(sweep.ValueCount(a)).EndRow();
+            }
+        }
+        tx.Commit();
+    }
+
+    private void WritePoint(int point)
+    {
+        _points!.CreateRow().AppendValue(point).AppendValue(PointHash(point)).EndRow();
+        if (_sweep is not null)
+        {
+            var values = _sweep.ValuesAt(point);
+            for (var a = 0; a < values.Length; a++)
+            {
+                var numeric = double.TryParse(values[a], NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
+                _pointValues!.CreateRow().AppendValue(point).AppendValue(a).AppendValue(_sweep.Axes[a].Path).AppendValue(values[a])
+                    .AppendValue(numeric ? v : (double?)null).EndRow();
+            }
+        }
+        _pointWritten[point] = true;
+    }
+
+    private string PointHash(int point)
+    {
+        if (point != _hashPoint)
+        {
+            _hash = ScenarioHash.Of(_experiment.ScenarioAt(point));
+            _hashPoint = point;
+        }
+        return _hash;
+    }
+
+    private void CloseAppenders()
+    {
+        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _series, _beliefs, _events })
+        {
+            a?.Close();
+        }
+        DisposeAppenders();
+    }
+
+    private void DisposeAppenders()
+    {
+        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _series, _beliefs, _events })
+        {
+            try
+            {
+                a?.Dispose();
+            }
+            catch (DuckDBException)
+            {
+            }
+        }
+        _runs = _runStates = _points = _pointValues = _series = _beliefs = _events = null;
+    }
+
+    private static DetailSelection ReadDetail(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {S.Experiment.DetailMode}, {S.Experiment.DetailSample} FROM {S.Experiment.Table}";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new DetailSelection(r.GetString(0), r.GetInt32(1));
+    }
+
+    private static bool HasExperimentRow(string full)
+    {
+        try
+        {
+            using var connection = new DuckDBConnection($"Data Source={full}");
+            connection.Open();
+            return Convert.ToInt64(Scalar(connection,
+                $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{S.Experiment.Table}'"), CultureInfo.InvariantCulture) > 0
+                && Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {S.Experiment.Table}"), CultureInfo.InvariantCulture) > 0;
+        }
+        catch (DuckDBException)
+        {
+            return false;
+        }
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+}
