@@ -11,7 +11,7 @@ namespace Spiral.Cli.Commands.Analytic;
 /// <summary>Output, plotting and error translation shared by the analytic-lab commands.</summary>
 internal static class AnalyticCli
 {
-    public const string FontFamily = "DejaVu Sans";
+    public const string FontFamily = Spiral.IO.Plots.PlotFonts.Family;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -20,9 +20,6 @@ internal static class AnalyticCli
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
-
-    private static readonly Lock FontLock = new();
-    private static bool _fontRegistered;
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
 
@@ -104,50 +101,19 @@ internal static class AnalyticCli
         return items;
     }
 
-    /// <summary>Saves a plot as PNG or SVG, after registering the shipped font so that text renders without system fonts.</summary>
+    /// <summary>Saves a plot as PNG or SVG (by extension) with the shipped font, atomically (Spiral.IO.Plots.PlotFile).</summary>
     public static void SavePlot(ScottPlot.Plot plot, string path, int width = 900, int height = 560)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".png" or ".svg"))
+        try
         {
-            throw new UsageException($"--plot needs a file ending in .png or .svg, got '{path}'.");
+            Spiral.IO.Plots.PlotFile.CheckPath(path);
+            Spiral.IO.Plots.PlotFonts.Register();
+            plot.Font.Set(Spiral.IO.Plots.PlotFonts.Family);
+            Spiral.IO.Plots.PlotFile.Save(plot, path, width, height);
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
+        catch (Spiral.IO.Plots.PlotException ex)
         {
-            throw new UsageException($"--plot: the folder '{directory}' does not exist.");
-        }
-        if (RegisterFont())
-        {
-            plot.Font.Set(FontFamily);
-        }
-        if (extension == ".png")
-        {
-            plot.SavePng(path, width, height);
-        }
-        else
-        {
-            plot.SaveSvg(path, width, height);
-        }
-    }
-
-    private static bool RegisterFont()
-    {
-        lock (FontLock)
-        {
-            if (_fontRegistered)
-            {
-                return true;
-            }
-            var file = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans.ttf");
-            if (!File.Exists(file))
-            {
-                return false;
-            }
-            ScottPlot.Fonts.AddFontFile(FontFamily, file, false, false);
-            ScottPlot.Fonts.Default = FontFamily;
-            _fontRegistered = true;
-            return true;
+            throw new UsageException("--plot " + ex.Message);
         }
     }
 }

@@ -1,0 +1,334 @@
+using System.Data.Common;
+using System.Globalization;
+using Spiral.Experiments.Metrics;
+using Spiral.IO.Store;
+using S = Spiral.IO.Store.StoreSchema;
+
+namespace Spiral.IO.Plots;
+
+/// <summary>The plot kinds <c>spiral plot</c> draws from a results store.</summary>
+public static class PlotKinds
+{
+    public const string Trajectories = "trajectories";
+    public const string Beliefs = "beliefs";
+    public const string WarVsParameter = "war-vs-parameter";
+    public const string FourWorlds = "four-worlds";
+    public const string Tornado = "tornado";
+
+    public static readonly IReadOnlyList<string> All = [Trajectories, Beliefs, WarVsParameter, FourWorlds, Tornado];
+}
+
+/// <summary>
+/// Reads the data of each plot from a results store (docs/reference/results-store.md) with SQL over its tables,
+/// and draws it. Opening checks that the file exists and is a Spiral store; every query says clearly when the
+/// data a plot needs is absent. Read-only: nothing is computed here that the store does not hold.
+/// </summary>
+public sealed class StoreCharts : IDisposable
+{
+    /// <summary>Milex is in the scenario's GDP unit; scenario files state it in a comment, so the axis says so.</summary>
+    public const string MilexUnit = "scenario GDP units";
+
+    private readonly ResultsReader _reader;
+
+    private StoreCharts(ResultsReader reader, StoredExperiment experiment, IReadOnlyList<string> states)
+    {
+        _reader = reader;
+        Experiment = experiment;
+        States = states;
+    }
+
+    public StoredExperiment Experiment { get; }
+
+    /// <summary>State names by index.</summary>
+    public IReadOnlyList<string> States { get; }
+
+    public ResultsReader Reader => _reader;
+
+    /// <summary>Opens a results store, or throws a <see cref="PlotException"/> saying why it cannot be read.</summary>
+    public static StoreCharts Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PlotException(Directory.Exists(path) ? $"'{path}' is a folder, not a results store (.duckdb file)." : $"'{path}': no such file.");
+        }
+        ResultsReader? reader = null;
+        try
+        {
+            reader = ResultsReader.Open(path);
+            var tables = new HashSet<string>(StringComparer.Ordinal);
+            using (var r = reader.Query("SELECT table_name FROM information_schema.tables"))
+            {
+                while (r.Read())
+                {
+                    tables.Add(r.GetString(0));
+                }
+            }
+            var missing = new[] { S.Experiment.Table, S.Runs.Table, S.States.Table }.Where(t => !tables.Contains(t)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new PlotException($"'{path}' is a DuckDB file but not a Spiral results store (no table {string.Join(", ", missing)}).");
+            }
+            var experiment = reader.Experiment();
+            if (experiment.SchemaVersion > S.Version)
+            {
+                throw new PlotException($"'{path}' was written with store schema {experiment.SchemaVersion} by spiral {experiment.SpiralVersion}; this spiral reads schema {S.Version}.");
+            }
+            var charts = new StoreCharts(reader, experiment, reader.States());
+            reader = null;
+            return charts;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidDataException or InvalidCastException)
+        {
+            throw new PlotException($"'{path}' is not a Spiral results store: {FirstLine(ex.Message)}");
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    public long Runs => _reader.RunCount();
+
+    /// <summary>Index of a state by name (case-insensitive), or a <see cref="PlotException"/> naming the states.</summary>
+    public int StateIndex(string name)
+    {
+        for (var i = 0; i < States.Count; i++)
+        {
+            if (string.Equals(States[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        throw new PlotException($"--state {name}: no such state in this store; states: {string.Join(", ", States)}.");
+    }
+
+    /// <summary>Median and 10th–90th percentile of milex and security per year and state, over the runs with per-step series.</summary>
+    public TrajectoryData Trajectories(string? state = null)
+    {
+        int? only = state is null ? null : StateIndex(state);
+        var filter = only is { } i ? $"WHERE {S.Series.State} = {i}" : "";
+        var sql = $"""
+            SELECT {S.Series.State}, {S.Series.Year}, count(*),
+                   quantile_cont({S.Series.Milex}, 0.5), quantile_cont({S.Series.Milex}, 0.1), quantile_cont({S.Series.Milex}, 0.9),
+                   quantile_cont({S.Series.Security}, 0.5), quantile_cont({S.Series.Security}, 0.1), quantile_cont({S.Series.Security}, 0.9)
+            FROM {S.Series.Table} {filter}
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """;
+        var rows = new List<(int State, double Year, long Runs, double[] V)>();
+        using (var r = _reader.Query(sql))
+        {
+            while (r.Read())
+            {
+                var v = new double[6];
+                for (var k = 0; k < 6; k++)
+                {
+                    v[k] = Convert.ToDouble(r[3 + k], CultureInfo.InvariantCulture);
+                }
+                rows.Add((Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToDouble(r[1], CultureInfo.InvariantCulture),
+                    Convert.ToInt64(r[2], CultureInfo.InvariantCulture), v));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            throw new PlotException("this store has no per-step series (table series is empty; was the sweep run with --series none?), so no trajectories can be drawn.");
+        }
+        var milex = new List<TrajectoryBand>();
+        var security = new List<TrajectoryBand>();
+        foreach (var g in rows.GroupBy(x => x.State).OrderBy(g => g.Key))
+        {
+            var name = Name(g.Key);
+            var years = g.Select(x => x.Year).ToArray();
+            milex.Add(new TrajectoryBand(name, years, g.Select(x => x.V[0]).ToArray(), g.Select(x => x.V[1]).ToArray(), g.Select(x => x.V[2]).ToArray()));
+            security.Add(new TrajectoryBand(name, years, g.Select(x => x.V[3]).ToArray(), g.Select(x => x.V[4]).ToArray(), g.Select(x => x.V[5]).ToArray()));
+        }
+        var runs = (int)rows.Max(x => x.Runs);
+        return new TrajectoryData(Experiment.ScenarioName, runs, MilexUnit, milex, security);
+    }
+
+    /// <summary>Mean belief of each observer about each other state per year, over the runs with detail.</summary>
+    public BeliefData Beliefs(string? observer = null)
+    {
+        int? only = observer is null ? null : StateIndex(observer);
+        var filter = only is { } i ? $"WHERE {S.Beliefs.Observer} = {i}" : "";
+        var sql = $"""
+            SELECT {S.Beliefs.Observer}, {S.Beliefs.Target}, {S.Beliefs.Step}, avg({S.Beliefs.Belief}), count(DISTINCT {S.Beliefs.RunId})
+            FROM {S.Beliefs.Table} {filter}
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """;
+        var rows = new List<(int O, int T, int Step, double Mean, long Runs)>();
+        using (var r = _reader.Query(sql))
+        {
+            while (r.Read())
+            {
+                rows.Add((Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
+                    Convert.ToInt32(r[2], CultureInfo.InvariantCulture), Convert.ToDouble(r[3], CultureInfo.InvariantCulture),
+                    Convert.ToInt64(r[4], CultureInfo.InvariantCulture)));
+            }
+        }
+        var curves = rows.Where(x => x.O != x.T).GroupBy(x => (x.O, x.T)).OrderBy(g => g.Key.O).ThenBy(g => g.Key.T)
+            .Select(g => new BeliefCurve(Name(g.Key.O), Name(g.Key.T),
+                g.Select(x => (double)(Experiment.StartYear + x.Step)).ToArray(), g.Select(x => x.Mean).ToArray()))
+            .ToList();
+        if (curves.Count == 0)
+        {
+            throw new PlotException("this store has no beliefs (table beliefs is empty; was the sweep run with --series none?), so beliefs cannot be drawn.");
+        }
+        return new BeliefData(Experiment.ScenarioName, (int)rows.Max(x => x.Runs), curves);
+    }
+
+    /// <summary>The sweep's axes; a <see cref="PlotException"/> when the store is not a sweep.</summary>
+    public IReadOnlyList<StoredAxis> Axes() => _reader.Axes();
+
+    /// <summary>War probability by the values of one swept parameter (averaged over the other axes), with Wilson 95% intervals.</summary>
+    public WarVsParameterData WarVsParameter(string? parameter)
+    {
+        var axes = Axes();
+        if (axes.Count == 0)
+        {
+            throw new PlotException("this store has no swept parameter (it is not a sweep), so war probability cannot be drawn against one.");
+        }
+        StoredAxis axis;
+        if (parameter is null)
+        {
+            if (axes.Count > 1)
+            {
+                throw new PlotException($"this sweep has {axes.Count} axes; choose one with --parameter: {string.Join(", ", axes.Select(a => a.Path))}.");
+            }
+            axis = axes[0];
+        }
+        else
+        {
+            axis = axes.FirstOrDefault(a => a.Path == parameter)
+                ?? axes.FirstOrDefault(a => string.Equals(a.Path, parameter, StringComparison.OrdinalIgnoreCase))
+                ?? throw new PlotException($"--parameter {parameter}: not an axis of this sweep; axes: {string.Join(", ", axes.Select(a => a.Path))}.");
+        }
+        var col = S.Quote(axis.Path);
+        var points = new List<ParameterPoint>();
+        var labels = new List<string>();
+        using (var r = _reader.Query($"""
+            SELECT CAST({col} AS VARCHAR), count(*), count(*) FILTER (WHERE {S.Runs.HadWar})
+            FROM {S.Runs.Table} WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY {col}
+            """))
+        {
+            var k = 0;
+            while (r.Read())
+            {
+                var text = r.GetString(0);
+                var runs = Convert.ToInt32(r[1], CultureInfo.InvariantCulture);
+                var wars = Convert.ToInt32(r[2], CultureInfo.InvariantCulture);
+                var value = axis.Numeric && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : k;
+                points.Add(new ParameterPoint(value, Estimate.Proportion(wars, runs), runs));
+                labels.Add(text);
+                k++;
+            }
+        }
+        if (points.Count == 0)
+        {
+            throw new PlotException($"this store has no finished runs with a value of {axis.Path}.");
+        }
+        var others = axes.Count > 1 ? string.Join(", ", axes.Where(a => a != axis).Select(a => a.Path)) : null;
+        return new WarVsParameterData($"War probability by {axis.Path}, {Experiment.Name}", axis.Path, points,
+            axis.Numeric ? null : labels, others);
+    }
+
+    /// <summary>The four-worlds grid: war probability over offense advantage × distinguishability.</summary>
+    public FourWorldsData FourWorlds()
+    {
+        var axes = Axes();
+        var offense = axes.FirstOrDefault(a => a.Numeric && a.Path.EndsWith("offenseAdvantage", StringComparison.OrdinalIgnoreCase));
+        var dist = axes.FirstOrDefault(a => a.Numeric && a.Path.EndsWith("distinguishability", StringComparison.OrdinalIgnoreCase));
+        if (offense is null || dist is null)
+        {
+            throw new PlotException("this store has no offense-advantage × distinguishability axes (sweep world.offenseAdvantage and world.distinguishability, e.g. sweeps/four-worlds.yaml), so the four-worlds map cannot be drawn.");
+        }
+        var (cx, cy) = (S.Quote(offense.Path), S.Quote(dist.Path));
+        var cells = new List<(double X, double Y, int Runs, int Wars)>();
+        using (var r = _reader.Query($"""
+            SELECT {cx}, {cy}, count(*), count(*) FILTER (WHERE {S.Runs.HadWar})
+            FROM {S.Runs.Table} WHERE {cx} IS NOT NULL AND {cy} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+            """))
+        {
+            while (r.Read())
+            {
+                cells.Add((Convert.ToDouble(r[0], CultureInfo.InvariantCulture), Convert.ToDouble(r[1], CultureInfo.InvariantCulture),
+                    Convert.ToInt32(r[2], CultureInfo.InvariantCulture), Convert.ToInt32(r[3], CultureInfo.InvariantCulture)));
+            }
+        }
+        var xs = cells.Select(c => c.X).Distinct().Order().ToArray();
+        var ys = cells.Select(c => c.Y).Distinct().Order().ToArray();
+        if (xs.Length < 2 || ys.Length < 2)
+        {
+            throw new PlotException($"the four-worlds map needs at least 2 values of each axis; this store has {xs.Length} × {ys.Length}.");
+        }
+        var war = new double[xs.Length, ys.Length];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            for (var j = 0; j < ys.Length; j++)
+            {
+                war[i, j] = double.NaN;
+            }
+        }
+        foreach (var c in cells)
+        {
+            war[Array.BinarySearch(xs, c.X), Array.BinarySearch(ys, c.Y)] = (double)c.Wars / c.Runs;
+        }
+        var perPoint = cells.Min(c => c.Runs);
+        return new FourWorldsData($"P(war in a run) in Jervis's four worlds, {Experiment.Name} ({perPoint}+ runs a cell)", xs, ys, war, perPoint);
+    }
+
+    /// <summary>Stored paired comparisons, one tornado per intervention.</summary>
+    public IReadOnlyList<TornadoData> Tornadoes()
+    {
+        var rows = HasTable(S.Comparisons.Table) ? _reader.Comparisons() : [];
+        if (rows.Count == 0)
+        {
+            throw new PlotException("this store has no paired comparisons (table comparisons is empty); write them with `spiral compare SCENARIO --intervention SPEC --out FILE.duckdb`.");
+        }
+        return rows.GroupBy(c => c.Intervention)
+            .Select(g => new TornadoData(Experiment.ScenarioName, g.Key, g.Max(c => c.Runs),
+                g.Select(c => new TornadoBar(c.Outcome, c.Baseline, new Estimate(c.Difference, c.Low, c.High))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Draws one kind of plot from the store to a PNG or SVG file (by extension); nothing is written when the data is absent.</summary>
+    public void Render(string kind, string path, string? state = null, string? parameter = null)
+    {
+        PlotFile.CheckPath(path);
+        var (panels, height) = Panels(kind, state, parameter);
+        PlotFile.Save(panels, path, PlotFile.Width, height);
+    }
+
+    /// <summary>The plot(s) of one kind and the height of each panel.</summary>
+    public (IReadOnlyList<ScottPlot.Plot> Panels, int Height) Panels(string kind, string? state = null, string? parameter = null)
+    {
+        switch (kind)
+        {
+            case PlotKinds.Trajectories:
+                return (TrajectoryPlot.Panels(Trajectories(state)), PlotFile.Height);
+            case PlotKinds.Beliefs:
+                return ([BeliefPlot.Build(Beliefs(state))], PlotFile.Height);
+            case PlotKinds.WarVsParameter:
+                return ([WarVsParameterPlot.Build(WarVsParameter(parameter))], PlotFile.Height);
+            case PlotKinds.FourWorlds:
+                return ([FourWorldsPlot.Build(FourWorlds())], FourWorldsPlot.Height);
+            case PlotKinds.Tornado:
+                var tornadoes = Tornadoes();
+                return (tornadoes.Select(TornadoPlot.Build).ToList(), tornadoes.Max(TornadoPlot.HeightFor));
+            default:
+                throw new PlotException($"--kind {kind}: expected one of {string.Join(", ", PlotKinds.All)}.");
+        }
+    }
+
+    public bool HasTable(string table) =>
+        _reader.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{table.Replace("'", "''", StringComparison.Ordinal)}'") > 0;
+
+    private string Name(int state) => state >= 0 && state < States.Count ? States[state] : "state " + state.ToString(CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length == 0 ? "it could not be opened" : line;
+    }
+}

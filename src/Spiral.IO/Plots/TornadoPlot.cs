@@ -1,0 +1,131 @@
+using System.Globalization;
+using ScottPlot;
+using Spiral.Experiments.Counterfactuals;
+
+namespace Spiral.IO.Plots;
+
+/// <summary>
+/// Counterfactual effects as a tornado chart: one bar per outcome, the paired difference (treated − baseline) as a
+/// percentage of the baseline mean so that outcomes in different units share one axis, with its 95% interval,
+/// sorted by magnitude (largest on top). Each bar is also labelled with the raw difference and interval.
+/// Outcomes whose baseline mean is zero have no relative effect and are listed under the chart instead.
+/// </summary>
+public static class TornadoPlot
+{
+    /// <summary>Readable names of <see cref="PairedComparison.OutcomeNames"/>.</summary>
+    public static string Describe(string outcome) => outcome switch
+    {
+        "war" => "P(war)",
+        "warBetweenSecuritySeekers" => "P(war between security-seekers)",
+        "wars" => "wars per run",
+        "crises" => "crises per run",
+        "spirals" => "spirals per run",
+        "cbmsSigned" => "CBMs signed",
+        "cbmsBlocked" => "CBMs blocked",
+        "milexGrowth" => "milex growth per year",
+        "finalSecurity" => "final security",
+        "beliefError" => "belief error",
+        "maxRung" => "highest escalation rung",
+        _ => outcome,
+    };
+
+    public static TornadoData From(ComparisonResult result) =>
+        new(result.Scenario, result.Intervention, result.Runs,
+            result.Outcomes.Select(o => new TornadoBar(o.Outcome, o.Baseline, o.Difference)).ToList());
+
+    /// <summary>Draws the effects of a paired comparison to a PNG or SVG file (by extension).</summary>
+    public static void Render(ComparisonResult result, string path) => Render(From(result), path);
+
+    public static void Render(TornadoData data, string path)
+    {
+        var plot = Build(data);
+        PlotFile.Save(plot, path, PlotFile.Width, HeightFor(data));
+    }
+
+    public static int HeightFor(TornadoData data) => Math.Max(PlotFile.Height, 200 + 60 * Math.Max(1, Drawn(data).Count));
+
+    /// <summary>The outcomes drawn (baseline mean not zero), largest relative effect first.</summary>
+    public static IReadOnlyList<TornadoBar> Drawn(TornadoData data) =>
+        data.Bars.Where(b => Math.Abs(b.Baseline) > 1e-12)
+            .OrderByDescending(b => Math.Abs(Relative(b, b.Difference.Mean)))
+            .ThenBy(b => b.Outcome, StringComparer.Ordinal)
+            .ToList();
+
+    public static Plot Build(TornadoData data)
+    {
+        var drawn = Drawn(data);
+        if (drawn.Count == 0)
+        {
+            throw new PlotException("no counterfactual outcome with a non-zero baseline to draw.");
+        }
+        var plot = PlotFile.NewPlot($"Effect of {data.Intervention}, {data.Scenario} ({TrajectoryPlot.Runs(data.Runs)}, same seeds)",
+            "change relative to baseline (%), 95% interval", "");
+        var down = new ScottPlot.Palettes.Category10().GetColor(0);
+        var up = new ScottPlot.Palettes.Category10().GetColor(1);
+        var bars = new List<Bar>();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var xs = new double[drawn.Count];
+        var ys = new double[drawn.Count];
+        var lo = new double[drawn.Count];
+        var hi = new double[drawn.Count];
+        for (var k = 0; k < drawn.Count; k++)
+        {
+            var b = drawn[k];
+            var position = drawn.Count - 1 - k;
+            var mean = Relative(b, b.Difference.Mean);
+            var low = Relative(b, b.Difference.Low);
+            var high = Relative(b, b.Difference.High);
+            (low, high) = (Math.Min(low, high), Math.Max(low, high));
+            bars.Add(new Bar { Position = position, Value = mean, ValueBase = 0, FillColor = mean < 0 ? down : up, Size = 0.7 });
+            ticks.AddMajor(position, Describe(b.Outcome));
+            xs[k] = mean;
+            ys[k] = position;
+            lo[k] = mean - low;
+            hi[k] = high - mean;
+        }
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        var errors = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, null, null)
+        {
+            XErrorNegative = lo,
+            XErrorPositive = hi,
+            Color = Colors.Black,
+            LineWidth = 3,
+            CapSize = 14,
+        };
+        plot.Add.Plottable(errors);
+        var extent = Enumerable.Range(0, drawn.Count).Max(k => Math.Max(Math.Abs(xs[k] - lo[k]), Math.Abs(xs[k] + hi[k])));
+        extent = Math.Max(extent, 1);
+        for (var k = 0; k < drawn.Count; k++)
+        {
+            var b = drawn[k];
+            var text = plot.Add.Text(RawLabel(b), extent * 1.02 * (xs[k] < 0 ? 1 : -1), ys[k]);
+            text.LabelFontSize = 17;
+            text.LabelFontColor = Colors.Black.WithAlpha(0.8);
+            text.LabelAlignment = xs[k] < 0 ? Alignment.MiddleRight : Alignment.MiddleLeft;
+        }
+        var zero = plot.Add.VerticalLine(0);
+        zero.Color = Colors.Black;
+        zero.LineWidth = 2;
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.TickLabelStyle.FontSize = PlotFile.LegendSize;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("+0;-0;0", CultureInfo.InvariantCulture) + "%" };
+        plot.Axes.SetLimits(-extent * 1.12, extent * 1.12, -0.6, drawn.Count - 0.4);
+        var skipped = data.Bars.Where(b => Math.Abs(b.Baseline) <= 1e-12).Select(b => Describe(b.Outcome)).ToList();
+        if (skipped.Count > 0)
+        {
+            plot.XLabel($"change relative to baseline (%), 95% interval. Baseline 0, not shown: {string.Join(", ", skipped)}", PlotFile.TickSize);
+        }
+        return plot;
+    }
+
+    private static double Relative(TornadoBar b, double value) => 100 * value / Math.Abs(b.Baseline);
+
+    private static string RawLabel(TornadoBar b) => string.Create(CultureInfo.InvariantCulture,
+        $"{Signed(b.Difference.Mean)} [{Number(b.Difference.Low)}, {Number(b.Difference.High)}] from {Number(b.Baseline)}");
+
+    /// <summary>Three significant digits, no "-0".</summary>
+    public static string Number(double v) => v == 0 || Math.Abs(v) < 1e-12 ? "0" : v.ToString("G3", CultureInfo.InvariantCulture);
+
+    private static string Signed(double v) => v > 0 && Math.Abs(v) >= 1e-12 ? "+" + Number(v) : Number(v);
+}
