@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return Experiments.SweepCommand.Create();
         yield return Experiments.CompareCommand.Create();
         yield return Experiments.ExportCommand.Create();
+        yield return ValidateCommand.Create();
         yield return Analytic.RichardsonCommand.Create();
         yield return Analytic.GameCommand.Create();
         yield return Analytic.TournamentCommand.Create();
@@ -19,6 +20,10 @@ internal static class CommandCatalog
         yield return Analytic.KyddCommand.Create();
         yield return Analytic.FearonCommand.Create();
         yield return ScenariosCommand.Build();
+        yield return CalibrationCommands.Calibrate();
+        yield return CalibrationCommands.Backtest();
+        yield return ServeCommand.Create();
+        yield return ExplainCommand.Create();
         yield break;
     }
 }

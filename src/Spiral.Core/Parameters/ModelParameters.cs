@@ -154,13 +154,13 @@ public sealed record ModelParameters
     public double CrisisBaseUrge { get; init; } = -0.5;
 
     /// <summary>Share of GDP each side loses in a war.</summary>
-    public double WarGdpCost { get; init; } = 0.06;
+    public double WarGdpCost { get; init; } = 0.03;
 
     /// <summary>Share of military stocks the loser of a war loses (the winner loses half as much).</summary>
     public double WarCapabilityLoss { get; init; } = 0.35;
 
     /// <summary>Share of the loser's GDP the winner takes (the prize that tempts a greedy state; Fearon 1995).</summary>
-    public double WarSpoils { get; init; } = 0.08;
+    public double WarSpoils { get; init; } = 0.15;
 
     /// <summary>A greedy state attacks when expected gain minus cost exceeds this share of its GDP (Fearon 1995).</summary>
     public double AttackThreshold { get; init; } = 0.0;

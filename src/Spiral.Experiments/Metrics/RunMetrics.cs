@@ -127,7 +127,7 @@ public static class RunMetrics
     }
 
     /// <summary>First coefficient of a 3×3 least-squares system by Cramer's rule; 0 when singular.</summary>
-    private static double Solve3(ReadOnlySpan<double> m, ReadOnlySpan<double> v)
+    internal static double Solve3(ReadOnlySpan<double> m, ReadOnlySpan<double> v)
     {
         var det = Det3(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
         if (Math.Abs(det) < 1e-12)

@@ -106,16 +106,16 @@ public class CrisisTests
         Crisis.War(w, 0, 1, Concept.Greed);
         var started = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
         Assert.Equal((0, 1, 12, 1.0), ((int)started.Actor, (int)started.Target, (int)started.Rung, started.Value));
-        // both lose 6%: 940; spoils 8% of the loser's 940 = 75.2
-        Assert.Equal(940 + 75.2, w.Gdp[0], 9);
-        Assert.Equal(940 - 75.2, w.Gdp[1], 9);
+        // both lose 3%: 970; spoils 15% of the loser's 970 = 145.5
+        Assert.Equal(970 + 145.5, w.Gdp[0], 9);
+        Assert.Equal(970 - 145.5, w.Gdp[1], 9);
         Assert.Equal(500 * 0.825, w.Offense[0], 12);
         Assert.Equal(162.5 * 0.825, w.Defense[0], 12);
         Assert.Equal(87.5 * 0.65, w.Offense[1], 12);
         Assert.Equal(0, w.Defense[1]);
         var ended = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarEnded));
         Assert.Equal((0, 1), ((int)ended.Actor, (int)ended.Target));
-        Assert.Equal(75.2, ended.Value, 9);
+        Assert.Equal(145.5, ended.Value, 9);
         // the victim's belief about the attacker: b + 0.5(1-b); the attacker's: b + 0.25(1-b)
         Assert.Equal(0.2 + 0.5 * 0.8, w.Belief[1 * 2 + 0], 12);
         Assert.Equal(0.2 + 0.25 * 0.8, w.Belief[0 * 2 + 1], 12);
@@ -131,8 +131,8 @@ public class CrisisTests
         w.Offense[0] = 0;
         Crisis.War(w, 0, 1, Concept.Escalation);
         Assert.Equal(0.0, Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted)).Value);
-        Assert.Equal(940 - 75.2, w.Gdp[0], 9);
-        Assert.Equal(940 + 75.2, w.Gdp[1], 9);
+        Assert.Equal(970 - 145.5, w.Gdp[0], 9);
+        Assert.Equal(970 + 145.5, w.Gdp[1], 9);
         Assert.Equal(162.5 * 0.65, w.Defense[0], 12);
         Assert.Equal(87.5 * 0.825, w.Offense[1], 12);
         Assert.Equal(162.5 * 0.825, w.Defense[1], 12);

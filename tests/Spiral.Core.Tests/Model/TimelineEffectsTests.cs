@@ -97,7 +97,7 @@ public class TimelineEffectsTests
         Kernel.ApplyTimeline(w);
         var war = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
         Assert.Equal((1, 0, Concept.Timeline), ((int)war.Actor, (int)war.Target, war.Concept));
-        Assert.Equal(2 * 940 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
+        Assert.Equal(2 * 970 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
     }
 
     [Fact]

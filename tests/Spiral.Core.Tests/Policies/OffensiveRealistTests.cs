@@ -20,8 +20,8 @@ public class OffensiveRealistTests
     }
 
     [Theory]
-    [InlineData(2000.0, true, true)]   // win 2000/2162.5 = 0.925 > 0.875: war pays
-    [InlineData(1000.0, false, true)]  // win 0.860: probe but no war
+    [InlineData(2000.0, true, true)]   // win 2000/2162.5 = 0.925 > 0.6: war pays
+    [InlineData(200.0, false, true)]   // win 200/362.5 = 0.552 < 0.6: probe but no war
     [InlineData(87.5, false, false)]   // 87.5 < D_B 162.5: neither
     public void Decide_ExpectedGainOfWar_DecidesAttackAndProbe(double offense, bool attacks, bool probes)
     {
@@ -29,8 +29,8 @@ public class OffensiveRealistTests
         w.Offense[0] = offense;
         Kernel.Assess(w);
         var win = offense / (offense + 162.5);
-        // gain = win·0.08·1000·1 - 0.06·1000 - (1-win)·0.08·1000 = 160·win - 140
-        Assert.Equal(160 * win - 140, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
+        // gain = win·0.15·1000·1 - 0.03·1000 - (1-win)·0.15·1000 = 300·win - 180
+        Assert.Equal(300 * win - 180, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
         Kernel.Decide(w);
         Assert.Equal(attacks ? 1 : -1, w.AttackTarget[0]);
         Assert.Equal(probes, w.Probe[1]);

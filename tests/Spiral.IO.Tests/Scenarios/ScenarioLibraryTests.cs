@@ -53,10 +53,10 @@ public class ScenarioLibraryTests
     }
 
     [Theory]
-    [InlineData("jervis-doubly-dangerous", 2.5, 0.0)]
-    [InlineData("jervis-offense-distinguishable", 2.5, 0.9)]
-    [InlineData("jervis-defense-indistinguishable", 0.6, 0.0)]
-    [InlineData("jervis-doubly-stable", 0.6, 0.9)]
+    [InlineData("jervis-doubly-dangerous", 3.0, 0.0)]
+    [InlineData("jervis-offense-distinguishable", 3.0, 0.9)]
+    [InlineData("jervis-defense-indistinguishable", 0.333, 0.0)]
+    [InlineData("jervis-doubly-stable", 0.333, 0.9)]
     public void LoadLibrary_JervisWorld_SixSecuritySeekersWithItsQuadrant(string name, double beta, double omega)
     {
         var s = ScenarioLoader.LoadLibrary(name);

@@ -1,0 +1,122 @@
+using Spiral.Core.Recording;
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Running;
+
+namespace Spiral.Experiments.Validation;
+
+/// <summary>How many runs per arm a validation experiment uses.</summary>
+public sealed record ValidationSize(string Name, int Runs, ulong Seed)
+{
+    /// <summary>For CI: small enough to run all claims in minutes, large enough that a broken mechanism fails.</summary>
+    public static readonly ValidationSize Quick = new("quick", 300, 20260101);
+    /// <summary>For the report.</summary>
+    public static readonly ValidationSize Full = new("full", 2000, 20260101);
+}
+
+/// <summary>
+/// The measured outcome of one claim's experiment: <c>Effect</c> is signed so that positive is the claim's
+/// direction, with its 95% interval; <c>Passed</c> is true when the interval lies on the predicted side (and any
+/// secondary outcome named in <c>Details</c> does too).
+/// </summary>
+public sealed record ClaimResult(
+    string Id,
+    string Claim,
+    string Source,
+    string Experiment,
+    string EffectName,
+    Estimate Effect,
+    bool Passed,
+    int Runs,
+    ulong Seed,
+    string Details);
+
+/// <summary>A claim of the theory as a paired experiment (DESIGN.md section 5). Defined once, used by the command, the tests and the docs.</summary>
+public sealed record Claim(string Id, string Statement, string Source, string Experiment, Func<ValidationSize, ClaimResult> Run);
+
+/// <summary>A per-run measurement taken from a run's rows and summary.</summary>
+public delegate double RunMeasure(RunRecord record, RunSummary summary);
+
+/// <summary>Paired (same seeds) measurements of one per-run quantity in two or more arms.</summary>
+public static class PairedMeasure
+{
+    /// <summary>Per-run values of <paramref name="measure"/> for each scenario, run k of every arm on the same seed. NaN values (undefined for a run) are kept as NaN.</summary>
+    public static double[][] Measure(IReadOnlyList<Scenario> arms, ValidationSize size, RunMeasure measure, int? steps = null)
+    {
+        var result = new double[arms.Count][];
+        for (var a = 0; a < arms.Count; a++)
+        {
+            var values = new double[size.Runs];
+            EnsembleRunner.Run(arms[a], new EnsembleOptions(size.Runs, size.Seed, steps), (rec, sum) => values[sum.RunIndex] = measure(rec, sum));
+            result[a] = values;
+        }
+        return result;
+    }
+
+    /// <summary>Mean of treated − baseline over runs where both are defined, with a 95% interval.</summary>
+    public static Estimate Difference(double[] baseline, double[] treated)
+    {
+        var diffs = new List<double>(baseline.Length);
+        for (var r = 0; r < baseline.Length; r++)
+        {
+            if (!double.IsNaN(baseline[r]) && !double.IsNaN(treated[r]))
+            {
+                diffs.Add(treated[r] - baseline[r]);
+            }
+        }
+        return Estimate.OfMean(diffs.ToArray());
+    }
+
+    public static double Mean(double[] values)
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                sum += v;
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : double.NaN;
+    }
+
+    /// <summary>Least-squares slope of the per-run values on the arm levels, with a 95% interval from the residuals.</summary>
+    public static Estimate Slope(IReadOnlyList<double> levels, double[][] values)
+    {
+        double sx = 0, sy = 0, n = 0;
+        for (var a = 0; a < levels.Count; a++)
+        {
+            foreach (var v in values[a])
+            {
+                sx += levels[a];
+                sy += v;
+                n++;
+            }
+        }
+        var mx = sx / n;
+        var my = sy / n;
+        double sxx = 0, sxy = 0;
+        for (var a = 0; a < levels.Count; a++)
+        {
+            foreach (var v in values[a])
+            {
+                sxx += (levels[a] - mx) * (levels[a] - mx);
+                sxy += (levels[a] - mx) * (v - my);
+            }
+        }
+        var slope = sxy / sxx;
+        double sse = 0;
+        for (var a = 0; a < levels.Count; a++)
+        {
+            foreach (var v in values[a])
+            {
+                var fit = my + slope * (levels[a] - mx);
+                sse += (v - fit) * (v - fit);
+            }
+        }
+        var se = Math.Sqrt(sse / (n - 2) / sxx);
+        return new Estimate(slope, slope - 1.959963984540054 * se, slope + 1.959963984540054 * se);
+    }
+}
