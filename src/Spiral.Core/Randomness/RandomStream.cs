@@ -11,8 +11,6 @@ namespace Spiral.Core.Randomness;
 public struct RandomStream
 {
     private ulong _s0, _s1, _s2, _s3;
-    private double _spareGaussian;
-    private bool _hasSpare;
 
     public RandomStream(ulong seed)
     {
@@ -21,8 +19,6 @@ public struct RandomStream
         _s1 = SplitMix64(ref sm);
         _s2 = SplitMix64(ref sm);
         _s3 = SplitMix64(ref sm);
-        _spareGaussian = 0;
-        _hasSpare = false;
     }
 
     /// <summary>The stream for (master seed, run index, stream name): a hash of the three, then SplitMix64.</summary>
@@ -69,26 +65,81 @@ public struct RandomStream
     /// <summary>Uniform integer on [0, n).</summary>
     public int NextInt(int n) => (int)((NextUInt64() >> 33) * (ulong)n >> 31);
 
-    /// <summary>Standard normal by the Marsaglia polar method (deterministic, no allocation).</summary>
+    /// <summary>
+    /// Standard normal by the ziggurat method with 128 layers (Marsaglia &amp; Tsang 2000): one 64-bit draw and a
+    /// table lookup in 98.8% of calls, so the observation phase stays cheap. Deterministic, no allocation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextGaussian()
     {
-        if (_hasSpare)
+        var bits = NextUInt64();
+        var hz = (int)(bits >> 32);
+        var iz = (int)(bits & 127);
+        var absHz = hz < 0 ? -(long)hz : hz;
+        return absHz < Ziggurat.K[iz] ? hz * Ziggurat.W[iz] : GaussianTail(hz, iz);
+    }
+
+    private double GaussianTail(int hz, int iz)
+    {
+        while (true)
         {
-            _hasSpare = false;
-            return _spareGaussian;
+            var x = hz * Ziggurat.W[iz];
+            if (iz == 0)
+            {
+                double tailX, y;
+                do
+                {
+                    tailX = -Math.Log(1.0 - NextDouble()) / Ziggurat.R;
+                    y = -Math.Log(1.0 - NextDouble());
+                }
+                while (y + y < tailX * tailX);
+                return hz > 0 ? Ziggurat.R + tailX : -Ziggurat.R - tailX;
+            }
+            if (Ziggurat.F[iz] + NextDouble() * (Ziggurat.F[iz - 1] - Ziggurat.F[iz]) < Math.Exp(-0.5 * x * x))
+            {
+                return x;
+            }
+            var bits = NextUInt64();
+            hz = (int)(bits >> 32);
+            iz = (int)(bits & 127);
+            var absHz = hz < 0 ? -(long)hz : hz;
+            if (absHz < Ziggurat.K[iz])
+            {
+                return hz * Ziggurat.W[iz];
+            }
         }
-        double u, v, s;
-        do
+    }
+
+    /// <summary>Tables of the 128-layer ziggurat for the normal density (Marsaglia &amp; Tsang 2000).</summary>
+    private static class Ziggurat
+    {
+        public const double R = 3.442619855899;
+        public static readonly long[] K = new long[128];
+        public static readonly double[] W = new double[128];
+        public static readonly double[] F = new double[128];
+
+        static Ziggurat()
         {
-            u = 2.0 * NextDouble() - 1.0;
-            v = 2.0 * NextDouble() - 1.0;
-            s = u * u + v * v;
+            const double m1 = 2147483648.0;
+            const double vn = 9.91256303526217e-3;
+            var dn = R;
+            var tn = dn;
+            var q = vn / Math.Exp(-0.5 * dn * dn);
+            K[0] = (long)(dn / q * m1);
+            K[1] = 0;
+            W[0] = q / m1;
+            W[127] = dn / m1;
+            F[0] = 1.0;
+            F[127] = Math.Exp(-0.5 * dn * dn);
+            for (var i = 126; i >= 1; i--)
+            {
+                dn = Math.Sqrt(-2.0 * Math.Log(vn / dn + Math.Exp(-0.5 * dn * dn)));
+                K[i + 1] = (long)(dn / tn * m1);
+                tn = dn;
+                F[i] = Math.Exp(-0.5 * dn * dn);
+                W[i] = dn / m1;
+            }
         }
-        while (s >= 1.0 || s == 0.0);
-        var factor = Math.Sqrt(-2.0 * Math.Log(s) / s);
-        _spareGaussian = v * factor;
-        _hasSpare = true;
-        return u * factor;
     }
 
     private static ulong SplitMix64(ref ulong state)
