@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return Experiments.SweepCommand.Create();
         yield return Experiments.CompareCommand.Create();
         yield return Experiments.ExportCommand.Create();
+        yield return Plots.PlotCommand.Create();
+        yield return Plots.ReportCommand.Create();
         yield return ValidateCommand.Create();
         yield return Analytic.RichardsonCommand.Create();
         yield return Analytic.GameCommand.Create();

@@ -47,7 +47,7 @@ public static class BeliefPlot
     public static void Render(BeliefData data, string path) => PlotFile.Save(Build(data), path);
 
     private static List<BeliefCurve> AverageByRival(IReadOnlyList<BeliefCurve> curves) =>
-        curves.GroupBy(c => c.About).Select(g =>
+        curves.GroupBy(c => c.About).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var years = g.First().Years;
             var mean = new double[years.Count];

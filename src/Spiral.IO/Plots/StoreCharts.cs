@@ -144,7 +144,7 @@ public sealed class StoreCharts : IDisposable
             security.Add(new TrajectoryBand(name, years, g.Select(x => x.V[3]).ToArray(), g.Select(x => x.V[4]).ToArray(), g.Select(x => x.V[5]).ToArray()));
         }
         var runs = (int)rows.Max(x => x.Runs);
-        return new TrajectoryData(Experiment.ScenarioName, runs, MilexUnit, milex, security);
+        return new TrajectoryData(ScenarioLabel(), runs, MilexUnit, milex, security);
     }
 
     /// <summary>Mean belief of each observer about each other state per year, over the runs with detail.</summary>
@@ -175,7 +175,7 @@ public sealed class StoreCharts : IDisposable
         {
             throw new PlotException("this store has no beliefs (table beliefs is empty; was the sweep run with --series none?), so beliefs cannot be drawn.");
         }
-        return new BeliefData(Experiment.ScenarioName, (int)rows.Max(x => x.Runs), curves);
+        return new BeliefData(ScenarioLabel(), (int)rows.Max(x => x.Runs), curves);
     }
 
     /// <summary>The sweep's axes; a <see cref="PlotException"/> when the store is not a sweep.</summary>
@@ -323,6 +323,10 @@ public sealed class StoreCharts : IDisposable
 
     public bool HasTable(string table) =>
         _reader.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{table.Replace("'", "''", StringComparison.Ordinal)}'") > 0;
+
+    /// <summary>The scenario's name, saying when the runs of several sweep points are pooled.</summary>
+    private string ScenarioLabel() =>
+        Experiment.Points > 1 ? $"{Experiment.ScenarioName}, {Experiment.Points} sweep points pooled" : Experiment.ScenarioName;
 
     private string Name(int state) => state >= 0 && state < States.Count ? States[state] : "state " + state.ToString(CultureInfo.InvariantCulture);
 

@@ -124,8 +124,22 @@ public static class TornadoPlot
     private static string RawLabel(TornadoBar b) => string.Create(CultureInfo.InvariantCulture,
         $"{Signed(b.Difference.Mean)} [{Number(b.Difference.Low)}, {Number(b.Difference.High)}] from {Number(b.Baseline)}");
 
-    /// <summary>Three significant digits, no "-0".</summary>
-    public static string Number(double v) => v == 0 || Math.Abs(v) < 1e-12 ? "0" : v.ToString("G3", CultureInfo.InvariantCulture);
+    /// <summary>A number for people: about three significant digits, thousands separated, never "-0" or an exponent above 0.001.</summary>
+    public static string Number(double v)
+    {
+        var a = Math.Abs(v);
+        if (double.IsNaN(v))
+        {
+            return "n/a";
+        }
+        if (a < 1e-12)
+        {
+            return "0";
+        }
+        var format = a >= 1000 ? "#,0" : a >= 100 ? "0.#" : a >= 10 ? "0.##" : a >= 1 ? "0.###" : a >= 0.001 ? "0.####" : "G3";
+        var text = v.ToString(format, CultureInfo.InvariantCulture);
+        return text is "-0" ? "0" : text;
+    }
 
     private static string Signed(double v) => v > 0 && Math.Abs(v) >= 1e-12 ? "+" + Number(v) : Number(v);
 }

@@ -34,7 +34,7 @@ public static class TrajectoryPlot
             var color = palette.GetColor(s);
             var xs = band.Years.ToArray();
             var fill = plot.Add.FillY(xs, band.P10.ToArray(), band.P90.ToArray());
-            fill.FillColor = color.WithAlpha(0.18);
+            fill.FillColor = color.WithAlpha(Math.Max(0.06, 0.36 / bands.Count));
             fill.LineWidth = 0;
             var line = plot.Add.Scatter(xs, band.Median.ToArray());
             line.Color = color;

@@ -15,7 +15,7 @@ public static class WarVsParameterPlot
         var categorical = data.Categories is { } c && c.Count == data.Points.Count;
         var xs = points.Select(p => p.Value).ToArray();
         var ys = points.Select(p => p.War.Mean).ToArray();
-        var plot = PlotFile.NewPlot(data.Title, data.Parameter, "P(war in a run)");
+        var plot = PlotFile.NewPlot(data.Title, AxisLabel(data.Parameter), "P(war in a run)");
         var color = new ScottPlot.Palettes.Category10().GetColor(0);
         var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, null, null)
         {
@@ -50,6 +50,27 @@ public static class WarVsParameterPlot
         plot.Axes.SetLimitsX(xs.Min() - pad, xs.Max() + pad);
         plot.Axes.SetLimitsY(0, Math.Max(0.05, Math.Min(1.05, limits.Top * 1.1)));
         return plot;
+    }
+
+    /// <summary>The parameter path with its meaning and scale when it is a well-known one.</summary>
+    public static string AxisLabel(string path)
+    {
+        var field = path[(path.LastIndexOf('.') + 1)..];
+        var meaning = field switch
+        {
+            "offenseAdvantage" => "1 = neutral, > 1 favours offense",
+            "distinguishability" => "0 = none, 1 = full",
+            "institutions" => "0 = pure anarchy, 1 = strong",
+            "observationNoise" => "noise of observed postures",
+            "hotline" => "0 = none, 1 = always used",
+            "transparency" => "0 = none, 1 = full",
+            "rivalry" => "0 = none",
+            "empathy" => "0 = none, 1 = full",
+            "greedProbability" => "prior P(greedy)",
+            "allianceCommitment" or "commitment" => "0 = none, 1 = full",
+            _ => null,
+        };
+        return meaning is null ? path : $"{path} ({meaning})";
     }
 
     public static void Render(WarVsParameterData data, string path) => PlotFile.Save(Build(data), path);

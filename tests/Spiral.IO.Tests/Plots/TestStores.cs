@@ -135,6 +135,7 @@ public static class TestStores
         {
             Exec(connection, $"INSERT INTO {S.States.Table} VALUES ({i}, '{baseScenario.States[i].Name}')");
         }
+        using var runStates = connection.CreateAppender(S.RunStates.Table);
         using var runs = connection.CreateAppender(S.Runs.Table);
         using var series = connection.CreateAppender(S.Series.Table);
         using var beliefs = connection.CreateAppender(S.Beliefs.Table);
@@ -163,6 +164,11 @@ public static class TestStores
                     row = row.AppendValue(v);
                 }
                 row.EndRow();
+                for (var i = 0; i < rec.N; i++)
+                {
+                    runStates.CreateRow().AppendValue(runId).AppendValue((short)i).AppendValue(sum.IsGreedy[i]).AppendValue(sum.MilexGrowth[i])
+                        .AppendValue(sum.InitialSecurity[i]).AppendValue(sum.FinalSecurity[i]).AppendValue(sum.MeanBeliefAboutOthers[i]).EndRow();
+                }
                 if (!detail)
                 {
                     return;

@@ -1,0 +1,589 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Spiral.Core.Scenarios;
+using Spiral.Experiments.Metrics;
+using Spiral.IO.Plots;
+using Spiral.IO.Scenarios;
+using S = Spiral.IO.Store.StoreSchema;
+
+namespace Spiral.IO.Reports;
+
+/// <summary>What a report holds, for <c>spiral report --json</c>.</summary>
+public sealed record ReportSummary(string File, string Experiment, string Scenario, long Runs, IReadOnlyList<string> Charts,
+    IReadOnlyList<string> Omitted, long Bytes);
+
+/// <summary>A report cannot be written: bad output path, or an unreadable store. The message says which.</summary>
+public sealed class ReportException(string message) : Exception(message);
+
+/// <summary>
+/// <c>spiral report</c>: one self-contained HTML file from a results store — the scenario (name, parameters, timeline),
+/// seeds, scenario hash, program version, tables of outcomes with 95% intervals and the charts as inline SVG. No
+/// scripts, no style sheets or fonts from the network: it opens offline in any browser and prints.
+/// </summary>
+public static partial class HtmlReport
+{
+    /// <summary>Most sweep points listed one by one in the per-point table.</summary>
+    public const int MaxPointRows = 200;
+
+    /// <summary>The version of the program writing the report (the assembly's informational version).</summary>
+    public static string ProgramVersion(Assembly? assembly = null) =>
+        (assembly ?? typeof(HtmlReport).Assembly).GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Reads the store and writes the report atomically (a temporary file moved into place).</summary>
+    public static ReportSummary Write(string storePath, string outputPath, string? version = null)
+    {
+        CheckOutput(outputPath);
+        try
+        {
+            using var charts = StoreCharts.Open(storePath);
+            var (html, drawn, omitted) = Build(charts, Path.GetFileName(storePath), version ?? ProgramVersion());
+            PlotFile.WriteAtomically(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(html)));
+            return new ReportSummary(Path.GetFullPath(outputPath), charts.Experiment.Name, charts.Experiment.ScenarioName, charts.Runs,
+                drawn, omitted, new FileInfo(outputPath).Length);
+        }
+        catch (PlotException ex)
+        {
+            throw new ReportException(ex.Message);
+        }
+    }
+
+    public static void CheckOutput(string outputPath)
+    {
+        var extension = Path.GetExtension(outputPath).ToLowerInvariant();
+        if (extension is not (".html" or ".htm"))
+        {
+            throw new ReportException($"'{outputPath}': a report file must end in .html.");
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new ReportException($"'{outputPath}': the folder '{directory}' does not exist.");
+        }
+    }
+
+    /// <summary>The report's HTML, the charts drawn and the charts left out (with the reason).</summary>
+    public static (string Html, IReadOnlyList<string> Charts, IReadOnlyList<string> Omitted) Build(StoreCharts charts, string sourceName, string version)
+    {
+        var e = charts.Experiment;
+        var h = new StringBuilder();
+        var drawn = new List<string>();
+        var omitted = new List<string>();
+        var runs = charts.Runs;
+        var scenario = ParseScenario(e.ScenarioText, e.ScenarioName);
+
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append($"<title>Spiral report: {Esc(e.Name)}</title>\n<style>\n{Css}\n</style>\n</head>\n<body>\n<main>\n");
+        h.Append($"<h1>Spiral report: {Esc(e.Name)}</h1>\n");
+        var title = scenario?.Title is { Length: > 0 } t ? $" — {Esc(t)}" : "";
+        h.Append($"<p class=\"lead\">A {Esc(KindText(e.Kind))} of the scenario <strong class=\"scenario\">{Esc(e.ScenarioName)}</strong>{title}: ");
+        h.Append($"{N(runs)} runs finished of {N(e.TotalRuns)}, {e.Steps} years from {e.StartYear}.</p>\n");
+        if (scenario?.Description is { Length: > 0 } description)
+        {
+            h.Append($"<p>{Esc(description)}</p>\n");
+        }
+
+        // Reproducibility.
+        h.Append("<h2 id=\"reproduce\">Reproducibility</h2>\n<table class=\"kv\">\n");
+        Row(h, "results store", sourceName);
+        Row(h, "experiment", $"{e.Kind} {e.Name}");
+        Row(h, "scenario", e.ScenarioName);
+        Row(h, "scenario hash", e.ScenarioHash, code: true);
+        Row(h, "master seed", e.MasterSeed.ToString(CultureInfo.InvariantCulture), code: true);
+        Row(h, "sweep points × replications", $"{N(e.Points)} × {N(e.Replications)} = {N(e.TotalRuns)} runs");
+        Row(h, "runs with per-year detail", DetailText(e.DetailMode, e.DetailSample));
+        Row(h, "written by", $"spiral {e.SpiralVersion}, store schema {e.SchemaVersion}" + (e.CreatedUtc is { } c ? $", {c}" : ""));
+        Row(h, "report by", $"spiral {version}");
+        h.Append("</table>\n");
+        h.Append("<p>Run <var>k</var> draws every random number from streams derived from (master seed, <var>k</var>), so the same scenario, ");
+        h.Append("sweep and seed reproduce every row bit for bit, whatever the thread count. Each run's own seed is in the <code>runs</code> table; the first runs:</p>\n");
+        SeedTable(h, charts);
+
+        // Scenario.
+        h.Append("<h2 id=\"scenario\">Scenario</h2>\n");
+        if (scenario is not null && e.SweepText is not null)
+        {
+            h.Append("<p>The base scenario; at each sweep point the swept parameters (see <a href=\"#sweep\">Sweep</a>) replace these values.</p>\n");
+        }
+        if (scenario is not null)
+        {
+            ScenarioTables(h, scenario);
+        }
+        if (e.ScenarioText is { Length: > 0 } text)
+        {
+            h.Append("<details><summary>The scenario file as run</summary>\n<pre>").Append(Esc(text)).Append("</pre></details>\n");
+        }
+
+        // Sweep.
+        var axes = charts.Axes();
+        if (axes.Count > 0 || e.SweepText is not null)
+        {
+            h.Append("<h2 id=\"sweep\">Sweep</h2>\n<table>\n<thead><tr><th>axis</th><th>parameter</th><th>kind</th><th>values</th></tr></thead>\n<tbody>\n");
+            foreach (var a in axes)
+            {
+                h.Append($"<tr><td>{a.Axis}</td><td><code>{Esc(a.Path)}</code></td><td>{Esc(a.Kind)}</td><td>{Esc(AxisValues(charts, a))}</td></tr>\n");
+            }
+            h.Append("</tbody></table>\n");
+            if (e.SweepText is { Length: > 0 } sweep)
+            {
+                h.Append("<details><summary>The sweep file as run</summary>\n<pre>").Append(Esc(sweep)).Append("</pre></details>\n");
+            }
+        }
+
+        // Outcomes.
+        if (runs > 0)
+        {
+            h.Append("<h2 id=\"outcomes\">Outcomes</h2>\n");
+            h.Append($"<p>Over all {N(runs)} runs{(axes.Count > 0 ? " (every sweep point pooled)" : "")}: the mean per run and its 95% interval ");
+            h.Append("(Wilson for probabilities, normal approximation for means).</p>\n");
+            OutcomeTable(h, charts);
+            StateTable(h, charts);
+            if (axes.Count > 0)
+            {
+                PointTable(h, charts, axes);
+            }
+            EventTable(h, charts);
+        }
+
+        // Counterfactuals.
+        if (charts.HasTable(S.Comparisons.Table) && charts.Reader.Comparisons() is { Count: > 0 } comparisons)
+        {
+            h.Append("<h2 id=\"comparisons\">Counterfactuals</h2>\n");
+            h.Append("<p>Each intervention was run on the same seeds as the baseline; the difference is treated − baseline, paired run by run, with its 95% interval. ");
+            h.Append("<strong>*</strong> marks an interval that excludes 0.</p>\n");
+            foreach (var g in comparisons.GroupBy(x => x.Intervention))
+            {
+                h.Append($"<h3><code>{Esc(g.Key)}</code> ({N(g.Max(x => x.Runs))} paired runs)</h3>\n");
+                h.Append("<table>\n<thead><tr><th>outcome</th><th>baseline</th><th>treated</th><th>difference [95% interval]</th></tr></thead>\n<tbody>\n");
+                foreach (var x in g)
+                {
+                    var star = x.Low > 0 || x.High < 0 ? " *" : "";
+                    h.Append($"<tr><td>{Esc(TornadoPlot.Describe(x.Outcome))}</td><td class=\"n\">{F(x.Baseline)}</td><td class=\"n\">{F(x.Treated)}</td>");
+                    h.Append($"<td class=\"n\">{Signed(x.Difference)} [{F(x.Low)}, {F(x.High)}]{star}</td></tr>\n");
+                }
+                h.Append("</tbody></table>\n");
+            }
+        }
+
+        // Charts.
+        h.Append("<h2 id=\"charts\">Charts</h2>\n");
+        var figure = 0;
+        void Chart(string name, string caption, Func<(IReadOnlyList<ScottPlot.Plot> Panels, int Height)> draw)
+        {
+            try
+            {
+                var (panels, height) = draw();
+                figure++;
+                var svg = InlineSvg(PlotFile.Svg(panels, PlotFile.Width, height, "fig" + figure.ToString(CultureInfo.InvariantCulture)));
+                h.Append($"<figure id=\"{name}\">\n{svg}\n<figcaption>Figure {figure}. {Esc(caption)}</figcaption>\n</figure>\n");
+                drawn.Add(name);
+            }
+            catch (PlotException ex)
+            {
+                omitted.Add($"{name}: {ex.Message}");
+            }
+        }
+        Chart(PlotKinds.Trajectories, "Military spending and security of each state by year: the median over the runs with per-year detail, and the band from the 10th to the 90th percentile.",
+            () => charts.Panels(PlotKinds.Trajectories));
+        Chart(PlotKinds.Beliefs, "Mean over runs of each state's belief that another is greedy. Above 0.5 between two security-seekers is a spiral.",
+            () => charts.Panels(PlotKinds.Beliefs));
+        if (axes.Count > 0)
+        {
+            Chart(PlotKinds.FourWorlds, "War probability over offense advantage × distinguishability, with Jervis's (1978) four worlds named.",
+                () => charts.Panels(PlotKinds.FourWorlds));
+            foreach (var a in axes.Take(6))
+            {
+                Chart(PlotKinds.WarVsParameter + ":" + a.Path, $"War probability at each value of {a.Path}, with 95% (Wilson) intervals.",
+                    () => charts.Panels(PlotKinds.WarVsParameter, parameter: a.Path));
+            }
+        }
+        Chart(PlotKinds.Tornado, "Effects of each intervention as a share of the baseline, largest first, with 95% intervals; the raw paired differences are printed beside each bar.",
+            () => charts.Panels(PlotKinds.Tornado));
+        if (drawn.Count == 0)
+        {
+            h.Append("<p>No chart: this store holds none of the data the charts need.</p>\n");
+        }
+        if (omitted.Count > 0)
+        {
+            h.Append("<details><summary>Charts not drawn</summary>\n<ul>\n");
+            foreach (var o in omitted)
+            {
+                h.Append($"<li>{Esc(o)}</li>\n");
+            }
+            h.Append("</ul></details>\n");
+        }
+
+        h.Append("<footer>Spiral simulates the security dilemma (Herz 1950; Butterfield 1951; Jervis 1976, 1978). ");
+        h.Append($"This page was written by <code>spiral report</code> {Esc(version)} from <code>{Esc(sourceName)}</code> and needs no network.</footer>\n");
+        h.Append("</main>\n</body>\n</html>\n");
+        return (h.ToString(), drawn, omitted);
+    }
+
+    private static Scenario? ParseScenario(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        try
+        {
+            var (scenario, _) = ScenarioLoader.TryLoadText(text, name + ".yaml");
+            return scenario;
+        }
+        catch (Exception ex) when (ex is ScenarioException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static void ScenarioTables(StringBuilder h, Scenario s)
+    {
+        h.Append("<h3>World</h3>\n<table class=\"kv\">\n");
+        Row(h, "name", s.Name);
+        Row(h, "years", $"{s.StartYear}–{s.StartYear + s.Steps} ({s.Steps} steps)");
+        Row(h, "offense advantage", F(s.World.OffenseAdvantage) + " (1 = neutral, > 1 favours offense)");
+        Row(h, "distinguishability", F(s.World.Distinguishability) + " (0 = offense and defense look alike, 1 = fully distinguishable)");
+        Row(h, "institutions", F(s.World.Institutions) + " (0 = pure anarchy)");
+        Row(h, "observation noise", F(s.World.ObservationNoise));
+        Row(h, "depreciation", F(s.World.Depreciation));
+        Row(h, "incident base rate", F(s.World.IncidentBaseRate));
+        if (s.PriorBelief is { } prior)
+        {
+            Row(h, "prior belief", F(prior));
+        }
+        h.Append("</table>\n");
+
+        h.Append("<h3>States</h3>\n<table>\n<thead><tr><th>state</th><th>GDP</th><th>growth</th><th>military share</th><th>posture (offense share)</th>");
+        h.Append("<th>P(greedy)</th><th>policy</th><th>empathy</th><th>internal threat</th><th>development priority</th></tr></thead>\n<tbody>\n");
+        foreach (var st in s.States)
+        {
+            h.Append($"<tr><td>{Esc(st.Name)}</td><td class=\"n\">{F(st.Gdp)}</td><td class=\"n\">{F(st.Growth)}</td><td class=\"n\">{F(st.MilitaryShare)}</td>");
+            h.Append($"<td class=\"n\">{F(st.Posture)}</td><td class=\"n\">{F(st.GreedProbability)}</td><td>{Esc(st.Policy.Name)} / {Esc(st.GreedyPolicy.Name)} if greedy</td>");
+            h.Append($"<td class=\"n\">{F(st.Empathy)}</td><td class=\"n\">{F(st.InternalThreat)}</td><td class=\"n\">{F(st.DevelopmentPriority)}</td></tr>\n");
+        }
+        h.Append("</tbody></table>\n");
+
+        if (s.Dyads.Count > 0)
+        {
+            h.Append("<h3>Dyads</h3>\n<table>\n<thead><tr><th>pair</th><th>reach</th><th>rivalry</th><th>transparency</th><th>hotline</th></tr></thead>\n<tbody>\n");
+            foreach (var d in s.Dyads)
+            {
+                h.Append($"<tr><td>{Esc(d.A)} – {Esc(d.B)}</td><td class=\"n\">{F(d.Reach)}</td><td class=\"n\">{F(d.Rivalry)}</td><td class=\"n\">{F(d.Transparency)}</td><td class=\"n\">{F(d.Hotline)}</td></tr>\n");
+            }
+            h.Append("</tbody></table>\n");
+        }
+        if (s.Alliances.Count > 0)
+        {
+            h.Append("<h3>Alliances</h3>\n<ul>\n");
+            foreach (var a in s.Alliances)
+            {
+                h.Append($"<li>{Esc(a.Name)}: {Esc(string.Join(", ", a.Members))} (commitment {F(a.Commitment)})</li>\n");
+            }
+            h.Append("</ul>\n");
+        }
+        h.Append("<h3>Timeline</h3>\n");
+        if (s.Timeline.Count == 0)
+        {
+            h.Append("<p>No dated events: the run unfolds from the initial state alone.</p>\n");
+        }
+        else
+        {
+            h.Append("<table>\n<thead><tr><th>year</th><th>event</th><th>actors</th><th>value</th><th>what happened</th></tr></thead>\n<tbody>\n");
+            foreach (var ev in s.Timeline.OrderBy(x => x.Year))
+            {
+                var what = string.Join(" ", new[] { ev.Name, ev.Description, ev.Source is { Length: > 0 } src ? $"({src})" : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                h.Append($"<tr><td>{ev.Year}</td><td>{Esc(ev.Kind.ToString())}</td><td>{Esc(string.Join(", ", ev.Actors))}</td>");
+                h.Append($"<td class=\"n\">{(ev.Value is { } v ? F(v) : "")}</td><td>{Esc(what)}</td></tr>\n");
+            }
+            h.Append("</tbody></table>\n");
+        }
+        if (s.Sources.Count > 0)
+        {
+            h.Append("<h3>Sources</h3>\n<ul>\n");
+            foreach (var src in s.Sources)
+            {
+                h.Append($"<li>{Esc(src)}</li>\n");
+            }
+            h.Append("</ul>\n");
+        }
+    }
+
+    private static void SeedTable(StringBuilder h, StoreCharts charts)
+    {
+        h.Append("<table>\n<thead><tr><th>run</th><th>point</th><th>replication</th><th>seed</th><th>scenario hash</th></tr></thead>\n<tbody>\n");
+        var any = false;
+        using (var r = charts.Reader.Query($"SELECT {S.Runs.RunId}, {S.Runs.Point}, {S.Runs.Replication}, CAST({S.Runs.Seed} AS VARCHAR), {S.Runs.ScenarioHash} FROM {S.Runs.Table} ORDER BY {S.Runs.RunId} LIMIT 5"))
+        {
+            while (r.Read())
+            {
+                any = true;
+                h.Append($"<tr><td>{r.GetValue(0)}</td><td>{r.GetValue(1)}</td><td>{r.GetValue(2)}</td><td><code class=\"seed\">{Esc(r.GetString(3))}</code></td><td><code>{Esc(r.GetString(4))}</code></td></tr>\n");
+            }
+        }
+        if (!any)
+        {
+            h.Append("<tr><td colspan=\"5\">no runs stored (a comparison store keeps only the paired differences)</td></tr>\n");
+        }
+        h.Append("</tbody></table>\n");
+    }
+
+    private static readonly (string Column, string Label, bool Proportion, bool Count)[] OutcomeRows =
+    [
+        (S.Runs.HadWar, "P(war in a run)", true, false),
+        (S.Runs.HadWarBetweenSecuritySeekers, "P(war between two security-seekers), the tragedy", true, false),
+        (S.Runs.Wars, "wars per run", false, true),
+        (S.Runs.Crises, "crises per run", false, true),
+        (S.Runs.MaxRung, "highest escalation rung (Kahn)", false, true),
+        (S.Runs.Spirals, "spirals per run", false, true),
+        (S.Runs.CbmsProposed, "CBMs proposed", false, true),
+        (S.Runs.CbmsSigned, "CBMs signed", false, true),
+        (S.Runs.CbmsBlocked, "CBMs blocked by mistrust", false, true),
+        (S.Runs.HotlinesOpened, "hotlines opened", false, true),
+        (S.Runs.AlliancesFormed, "alliances formed", false, true),
+        (S.Runs.ArmsRaceIndex, "arms-race index (yearly milex growth of rivals)", false, false),
+        (S.Runs.RichardsonReaction, "Richardson reaction coefficient", false, false),
+        (S.Runs.MeanSecurityChange, "mean security change", false, false),
+        (S.Runs.MeanBeliefError, "mean belief error at the end", false, false),
+        (S.Runs.MeanMilexGrowth, "mean yearly milex growth", false, false),
+        (S.Runs.MeanFinalSecurity, "mean final security", false, false),
+    ];
+
+    private static void OutcomeTable(StringBuilder h, StoreCharts charts)
+    {
+        h.Append("<table>\n<thead><tr><th>outcome</th><th>mean</th><th>95% interval</th></tr></thead>\n<tbody>\n");
+        foreach (var (column, label, proportion, count) in OutcomeRows)
+        {
+            var est = Aggregate(charts, $"CAST({column} AS DOUBLE)", "", proportion, count);
+            h.Append($"<tr><td>{Esc(label)}</td><td class=\"n\">{F(est.Mean)}</td><td class=\"n\">[{F(est.Low)}, {F(est.High)}]</td></tr>\n");
+        }
+        h.Append("</tbody></table>\n");
+    }
+
+    private static Estimate Aggregate(StoreCharts charts, string expression, string where, bool proportion, bool count)
+    {
+        using var r = charts.Reader.Query($"SELECT count(*), avg({expression}), coalesce(stddev_samp({expression}), 0) FROM {S.Runs.Table} {where}");
+        r.Read();
+        var n = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+        if (n == 0)
+        {
+            return new Estimate(double.NaN, double.NaN, double.NaN);
+        }
+        var mean = Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture);
+        var sd = Convert.ToDouble(r.GetValue(2), CultureInfo.InvariantCulture);
+        return Interval(n, mean, sd, proportion, count);
+    }
+
+    private static Estimate Interval(long n, double mean, double sd, bool proportion, bool count)
+    {
+        if (proportion)
+        {
+            return Estimate.Proportion((int)Math.Round(mean * n), (int)n);
+        }
+        var half = n > 1 ? 1.959963984540054 * sd / Math.Sqrt(n) : 0;
+        return new Estimate(mean, count ? Math.Max(0, mean - half) : mean - half, mean + half);
+    }
+
+    private static void StateTable(StringBuilder h, StoreCharts charts)
+    {
+        if (!charts.HasTable(S.RunStates.Table))
+        {
+            return;
+        }
+        var sql = $"""
+            SELECT {S.RunStates.State}, count(*), avg(CAST({S.RunStates.IsGreedy} AS DOUBLE)),
+                   avg({S.RunStates.MilexGrowth}), coalesce(stddev_samp({S.RunStates.MilexGrowth}), 0),
+                   avg({S.RunStates.FinalSecurity}), coalesce(stddev_samp({S.RunStates.FinalSecurity}), 0),
+                   avg({S.RunStates.MeanBeliefAboutOthers}), coalesce(stddev_samp({S.RunStates.MeanBeliefAboutOthers}), 0)
+            FROM {S.RunStates.Table} GROUP BY 1 ORDER BY 1
+            """;
+        var rows = new StringBuilder();
+        using (var r = charts.Reader.Query(sql))
+        {
+            while (r.Read())
+            {
+                var state = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture);
+                var n = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
+                var name = state < charts.States.Count ? charts.States[state] : state.ToString(CultureInfo.InvariantCulture);
+                var greedy = Interval(n, D(r.GetValue(2)), 0, true, false);
+                var growth = Interval(n, D(r.GetValue(3)), D(r.GetValue(4)), false, false);
+                var security = Interval(n, D(r.GetValue(5)), D(r.GetValue(6)), false, false);
+                var belief = Interval(n, D(r.GetValue(7)), D(r.GetValue(8)), false, false);
+                rows.Append($"<tr><td>{Esc(name)}</td><td class=\"n\">{E(greedy)}</td><td class=\"n\">{E(growth)}</td><td class=\"n\">{E(security)}</td><td class=\"n\">{E(belief)}</td></tr>\n");
+            }
+        }
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        h.Append("<h3>By state</h3>\n<table>\n<thead><tr><th>state</th><th>drew the greedy type</th><th>yearly milex growth</th><th>final security</th>");
+        h.Append("<th>mean belief others are greedy</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+    }
+
+    private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<Store.StoredAxis> axes)
+    {
+        var sql = $"""
+            SELECT {S.Runs.Point}, {string.Join(", ", axes.Select(a => $"CAST(any_value({S.Quote(a.Path)}) AS VARCHAR)"))}, count(*),
+                   count(*) FILTER (WHERE {S.Runs.HadWar}), avg(CAST({S.Runs.Crises} AS DOUBLE)), avg(CAST({S.Runs.Spirals} AS DOUBLE)),
+                   avg({S.Runs.MeanFinalSecurity})
+            FROM {S.Runs.Table} GROUP BY {S.Runs.Point} ORDER BY {S.Runs.Point} LIMIT {MaxPointRows}
+            """;
+        h.Append("<h3>By sweep point</h3>\n<table>\n<thead><tr><th>point</th>");
+        foreach (var a in axes)
+        {
+            h.Append($"<th><code>{Esc(a.Path)}</code></th>");
+        }
+        h.Append("<th>runs</th><th>P(war) [95% interval]</th><th>crises</th><th>spirals</th><th>final security</th></tr></thead>\n<tbody>\n");
+        using (var r = charts.Reader.Query(sql))
+        {
+            while (r.Read())
+            {
+                h.Append($"<tr><td>{r.GetValue(0)}</td>");
+                for (var k = 0; k < axes.Count; k++)
+                {
+                    h.Append($"<td>{Esc(r.IsDBNull(1 + k) ? "" : r.GetString(1 + k))}</td>");
+                }
+                var n = Convert.ToInt32(r.GetValue(1 + axes.Count), CultureInfo.InvariantCulture);
+                var wars = Convert.ToInt32(r.GetValue(2 + axes.Count), CultureInfo.InvariantCulture);
+                var war = Estimate.Proportion(wars, n);
+                h.Append($"<td class=\"n\">{n}</td><td class=\"n\">{F(war.Mean)} [{F(war.Low)}, {F(war.High)}]</td>");
+                h.Append($"<td class=\"n\">{F(D(r.GetValue(3 + axes.Count)))}</td><td class=\"n\">{F(D(r.GetValue(4 + axes.Count)))}</td><td class=\"n\">{F(D(r.GetValue(5 + axes.Count)))}</td></tr>\n");
+            }
+        }
+        h.Append("</tbody></table>\n");
+        var points = charts.Reader.Scalar<long>($"SELECT count(DISTINCT {S.Runs.Point}) FROM {S.Runs.Table}");
+        if (points > MaxPointRows)
+        {
+            h.Append($"<p>First {MaxPointRows} of {N(points)} points; query the store for the rest (<code>SELECT … FROM runs GROUP BY point</code>).</p>\n");
+        }
+    }
+
+    private static void EventTable(StringBuilder h, StoreCharts charts)
+    {
+        if (!charts.HasTable(S.Events.Table))
+        {
+            return;
+        }
+        var detailed = charts.Reader.Scalar<long>($"SELECT count(*) FROM {S.Runs.Table} WHERE {S.Runs.HasDetail}");
+        if (detailed == 0)
+        {
+            return;
+        }
+        var rows = new StringBuilder();
+        using (var r = charts.Reader.Query($"SELECT {S.Events.Kind}, count(*) FROM {S.Events.Table} GROUP BY 1 ORDER BY 2 DESC, 1"))
+        {
+            while (r.Read())
+            {
+                var count = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
+                rows.Append($"<tr><td>{Esc(Words(r.GetString(0)))}</td><td class=\"n\">{N(count)}</td><td class=\"n\">{F((double)count / detailed)}</td></tr>\n");
+            }
+        }
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        h.Append($"<h3>Events</h3>\n<p>Over the {N(detailed)} runs with per-year detail.</p>\n");
+        h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>per run</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+    }
+
+    private static string AxisValues(StoreCharts charts, Store.StoredAxis a)
+    {
+        var values = new List<string>();
+        using (var r = charts.Reader.Query($"SELECT DISTINCT CAST({S.Quote(a.Path)} AS VARCHAR) AS v, {S.Quote(a.Path)} FROM {S.Runs.Table} ORDER BY 2 LIMIT 13"))
+        {
+            while (r.Read())
+            {
+                values.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+            }
+        }
+        var shown = values.Count > 12 ? string.Join(", ", values.Take(12)) + ", …" : string.Join(", ", values);
+        return $"{a.ValueCount} values" + (shown.Length > 0 ? $": {shown}" : "");
+    }
+
+    /// <summary>Prepares a chart's SVG for inlining: no XML namespace URLs (HTML needs none), scalable by CSS.</summary>
+    public static string InlineSvg(string svg)
+    {
+        // SVG 2 takes plain href; with it no namespace declaration (a URL) is needed and the SVG stays well-formed XML.
+        svg = NamespaceAttribute().Replace(svg, "").Replace("xlink:href=", "href=", StringComparison.Ordinal);
+        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var end = svg.IndexOf('>', open);
+        var tag = svg[open..end];
+        if (!tag.Contains("viewBox", StringComparison.Ordinal))
+        {
+            var w = SizeAttribute("width").Match(tag);
+            var hgt = SizeAttribute("height").Match(tag);
+            if (w.Success && hgt.Success)
+            {
+                svg = svg.Insert(end, $" viewBox=\"0 0 {w.Groups[1].Value} {hgt.Groups[1].Value}\"");
+            }
+        }
+        return svg.Insert(open + 4, " role=\"img\"");
+    }
+
+    private static Regex SizeAttribute(string name) => new($"\\s{name}=\"([0-9.]+)(px)?\"", RegexOptions.CultureInvariant);
+
+    [GeneratedRegex("\\s+xmlns(:[a-z]+)?=\"[^\"]*\"")]
+    private static partial Regex NamespaceAttribute();
+
+    private static string KindText(string kind) => kind switch
+    {
+        "sweep" => "parameter sweep",
+        "ensemble" => "Monte Carlo ensemble",
+        "compare" => "paired counterfactual comparison",
+        _ => kind,
+    };
+
+    private static string DetailText(string mode, int sample) => mode switch
+    {
+        "all" => "every run",
+        "none" => "none (outcomes only)",
+        "sample" => $"replications 0–{sample - 1} of every point",
+        _ => mode,
+    };
+
+    private static void Row(StringBuilder h, string key, string value, bool code = false) =>
+        h.Append($"<tr><th>{Esc(key)}</th><td>{(code ? $"<code>{Esc(value)}</code>" : Esc(value))}</td></tr>\n");
+
+    private static string Words(string pascal) => PascalBoundary().Replace(pascal, " $1").Trim().ToLowerInvariant();
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex PascalBoundary();
+
+    private static double D(object value) => value is DBNull ? double.NaN : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+
+    private static string Esc(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double v) => double.IsNaN(v) ? "n/a" : TornadoPlot.Number(v);
+
+    private static string Signed(double v) => v > 0 ? "+" + F(v) : F(v);
+
+    private static string E(Estimate e) => $"{F(e.Mean)} [{F(e.Low)}, {F(e.High)}]";
+
+    private const string Css = """
+        :root { color-scheme: light; }
+        body { margin: 0; background: #fafafa; color: #1d1d1f; font: 17px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
+        main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; background: #fff; }
+        h1 { font-size: 2em; margin: 0.3em 0; }
+        h2 { font-size: 1.45em; margin-top: 1.8em; border-bottom: 2px solid #ddd; padding-bottom: 0.2em; }
+        h3 { font-size: 1.15em; margin-top: 1.4em; }
+        .lead { font-size: 1.15em; }
+        table { border-collapse: collapse; margin: 0.6em 0 1em; font-size: 0.95em; }
+        th, td { border: 1px solid #ccc; padding: 4px 10px; text-align: left; vertical-align: top; }
+        thead th { background: #f0f0f0; }
+        table.kv th { background: #f7f7f7; font-weight: 600; white-space: nowrap; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
+        pre { background: #f6f6f6; border: 1px solid #ddd; padding: 12px; overflow-x: auto; white-space: pre-wrap; }
+        details { margin: 0.6em 0 1em; }
+        summary { cursor: pointer; font-weight: 600; }
+        figure { margin: 1.5em 0; }
+        figure svg { display: block; width: 100%; height: auto; border: 1px solid #e3e3e3; }
+        figcaption { font-size: 0.95em; color: #444; margin-top: 0.4em; }
+        footer { margin-top: 3em; font-size: 0.9em; color: #555; border-top: 1px solid #ddd; padding-top: 1em; }
+        @media print { body { background: #fff; } main { max-width: none; padding: 0; } figure { break-inside: avoid; } }
+        """;
+}

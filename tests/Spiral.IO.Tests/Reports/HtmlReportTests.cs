@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Spiral.IO.Reports;
+using Spiral.IO.Tests.Plots;
+
+namespace Spiral.IO.Tests.Reports;
+
+/// <summary>The report is one self-contained HTML file: scenario, seed, version, tables and inline SVG charts, nothing loaded from the network.</summary>
+public class HtmlReportTests
+{
+    /// <summary>Anything a browser would fetch from elsewhere: src/href/xlink:href/url()/@import pointing at http(s) or protocol-relative URLs, scripts, style sheets.</summary>
+    internal static void AssertSelfContained(string html)
+    {
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("</html>", html);
+        Assert.DoesNotMatch(new Regex(@"(src|href|action|poster|data)\s*=\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex(@"url\(\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex(@"@import|<script|<link\b|<iframe|<img\b|<object|<embed", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex(@"https?://", RegexOptions.IgnoreCase), html);
+    }
+
+    /// <summary>Every inline SVG parses as XML on its own.</summary>
+    internal static int AssertInlineSvgs(string html)
+    {
+        var svgs = Regex.Matches(html, "<svg.*?</svg>\\s*(?=\\n<figcaption)", RegexOptions.Singleline);
+        foreach (Match m in svgs)
+        {
+            var doc = XDocument.Parse(m.Value);
+            Assert.Equal("svg", doc.Root!.Name.LocalName);
+        }
+        return svgs.Count;
+    }
+
+    [Fact]
+    public void SweepReport_IsSelfContained_WithScenarioSeedVersionTablesAndCharts()
+    {
+        var path = Path.Combine(TestStores.TempDir(), "report.html");
+        var summary = HtmlReport.Write(TestStores.FourWorlds(), path, "9.9.9-test");
+        var html = File.ReadAllText(path);
+        AssertSelfContained(html);
+        Assert.Contains("jervis-doubly-dangerous", html);
+        Assert.Contains(TestStores.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), html);
+        Assert.Contains("9.9.9-test", html);
+        Assert.Contains("scenario hash", html);
+        Assert.Contains("P(war in a run)", html);
+        Assert.Contains("world.offenseAdvantage", html);
+        Assert.Contains("<svg", html);
+        Assert.Contains("doubly dangerous", html);
+        Assert.True(AssertInlineSvgs(html) >= 4);
+        Assert.Contains("trajectories", summary.Charts);
+        Assert.Contains("four-worlds", summary.Charts);
+        Assert.Contains(summary.Omitted, o => o.StartsWith("tornado", StringComparison.Ordinal));
+        Assert.Equal(96, summary.Runs);
+        // Each chart's element ids are its own, so clip paths do not collide between charts.
+        var ids = Regex.Matches(html, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void EnsembleReport_ShowsTheScenarioTimeline_FromTheStoredText()
+    {
+        var path = Path.Combine(TestStores.TempDir(), "report.html");
+        HtmlReport.Write(TestStores.Ensemble(), path, "1");
+        var html = File.ReadAllText(path);
+        AssertSelfContained(html);
+        Assert.Contains("india-china-lac", html);
+        Assert.Contains("<h2 id=\"outcomes\">", html);
+        Assert.Contains("By state", html);
+        Assert.DoesNotContain("<h2 id=\"sweep\">", html);
+    }
+
+    [Fact]
+    public void ComparisonReport_HasTheDifferencesTableAndTornado()
+    {
+        var path = Path.Combine(TestStores.TempDir(), "report.html");
+        var summary = HtmlReport.Write(TestStores.Comparison(), path, "1");
+        var html = File.ReadAllText(path);
+        AssertSelfContained(html);
+        Assert.Contains("hotline:india,china", html);
+        Assert.Contains("difference [95% interval]", html);
+        Assert.Contains("tornado", summary.Charts);
+    }
+
+    [Fact]
+    public void LibraryScenarioText_IsRenderedAsTables()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "scenarios", "india-china-lac.yaml"));
+        Assert.Contains("Galwan", text);
+        var path = Path.Combine(TestStores.TempDir(), "lac.duckdb");
+        File.Copy(TestStores.Ensemble(), path);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE experiment SET scenario_text = $text";
+            cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("text", text));
+            cmd.ExecuteNonQuery();
+        }
+        var html = Path.Combine(TestStores.TempDir(), "report.html");
+        HtmlReport.Write(path, html, "1");
+        var report = File.ReadAllText(html);
+        AssertSelfContained(report);
+        Assert.Contains("<h3>Timeline</h3>", report);
+        Assert.Contains("Galwan", report);
+        Assert.Contains("<h3>States</h3>", report);
+    }
+
+    [Theory]
+    [InlineData("report.pdf")]
+    [InlineData("report")]
+    public void BadOutputExtension_IsRefused_AndNothingWritten(string name)
+    {
+        var dir = TestStores.TempDir();
+        var ex = Assert.Throws<ReportException>(() => HtmlReport.Write(TestStores.Ensemble(), Path.Combine(dir, name)));
+        Assert.Contains(".html", ex.Message);
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void NotAStore_IsRefused_AndNothingWritten()
+    {
+        var dir = TestStores.TempDir();
+        var bogus = Path.Combine(dir, "bogus.duckdb");
+        File.WriteAllText(bogus, "no");
+        var ex = Assert.Throws<ReportException>(() => HtmlReport.Write(bogus, Path.Combine(dir, "r.html")));
+        Assert.Contains("not a Spiral results store", ex.Message);
+        Assert.Equal([bogus], Directory.GetFiles(dir));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Spiral.slnx not found");
+    }
+}
