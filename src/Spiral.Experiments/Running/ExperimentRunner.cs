@@ -38,6 +38,10 @@ public sealed record RunnerOptions(int Threads = 0, int ChunkSize = 0)
 public static class ExperimentRunner
 {
     /// <summary>Runs the experiment; returns the number of runs executed (excluding skipped ones).</summary>
+    /// <remarks>
+    /// Two chunk buffers alternate: while the sink consumes chunk k on one thread (e.g. a store committing it), the
+    /// workers already simulate chunk k+1. The sink still sees chunks strictly one after another, in job order.
+    /// </remarks>
     public static long Run(IExperiment experiment, RunnerOptions options, IRunSink sink, CancellationToken cancel = default,
         IProgress<long>? progress = null, Func<long, bool>? isDone = null)
     {
@@ -46,17 +50,10 @@ public static class ExperimentRunner
         var n = experiment.ScenarioAt(0).States.Count;
         var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, total));
         var capacity = MaxSteps(experiment);
-        var records = new RunRecord?[chunk];
-        var summaries = new RunSummary[chunk];
-        for (var k = 0; k < chunk; k++)
-        {
-            summaries[k] = new RunSummary(n);
-        }
-        var jobs = new long[chunk];
+        var buffers = new[] { new ChunkBuffer(chunk, n), new ChunkBuffer(chunk, n) };
         var pointCache = new Dictionary<int, PointInfo>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = cancel };
-        long done = 0, executed = 0;
-        long next = 0;
+        long done = 0, executed = 0, next = 0;
         if (isDone is not null)
         {
             for (long j = 0; j < total; j++)
@@ -65,60 +62,105 @@ public static class ExperimentRunner
             }
             progress?.Report(done);
         }
-        var points = new PointInfo[chunk];
-        while (next < total)
+        Task? pending = null;
+        var which = 0;
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            var count = 0;
-            while (count < chunk && next < total)
+            while (next < total)
             {
-                if (isDone is null || !isDone(next))
+                cancel.ThrowIfCancellationRequested();
+                var buffer = buffers[which];
+                var count = 0;
+                while (count < chunk && next < total)
                 {
-                    jobs[count++] = next;
+                    if (isDone is null || !isDone(next))
+                    {
+                        buffer.Jobs[count++] = next;
+                    }
+                    next++;
                 }
-                next++;
-            }
-            if (count == 0)
-            {
-                break;
-            }
-            pointCache.Clear();
-            for (var k = 0; k < count; k++)
-            {
-                var point = (int)(jobs[k] / reps);
-                if (!pointCache.TryGetValue(point, out var info))
+                if (count == 0)
                 {
-                    var scenario = experiment.ScenarioAt(point);
-                    info = new PointInfo(scenario, EnsembleRunner.InitialReach(scenario), experiment.StepsAt(scenario));
-                    pointCache[point] = info;
+                    break;
                 }
-                points[k] = info;
-                if (records[k] is null)
+                if (pointCache.Count > 256)
                 {
-                    records[k] = new RunRecord(n, capacity);
+                    pointCache.Clear();
                 }
+                for (var k = 0; k < count; k++)
+                {
+                    var point = (int)(buffer.Jobs[k] / reps);
+                    if (!pointCache.TryGetValue(point, out var info))
+                    {
+                        var scenario = experiment.ScenarioAt(point);
+                        info = new PointInfo(scenario, EnsembleRunner.InitialReach(scenario), experiment.StepsAt(scenario));
+                        pointCache[point] = info;
+                    }
+                    buffer.Points[k] = info;
+                    buffer.Records[k] ??= new RunRecord(n, capacity);
+                }
+                Parallel.For(0, count, parallel, k =>
+                {
+                    var job = buffer.Jobs[k];
+                    var point = (int)(job / reps);
+                    var p = buffer.Points[k];
+                    Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, (int)(job % reps)), buffer.Records[k]!, p.Steps);
+                    RunMetrics.Summarize(buffer.Records[k]!, p.Reach, buffer.Summaries[k]);
+                });
+                // The previous chunk must be fully consumed before this one is handed over (order) and before its
+                // buffer is reused (next iteration).
+                pending?.GetAwaiter().GetResult();
+                var handed = count;
+                pending = Task.Run(() =>
+                {
+                    Deliver(experiment, sink, buffer, handed);
+                    Interlocked.Add(ref done, handed);
+                    Interlocked.Add(ref executed, handed);
+                    progress?.Report(Interlocked.Read(ref done));
+                }, CancellationToken.None);
+                which = 1 - which;
             }
-            Parallel.For(0, count, parallel, k =>
-            {
-                var point = (int)(jobs[k] / reps);
-                var rep = (int)(jobs[k] % reps);
-                var p = points[k];
-                Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, rep), records[k]!, p.Steps);
-                RunMetrics.Summarize(records[k]!, p.Reach, summaries[k]);
-            });
-            sink.ChunkStarting(jobs[0], count);
-            for (var k = 0; k < count; k++)
-            {
-                var point = (int)(jobs[k] / reps);
-                var rep = (int)(jobs[k] % reps);
-                sink.Accept(new CompletedRun(jobs[k], point, rep, experiment.RunIndex(point, rep), records[k]!, summaries[k]));
-            }
-            sink.ChunkCompleted(jobs[0], count);
-            done += count;
-            executed += count;
-            progress?.Report(done);
+        }
+        finally
+        {
+            // Never leave a chunk half-delivered: finish the one in flight even when cancelled.
+            pending?.GetAwaiter().GetResult();
         }
         return executed;
+    }
+
+    private static void Deliver(IExperiment experiment, IRunSink sink, ChunkBuffer buffer, int count)
+    {
+        var reps = experiment.Replications;
+        sink.ChunkStarting(buffer.Jobs[0], count);
+        for (var k = 0; k < count; k++)
+        {
+            var job = buffer.Jobs[k];
+            var point = (int)(job / reps);
+            var rep = (int)(job % reps);
+            sink.Accept(new CompletedRun(job, point, rep, experiment.RunIndex(point, rep), buffer.Records[k]!, buffer.Summaries[k]));
+        }
+        sink.ChunkCompleted(buffer.Jobs[0], count);
+    }
+
+    private sealed class ChunkBuffer
+    {
+        public ChunkBuffer(int size, int states)
+        {
+            Jobs = new long[size];
+            Points = new PointInfo[size];
+            Records = new RunRecord?[size];
+            Summaries = new RunSummary[size];
+            for (var k = 0; k < size; k++)
+            {
+                Summaries[k] = new RunSummary(states);
+            }
+        }
+
+        public long[] Jobs { get; }
+        public PointInfo[] Points { get; }
+        public RunRecord?[] Records { get; }
+        public RunSummary[] Summaries { get; }
     }
 
     /// <summary>Runs and hands each finished run to <paramref name="accept"/>.</summary>

@@ -280,6 +280,30 @@ public sealed class ResultsReader : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// A content hash (MD5 hex) of a whole table, its rows as text in key order: two stores with the same hash hold the
+    /// same rows. Used to check that a resumed sweep equals an uninterrupted one.
+    /// </summary>
+    public string ContentHash(string table)
+    {
+        if (!S.Tables.Contains(table))
+        {
+            throw new ArgumentException($"unknown table '{table}'", nameof(table));
+        }
+        var order = table switch
+        {
+            S.Runs.Table => S.Runs.RunId,
+            S.RunStates.Table => $"{S.RunStates.RunId}, {S.RunStates.State}",
+            S.Series.Table => $"{S.Series.RunId}, {S.Series.Step}, {S.Series.State}",
+            S.Beliefs.Table => $"{S.Beliefs.RunId}, {S.Beliefs.Step}, {S.Beliefs.Observer}, {S.Beliefs.Target}",
+            S.Events.Table => $"{S.Events.RunId}, {S.Events.Seq}",
+            S.Points.Table => S.Points.Point,
+            S.PointValues.Table => $"{S.PointValues.Point}, {S.PointValues.Axis}",
+            _ => "1",
+        };
+        return Scalar<string>($"SELECT coalesce(md5(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {order})), '') FROM {table} t");
+    }
+
     /// <summary>Runs any SQL over the store; dispose the reader.</summary>
     public DbDataReader Query(string sql)
     {

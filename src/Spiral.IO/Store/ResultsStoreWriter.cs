@@ -113,14 +113,6 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         {
             throw new ResultsStoreException($"'{path}' exists; use --resume to continue it, or remove it, or choose another --out");
         }
-        var fresh = !File.Exists(full);
-        if (!fresh && !HasExperimentRow(full))
-        {
-            // Killed before the header committed: nothing of value is in it.
-            File.Delete(full);
-            File.Delete(full + ".wal");
-            fresh = true;
-        }
         var directory = System.IO.Path.GetDirectoryName(full);
         if (directory is not null)
         {
@@ -134,13 +126,18 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         }
         catch (DuckDBException ex)
         {
-            throw new ResultsStoreException($"cannot open '{path}' for writing: {ex.Message}");
+            throw new ResultsStoreException(ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+                ? $"'{path}' is in use by another process (one writer per file); wait for it or choose another --out"
+                : $"cannot open '{path}' for writing: {ex.Message}");
         }
         try
         {
             Execute(connection, "SET memory_limit = '512MB'");
             Execute(connection, "SET threads = 1");
             Execute(connection, "SET preserve_insertion_order = true");
+            // A file killed before its header committed has no tables: it is treated as new.
+            var fresh = Convert.ToInt64(Scalar(connection,
+                $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{S.Experiment.Table}'"), CultureInfo.InvariantCulture) == 0;
             var total = experiment.TotalRuns();
             var done = new bool[total];
             var pointWritten = new bool[experiment.PointCount];
@@ -494,22 +491,6 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         using var r = cmd.ExecuteReader();
         r.Read();
         return new DetailSelection(r.GetString(0), r.GetInt32(1));
-    }
-
-    private static bool HasExperimentRow(string full)
-    {
-        try
-        {
-            using var connection = new DuckDBConnection($"Data Source={full}");
-            connection.Open();
-            return Convert.ToInt64(Scalar(connection,
-                $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{S.Experiment.Table}'"), CultureInfo.InvariantCulture) > 0
-                && Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {S.Experiment.Table}"), CultureInfo.InvariantCulture) > 0;
-        }
-        catch (DuckDBException)
-        {
-            return false;
-        }
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -116,6 +116,7 @@ public static class SweepLoader
                 {
                     var values = (JsonArray)node["values"]!;
                     var texts = new List<string>();
+                    var failures = new List<(string Pointer, string Message)>();
                     for (var k = 0; k < values.Count; k++)
                     {
                         var v = values[k]!;
@@ -123,7 +124,19 @@ public static class SweepLoader
                             ? D(v).ToString("R", CultureInfo.InvariantCulture)
                             : v.GetValue<string>();
                         texts.Add(textValue);
-                        TrySet(scenario, path, textValue, $"{at}/values/{k}", Add);
+                        TrySet(scenario, path, textValue, $"{at}/values/{k}", (p, _, m) => failures.Add((p, m)));
+                    }
+                    if (failures.Count == values.Count && values.Count > 1 && failures.Select(f => f.Message).Distinct().Count() == 1)
+                    {
+                        // Every value fails the same way: the path itself is wrong.
+                        Add(at + "/path", false, failures[0].Message);
+                    }
+                    else
+                    {
+                        foreach (var (pointer, message) in failures)
+                        {
+                            Add(pointer, false, message);
+                        }
                     }
                     if (texts.Distinct(StringComparer.Ordinal).Count() != texts.Count)
                     {

@@ -15,7 +15,8 @@ namespace Spiral.Cli.Commands.Experiments;
 internal static class ProgressDisplay
 {
     /// <summary>Seconds between plain progress lines when output is not a terminal.</summary>
-    public static double PlainInterval { get; set; } = 5;
+    public static double PlainInterval { get; set; } =
+        double.TryParse(Environment.GetEnvironmentVariable("SPIRAL_PROGRESS_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 ? s : 5;
 
     public static T Run<T>(ParseResult parse, bool json, long total, string label, Func<IProgress<long>?, T> body)
     {

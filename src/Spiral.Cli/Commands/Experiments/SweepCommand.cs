@@ -29,13 +29,14 @@ internal static class SweepCommand
             AllowMultipleArgumentsPerToken = true,
             Arity = new ArgumentArity(1, 2),
         };
+        var chunk = new Option<int>("--chunk") { Description = "Runs per committed chunk (0 = automatic).", DefaultValueFactory = _ => 0, Hidden = true };
         var json = AnalyticCli.JsonOption();
         var command = new Command("sweep", "Run a parameter sweep (axes × replications) into a DuckDB results store; --resume continues an interrupted one.")
         {
-            file, output, resume, threads, series, json,
+            file, output, resume, threads, series, json, chunk,
         };
         command.SetAction(parse => Execute(parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(resume),
-            parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json)));
+            parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json), parse.GetValue(chunk)));
         return command;
     }
 
@@ -44,7 +45,7 @@ internal static class SweepCommand
 
     internal static string NowUtc() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json)
+    private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json, int chunk)
     {
         if (threads < 0 || threads > 1024)
         {
@@ -89,7 +90,7 @@ internal static class SweepCommand
             try
             {
                 executed = ProgressDisplay.Run(parse, json, total, "sweep", progress =>
-                    ExperimentRunner.Run(experiment, new RunnerOptions(threads), writer, interrupt.Token, progress, writer.IsDone));
+                    ExperimentRunner.Run(experiment, new RunnerOptions(threads, Math.Max(0, chunk)), writer, interrupt.Token, progress, writer.IsDone));
                 writer.Complete();
             }
             catch (OperationCanceledException)
