@@ -108,7 +108,7 @@ internal static class ScenariosCommand
     {
         var name = new Argument<string>("scenario") { Description = "A library scenario name or a scenario file." };
         var json = new Option<bool>("--json") { Description = "Print the scenario as JSON." };
-        var show = new Command("show", "Show a scenario: description, world, states, dyads, alliances and timeline.");
+        var show = new Command("show", "Show a scenario: description, world, states and timeline, then its documentation page (library scenarios).");
         show.Arguments.Add(name);
         show.Options.Add(json);
         show.SetAction(parse =>
@@ -154,6 +154,11 @@ internal static class ScenariosCommand
             foreach (var source in s.Sources)
             {
                 console.WriteLine($"source: {source}");
+            }
+            if (!File.Exists(parse.GetValue(name)!) && ScenarioLibrary.Doc(s.Name) is { } doc)
+            {
+                output.WriteLine();
+                output.WriteLine(doc.TrimEnd());
             }
             return ExitCodes.Ok;
         });

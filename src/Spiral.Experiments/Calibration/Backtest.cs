@@ -93,7 +93,7 @@ public static class Backtest
     }
 
     /// <summary>Least-squares line value = intercept + slope·year (a single point gives a flat line).</summary>
-    internal static (double Intercept, double Slope) Ols(IReadOnlyList<(int Year, double Value)> points)
+    public static (double Intercept, double Slope) Ols(IReadOnlyList<(int Year, double Value)> points)
     {
         var n = points.Count;
         var mx = points.Average(p => (double)p.Year);
@@ -115,7 +115,7 @@ public static class Backtest
     /// jointly with the same discretisation (a linear system per year) from the last training figures. A state
     /// without rivals, or whose fit is not identified, keeps Δx = −a·x̄ + g fitted alone, or its last value.
     /// </summary>
-    internal static (Dictionary<string, IReadOnlyDictionary<int, double>> Forecast, string Note) RichardsonForecast(
+    public static (Dictionary<string, IReadOnlyDictionary<int, double>> Forecast, string Note) RichardsonForecast(
         Scenario scenario, IReadOnlyList<string> candidates, ObservedSpending observed, YearRange train, YearRange test)
     {
         // Only states with a complete training series take part in the joint system.

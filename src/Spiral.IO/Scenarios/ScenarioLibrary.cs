@@ -16,6 +16,21 @@ public static class ScenarioLibrary
     /// <summary>The YAML text of a library scenario.</summary>
     public static string Text(string name) => ScenarioSchema.ReadResource(Prefix + Normalize(name) + Suffix);
 
+    /// <summary>
+    /// The documentation page of a library scenario (<c>docs/scenarios/NAME.md</c>, embedded), or null if it has none.
+    /// </summary>
+    public static string? Doc(string name)
+    {
+        var resource = "docs/scenarios/" + Normalize(name) + ".md";
+        using var stream = typeof(ScenarioLibrary).Assembly.GetManifestResourceStream(resource);
+        if (stream is null)
+        {
+            return null;
+        }
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Accepts <c>name</c>, <c>name.yaml</c> or <c>scenarios/name.yaml</c>.</summary>
     internal static string Normalize(string name)
     {

@@ -66,6 +66,41 @@ public static class ScenarioLoader
     /// <summary>Loads scenario YAML text and returns every error found instead of throwing.</summary>
     public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoadText(string text, string sourceName)
     {
+        var (scenario, errors, _) = TryLoadDocument(text, sourceName);
+        return (scenario, errors);
+    }
+
+    /// <summary>
+    /// Like <see cref="Resolve"/>, also returning the document tree (for the <c>calibration:</c> section), the name
+    /// used in errors and the folder of the file (null for a library scenario).
+    /// </summary>
+    internal static (Scenario Scenario, JsonObject Root, string SourceName, string? Folder) ResolveDocument(string fileOrName)
+    {
+        string text, sourceName;
+        string? folder = null;
+        if (File.Exists(fileOrName))
+        {
+            text = File.ReadAllText(fileOrName);
+            sourceName = fileOrName;
+            folder = Path.GetDirectoryName(Path.GetFullPath(fileOrName));
+        }
+        else if (ScenarioLibrary.Names.Contains(ScenarioLibrary.Normalize(fileOrName), StringComparer.Ordinal))
+        {
+            var key = ScenarioLibrary.Normalize(fileOrName);
+            text = ScenarioLibrary.Text(key);
+            sourceName = $"scenarios/{key}.yaml";
+        }
+        else
+        {
+            Resolve(fileOrName);
+            throw new InvalidOperationException("unreachable");
+        }
+        var (scenario, errors, root) = TryLoadDocument(text, sourceName);
+        return errors.Count > 0 ? throw new ScenarioException(errors) : (scenario!, root!, sourceName, folder);
+    }
+
+    private static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors, JsonObject? Root) TryLoadDocument(string text, string sourceName)
+    {
         var doc = YamlJsonReader.Read(text);
         var errors = new List<ScenarioError>();
         foreach (var (position, pointer, message) in doc.Errors)
@@ -74,14 +109,14 @@ public static class ScenarioLoader
         }
         if (doc.Fatal)
         {
-            return (null, errors);
+            return (null, errors, null);
         }
         if (doc.IsEmpty)
         {
             var end = doc.Values.TryGetValue("", out var p) ? p : new SourcePosition(1, 1);
             errors.Add(new ScenarioError(sourceName, end.Line, end.Column, "",
                 "the file is empty; expected a scenario mapping with at least 'name' and 'states'"));
-            return (null, errors);
+            return (null, errors, null);
         }
 
         void Add(string pointer, bool atKey, string message)
@@ -105,9 +140,15 @@ public static class ScenarioLoader
         if (errors.Count > 0)
         {
             errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-            return (null, errors);
+            return (null, errors, null);
         }
-        return (ScenarioMapper.Map((JsonObject)doc.Root!), errors);
+        var mapped = Spiral.IO.Calibration.CalibrationSetup.CheckAndApply((JsonObject)doc.Root!, ScenarioMapper.Map((JsonObject)doc.Root!), Add);
+        if (errors.Count > 0)
+        {
+            errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+            return (null, errors, null);
+        }
+        return (mapped, errors, (JsonObject)doc.Root!);
     }
 
     /// <summary><c>/states/1/gdp</c> → <c>states[1].gdp</c> (array indices in brackets, keys dotted).</summary>

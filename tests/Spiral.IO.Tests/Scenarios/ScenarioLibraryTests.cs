@@ -18,10 +18,12 @@ public class ScenarioLibraryTests
     }
 
     [Fact]
-    public void Names_Library_ContainsTheJervisWorldsAndIndiaChina()
+    public void Names_Library_ContainsTheRealCasesAndTheJervisWorlds()
     {
         Assert.Equal(
-            ["india-china-lac", "jervis-defense-indistinguishable", "jervis-doubly-dangerous", "jervis-doubly-stable", "jervis-offense-distinguishable"],
+            ["afghanistan-2021", "anglo-german-naval-race", "cold-war-hotline", "india-china-lac", "jervis-defense-indistinguishable",
+             "jervis-doubly-dangerous", "jervis-doubly-stable", "jervis-offense-distinguishable", "russia-ukraine-nato",
+             "south-china-sea", "west-asia"],
             ScenarioLibrary.Names);
     }
 
@@ -81,10 +83,10 @@ public class ScenarioLibraryTests
         var india = s.States[s.IndexOf("India")];
         var china = s.States[s.IndexOf("China")];
         var pakistan = s.States[s.IndexOf("Pakistan")];
-        // GDP = current_usd_m / (share_of_gdp_pct / 100) / 1000, SIPRI 2025 release, 2010.
-        Assert.Equal(46090.4 / 0.02889 / 1000, india.Gdp, 0.1);
-        Assert.Equal(105522.6 / 0.01734 / 1000, china.Gdp, 0.1);
-        Assert.Equal(5974.6 / 0.03042 / 1000, pakistan.Gdp, 0.1);
+        // GDP = constant_2023_usd_m / (share_of_gdp_pct / 100) / 1000, SIPRI 2025 release, 2010.
+        Assert.Equal(55353.4 / 0.02889 / 1000, india.Gdp, 0.1);
+        Assert.Equal(133606.7 / 0.01734 / 1000, china.Gdp, 0.1);
+        Assert.Equal(6235.0 / 0.03042 / 1000, pakistan.Gdp, 0.1);
         Assert.Equal(0.02889, india.MilitaryShare);
         Assert.Equal((2010, 15), (s.StartYear, s.Steps));
         Assert.Contains(s.Timeline, e => e.Year == 2020 && e.Kind == Spiral.Core.Scenarios.TimelineEventKind.Incident && e.Value == 8);

@@ -1,0 +1,257 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Calibration;
+using Spiral.Experiments.Counterfactuals;
+using Spiral.IO.Calibration;
+using Spiral.IO.Scenarios;
+
+namespace Spiral.Cli.Commands;
+
+/// <summary>
+/// <c>spiral calibrate</c> and <c>spiral backtest</c>: fit a scenario's free parameters (its <c>calibration:</c>
+/// section) to observed military spending, and score the calibrated model on held-out years beside baselines.
+/// </summary>
+internal static class CalibrationCommands
+{
+    public static Command Calibrate()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "A scenario file or library name with a calibration: section." };
+        var train = new Option<string?>("--train") { Description = "Training years, e.g. 2010-2019 (default: the scenario's calibration.train).", HelpName = "FIRST-LAST" };
+        var (runs, seed, iterations, threads) = CommonOptions();
+        var outFile = new Option<string?>("--out") { Description = "Write the calibrated scenario (the file with a calibrated: block) here.", HelpName = "FILE.yaml" };
+        var json = AnalyticCli.JsonOption();
+        var command = new Command("calibrate",
+            "Fit a scenario's free parameters so that the ensemble-mean simulated military spending matches the observed series over the training years.")
+        {
+            scenarioArg, train, runs, seed, iterations, threads, outFile, json,
+        };
+        command.SetAction(parse =>
+        {
+            var setup = LoadSetup(parse.GetValue(scenarioArg)!);
+            var observed = Observed(setup);
+            var trainRange = Range(parse.GetValue(train), setup.Train, "--train", setup);
+            var options = Options(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(iterations), parse.GetValue(threads));
+            var result = Guard(() => Calibrator.Fit(setup.Scenario, setup.Parameters, observed, trainRange, options));
+            string? written = null;
+            if (parse.GetValue(outFile) is { } path)
+            {
+                var original = File.Exists(parse.GetValue(scenarioArg)!)
+                    ? File.ReadAllText(parse.GetValue(scenarioArg)!)
+                    : ScenarioLibrary.Text(parse.GetValue(scenarioArg)!);
+                var text = CalibrationSetup.WriteCalibrated(original, result);
+                ScenarioLoader.LoadText(text, path); // never write a file that does not load
+                var temp = path + ".tmp";
+                File.WriteAllText(temp, text);
+                File.Move(temp, path, overwrite: true);
+                written = Path.GetFullPath(path);
+            }
+            if (parse.GetValue(json))
+            {
+                AnalyticCli.WriteJson(parse, new
+                {
+                    scenario = setup.Scenario.Name,
+                    method = CalibrationResult.Method,
+                    train = result.Train.ToString(),
+                    runs = result.Runs,
+                    seed = result.Seed,
+                    evaluations = result.Evaluations,
+                    converged = result.Converged,
+                    initialLoss = result.InitialLoss,
+                    loss = result.Loss,
+                    unit = observed.Unit,
+                    parameters = result.Parameters.Select(p => new { path = p.Path, min = p.Min, max = p.Max, initial = p.Initial, value = p.Value }),
+                    file = written,
+                });
+                return ExitCodes.Ok;
+            }
+            var o = AnalyticCli.Out(parse);
+            o.WriteLine($"{setup.Scenario.Name}: calibrated on {result.Train} against {observed.Source} ({observed.Unit})");
+            o.WriteLine($"method: {CalibrationResult.Method}; {result.Runs} runs per evaluation, seed {result.Seed}");
+            var table = new Table().AddColumns("parameter", "bounds", "scenario value", "calibrated");
+            foreach (var p in result.Parameters)
+            {
+                table.AddRow(Markup.Escape(p.Path), Markup.Escape($"[{F(p.Min)}, {F(p.Max)}]"), F(p.Initial), F(p.Value));
+            }
+            AnalyticCli.Write(parse, table);
+            o.WriteLine($"log-RMSE {F(result.InitialLoss)} -> {F(result.Loss)} after {result.Evaluations} evaluations ({(result.Converged ? "converged" : "evaluation budget reached")})");
+            if (written is not null)
+            {
+                o.WriteLine($"calibrated scenario written to {written}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Backtest()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "A scenario file or library name with a calibration: section." };
+        var train = new Option<string?>("--train") { Description = "Training years (default: the scenario's calibration.train).", HelpName = "FIRST-LAST" };
+        var test = new Option<string?>("--test") { Description = "Held-out years (default: the scenario's calibration.test).", HelpName = "FIRST-LAST" };
+        var (runs, seed, iterations, threads) = CommonOptions();
+        var json = AnalyticCli.JsonOption();
+        var command = new Command("backtest",
+            "Calibrate on the training years, then score the model's forecast of the held-out years (MAPE, RMSE per state) beside persistence, linear-trend and Richardson baselines.")
+        {
+            scenarioArg, train, test, runs, seed, iterations, threads, json,
+        };
+        command.SetAction(parse =>
+        {
+            var setup = LoadSetup(parse.GetValue(scenarioArg)!);
+            var observed = Observed(setup);
+            var trainRange = Range(parse.GetValue(train), setup.Train, "--train", setup);
+            var testRange = Range(parse.GetValue(test), setup.Test, "--test", setup);
+            if (testRange.First <= trainRange.Last)
+            {
+                throw new UsageException($"--test {testRange}: the held-out years must come after the training years {trainRange}");
+            }
+            var options = Options(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(iterations), parse.GetValue(threads));
+            var r = Guard(() => Spiral.Experiments.Calibration.Backtest.Run(setup.Scenario, setup.Parameters, observed, trainRange, testRange, options));
+            if (parse.GetValue(json))
+            {
+                AnalyticCli.WriteJson(parse, new
+                {
+                    scenario = setup.Scenario.Name,
+                    train = r.Train.ToString(),
+                    test = r.Test.ToString(),
+                    unit = observed.Unit,
+                    calibration = new
+                    {
+                        method = CalibrationResult.Method,
+                        runs = r.Calibration.Runs,
+                        seed = r.Calibration.Seed,
+                        loss = r.Calibration.Loss,
+                        parameters = r.Calibration.Parameters.ToDictionary(p => p.Path, p => p.Value),
+                    },
+                    model = Json(r.Model),
+                    baselines = new { persistence = Json(r.Persistence), trend = Json(r.Trend), richardson = Json(r.Richardson) },
+                });
+                return ExitCodes.Ok;
+            }
+            var o = AnalyticCli.Out(parse);
+            o.WriteLine($"{setup.Scenario.Name}: trained on {r.Train}, tested on {r.Test}; spending in {observed.Unit}");
+            o.WriteLine($"calibration log-RMSE on the training years {F(r.Calibration.Loss)} ({r.Calibration.Runs} runs, seed {r.Calibration.Seed})");
+            var methods = new[] { r.Model, r.Persistence, r.Trend, r.Richardson };
+            var table = new Table().AddColumn("state");
+            foreach (var m in methods)
+            {
+                table.AddColumn($"{m.Method} MAPE %").AddColumn($"{m.Method} RMSE");
+            }
+            foreach (var state in r.States.Append("all"))
+            {
+                var cells = new List<string> { Markup.Escape(state) };
+                foreach (var m in methods)
+                {
+                    var e = state == "all" ? m.Pooled : m.ByState[state];
+                    cells.Add(F1(e.Mape));
+                    cells.Add(F1(e.Rmse));
+                }
+                table.AddRow(cells.ToArray());
+            }
+            AnalyticCli.Write(parse, table);
+            var best = methods.OrderBy(m => m.Pooled.Mape).First();
+            o.WriteLine($"lowest pooled MAPE: {best.Method}" + (best != r.Model ? $" (the model's is {F1(r.Model.Pooled.Mape)}%)" : ""));
+            if (r.Richardson.Note.Length > 0)
+            {
+                o.WriteLine($"richardson: {r.Richardson.Note}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object Json(MethodScore m) => new
+    {
+        byState = m.ByState.ToDictionary(kv => kv.Key, kv => new { mape = kv.Value.Mape, rmse = kv.Value.Rmse, points = kv.Value.Points }),
+        pooled = new { mape = m.Pooled.Mape, rmse = m.Pooled.Rmse, points = m.Pooled.Points },
+        forecast = m.Forecast.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value)),
+        note = m.Note.Length > 0 ? m.Note : null,
+    };
+
+    private static (Option<int> Runs, Option<ulong> Seed, Option<int> Iterations, Option<int> Threads) CommonOptions() => (
+        new Option<int>("--runs") { Description = "Runs per ensemble evaluation (common random numbers).", DefaultValueFactory = _ => 64 },
+        new Option<ulong>("--seed") { Description = "Master seed of every evaluation.", DefaultValueFactory = _ => 1UL },
+        new Option<int>("--iterations") { Description = "Budget of objective evaluations for the simplex search.", DefaultValueFactory = _ => 150 },
+        new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 });
+
+    private static CalibrationOptions Options(int runs, ulong seed, int iterations, int threads)
+    {
+        if (runs is < 1 or > 100_000)
+        {
+            throw new UsageException($"--runs {runs}: expected an integer from 1 to 100000");
+        }
+        if (iterations is < 1 or > 100_000)
+        {
+            throw new UsageException($"--iterations {iterations}: expected an integer from 1 to 100000");
+        }
+        if (threads is < 0 or > 1024)
+        {
+            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
+        }
+        return new CalibrationOptions(runs, seed, iterations, threads);
+    }
+
+    private static CalibrationSetup LoadSetup(string fileOrName)
+    {
+        try
+        {
+            return CalibrationSetup.Load(fileOrName);
+        }
+        catch (ScenarioException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static ObservedSpending Observed(CalibrationSetup setup)
+    {
+        try
+        {
+            return setup.LoadObserved();
+        }
+        catch (ObservedDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static YearRange Range(string? text, YearRange? fallback, string option, CalibrationSetup setup)
+    {
+        if (text is null)
+        {
+            return fallback ?? throw new UsageException($"{option}: the scenario sets no default; give the years, e.g. {option} 2010-2019");
+        }
+        if (!YearRange.TryParse(text, out var r))
+        {
+            throw new UsageException($"{option} {text}: expected FIRST-LAST, e.g. 2010-2019");
+        }
+        var s = setup.Scenario;
+        if (r.First < s.StartYear || r.Last > s.StartYear + s.Steps - 1)
+        {
+            throw new UsageException($"{option} {text}: expected years within the scenario's {s.StartYear}-{s.StartYear + s.Steps - 1}");
+        }
+        return r;
+    }
+
+    private static T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ScenarioPathException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.#####", CultureInfo.InvariantCulture);
+
+    private static string F1(double v) => double.IsNaN(v) ? "-" : v.ToString("0.0", CultureInfo.InvariantCulture);
+}

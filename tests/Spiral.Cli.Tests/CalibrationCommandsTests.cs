@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Spiral.Cli;
+
+namespace Spiral.Cli.Tests;
+
+public class CalibrationCommandsTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = SpiralApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Calibrate_IndiaChinaLacJson_ReportsEveryParameterAndALowerLoss()
+    {
+        var (code, output, err) = Run("calibrate", "india-china-lac", "--runs", "4", "--iterations", "8", "--threads", "1", "--json");
+        Assert.True(code == ExitCodes.Ok, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("2010-2019", root.GetProperty("train").GetString());
+        Assert.Equal(5, root.GetProperty("parameters").GetArrayLength());
+        Assert.True(root.GetProperty("loss").GetDouble() <= root.GetProperty("initialLoss").GetDouble());
+    }
+
+    [Fact]
+    public void Calibrate_Out_WritesAFileThatLoadsWithTheCalibratedBlock()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"spiral-cal-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            var (code, _, err) = Run("calibrate", "india-china-lac", "--train", "2010-2015", "--runs", "2", "--iterations", "4", "--out", path);
+            Assert.True(code == ExitCodes.Ok, err);
+            var text = File.ReadAllText(path);
+            Assert.Contains("calibrated:", text);
+            Assert.Contains("train: \"2010-2015\"", text);
+            Assert.Equal(ExitCodes.Ok, Run("scenarios", "validate", path).Code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Backtest_Json_HasTheModelAndThreeBaselinesPerState()
+    {
+        var (code, output, err) = Run("backtest", "india-china-lac", "--train", "2010-2019", "--test", "2020-2024", "--runs", "4", "--iterations", "6", "--json");
+        Assert.True(code == ExitCodes.Ok, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        var methods = new[] { root.GetProperty("model") }
+            .Concat(new[] { "persistence", "trend", "richardson" }.Select(b => root.GetProperty("baselines").GetProperty(b)));
+        foreach (var m in methods)
+        {
+            foreach (var state in new[] { "India", "China", "Pakistan" })
+            {
+                var s = m.GetProperty("byState").GetProperty(state);
+                Assert.True(s.GetProperty("mape").GetDouble() >= 0);
+                Assert.True(s.GetProperty("rmse").GetDouble() >= 0);
+                Assert.Equal(5, s.GetProperty("points").GetInt32());
+            }
+        }
+    }
+
+    [Fact]
+    public void Backtest_TestBeforeTrain_ExitsWith2()
+    {
+        var (code, _, err) = Run("backtest", "india-china-lac", "--train", "2015-2020", "--test", "2012-2014");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("must come after the training years", err);
+    }
+
+    [Fact]
+    public void Calibrate_ScenarioWithoutCalibrationSection_ExitsWith2AndSaysWhy()
+    {
+        var (code, _, err) = Run("calibrate", "cold-war-hotline");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("has no calibration section", err);
+    }
+
+    [Fact]
+    public void ScenariosShow_LibraryScenario_PrintsItsDocPage()
+    {
+        var (code, output, _) = Run("scenarios", "show", "anglo-german-naval-race");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("## Things to try", output);
+        Assert.Contains("spiral run anglo-german-naval-race", output);
+    }
+}
