@@ -18,14 +18,13 @@ public static class Simulation
         {
             throw new ArgumentException($"record holds {record.N} states × {record.Capacity} steps; run needs {scenario.States.Count} × {horizon}");
         }
-        var world = WorldFactory.Create(scenario, masterSeed, runIndex);
+        var world = WorldFactory.Create(scenario, masterSeed, runIndex, record.Events);
         record.Begin(world, runIndex);
         for (var t = 1; t <= horizon; t++)
         {
             Kernel.Step(world);
             record.Capture(world, t);
         }
-        record.CopyEvents(world.Events);
     }
 
     /// <summary>Builds and steps a world without recording, for callers that read the world directly.</summary>

@@ -14,7 +14,7 @@ namespace Spiral.Core.Model;
 /// </summary>
 public sealed class World
 {
-    public World(Scenario scenario, int n)
+    public World(Scenario scenario, int n, EventLog? events = null)
     {
         Scenario = scenario;
         N = n;
@@ -43,7 +43,8 @@ public sealed class World
         Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
         Array.Fill(AttackTarget, -1);
         Array.Fill(BalanceAgainst, -1);
-        Events = new EventLog();
+        Events = events ?? new EventLog();
+        Events.Clear();
     }
 
     public Scenario Scenario { get; }

@@ -1,3 +1,4 @@
+using Spiral.Core.Events;
 using Spiral.Core.Policies;
 using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
@@ -10,11 +11,13 @@ public static class WorldFactory
     /// <summary>
     /// Creates run <paramref name="runIndex"/> of an experiment with <paramref name="masterSeed"/>: every random
     /// stream of the run is derived from (master seed, run index, stream name), and private types are drawn here.
+    /// Events go to <paramref name="events"/> (cleared) when given, so an ensemble reuses one buffer per worker
+    /// instead of growing a new one per run.
     /// </summary>
-    public static World Create(Scenario scenario, ulong masterSeed, long runIndex)
+    public static World Create(Scenario scenario, ulong masterSeed, long runIndex, EventLog? events = null)
     {
         var n = scenario.States.Count;
-        var w = new World(scenario, n)
+        var w = new World(scenario, n, events)
         {
             OffenseAdvantage = scenario.World.OffenseAdvantage,
             Distinguishability = scenario.World.Distinguishability,

@@ -6,7 +6,8 @@ namespace Spiral.Core.Recording;
 /// <summary>
 /// The recorded rows of one run (DESIGN.md 3.2): per step and state Y, m, milex, O, D, p, S, internal threat;
 /// per step and directed dyad the belief; the events; the true types. Row t = 0 is the initial state, row t
-/// the state after step t. Preallocated for a horizon and reusable across runs, so recording allocates nothing
+/// the state after step t. Preallocated for a horizon and reusable across runs (the world writes its events straight
+/// into <see cref="Events"/>), so recording allocates nothing
 /// per step. Metrics are pure functions over these rows.
 /// </summary>
 public sealed class RunRecord
@@ -54,7 +55,6 @@ public sealed class RunRecord
         StartYear = w.Scenario.StartYear;
         Seed = w.Seed;
         RunIndex = runIndex;
-        Events.Clear();
         for (var i = 0; i < N; i++)
         {
             IsGreedy[i] = w.TrueTypeIsGreedy(i);
@@ -76,14 +76,5 @@ public sealed class RunRecord
         Array.Copy(w.InternalThreat, 0, InternalThreat, o, N);
         Array.Copy(w.Belief, 0, Belief, o * N, N * N);
         Steps = step;
-    }
-
-    internal void CopyEvents(EventLog log)
-    {
-        Events.Clear();
-        foreach (ref readonly var e in log.Items)
-        {
-            Events.Add(e);
-        }
     }
 }

@@ -23,9 +23,10 @@ public class DefensiveRealistTests
             Assert.Equal(t < 3 ? 0.02 : 0.08, w.MilitaryShare[1], 12);
             shares.Add(w.MilitaryShare[0]);
         }
-        // secure at first, A cuts; B's jump in 2003, seen in 2004, drops A's security below target and A re-arms
+        // secure at first, A cuts; B's jump in 2003, seen in 2004, drops A's security below target and A re-arms by
+        // at least 0.8 points of GDP before B's steady level reassures it again
         Assert.True(shares[3] < shares[0]);
-        Assert.True(shares[7] > shares[3] + 0.008);
+        Assert.True(shares.Skip(4).Max() > shares[3] + 0.008);
     }
 
     [Theory]
