@@ -26,8 +26,6 @@ internal static class CommandCatalog
         yield return CalibrationCommands.Backtest();
         yield return ServeCommand.Create();
         yield return ExplainCommand.Create();
-        yield return CalibrationCommands.Calibrate();
-        yield return CalibrationCommands.Backtest();
         yield break;
     }
 }
