@@ -38,15 +38,23 @@ public static class FourWorldsPlot
         }
         var map = plot.Add.Heatmap(cells);
         map.Colormap = new ScottPlot.Colormaps.Turbo();
-        map.ManualRange = new ScottPlot.Range(0, 1);
+        // The colour scale runs from 0 to the next 10% above the highest cell, so that small war probabilities still show.
+        var highest = 0.0;
+        foreach (var v in data.War)
+        {
+            highest = double.IsFinite(v) ? Math.Max(highest, v) : highest;
+        }
+        var scaleTop = Math.Clamp(Math.Ceiling(highest * 10 - 1e-9) / 10, 0.1, 1);
+        map.ManualRange = new ScottPlot.Range(0, scaleTop);
         map.Extent = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5);
         map.NaNCellColor = Colors.LightGray;
         var bar = plot.Add.ColorBar(map);
         bar.Axis.TickLabelStyle.FontSize = PlotFile.TickSize;
         var barTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (var k = 0; k <= 10; k += 2)
+        for (var k = 0; k <= 5; k++)
         {
-            barTicks.AddMajor(k / 10.0, (k * 10).ToString(CultureInfo.InvariantCulture) + "%");
+            var value = scaleTop * k / 5;
+            barTicks.AddMajor(value, (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%");
         }
         bar.Axis.TickGenerator = barTicks;
 

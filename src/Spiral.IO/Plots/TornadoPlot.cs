@@ -58,7 +58,7 @@ public static class TornadoPlot
         {
             throw new PlotException("no counterfactual outcome with a non-zero baseline to draw.");
         }
-        var plot = PlotFile.NewPlot($"Effect of {data.Intervention}, {data.Scenario} ({TrajectoryPlot.Runs(data.Runs)}, same seeds)",
+        var plot = PlotFile.NewPlot($"Effect of {data.Intervention}, {data.Scenario} ({data.Runs.ToString("N0", CultureInfo.InvariantCulture)} paired runs)",
             "change relative to baseline (%), 95% interval", "");
         var down = new ScottPlot.Palettes.Category10().GetColor(0);
         var up = new ScottPlot.Palettes.Category10().GetColor(1);
@@ -96,21 +96,24 @@ public static class TornadoPlot
         plot.Add.Plottable(errors);
         var extent = Enumerable.Range(0, drawn.Count).Max(k => Math.Max(Math.Abs(xs[k] - lo[k]), Math.Abs(xs[k] + hi[k])));
         extent = Math.Max(extent, 1);
+        // The raw paired difference, its interval and the baseline, in a column right of the plot (the right axis's labels).
+        var raw = new ScottPlot.TickGenerators.NumericManual();
         for (var k = 0; k < drawn.Count; k++)
         {
-            var b = drawn[k];
-            var text = plot.Add.Text(RawLabel(b), extent * 1.02 * (xs[k] < 0 ? 1 : -1), ys[k]);
-            text.LabelFontSize = 17;
-            text.LabelFontColor = Colors.Black.WithAlpha(0.8);
-            text.LabelAlignment = xs[k] < 0 ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            raw.AddMajor(ys[k], RawLabel(drawn[k]));
         }
+        plot.Axes.Right.TickGenerator = raw;
+        plot.Axes.Right.TickLabelStyle.FontSize = 17;
+        plot.Axes.Right.Label.Text = "difference [95% interval] from baseline";
+        plot.Axes.Right.Label.FontSize = 17;
         var zero = plot.Add.VerticalLine(0);
         zero.Color = Colors.Black;
         zero.LineWidth = 2;
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.TickLabelStyle.FontSize = PlotFile.LegendSize;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("+0;-0;0", CultureInfo.InvariantCulture) + "%" };
-        plot.Axes.SetLimits(-extent * 1.12, extent * 1.12, -0.6, drawn.Count - 0.4);
+        plot.Axes.SetLimits(-extent * 1.08, extent * 1.08, -0.6, drawn.Count - 0.4);
+        plot.Axes.SetLimitsY(-0.6, drawn.Count - 0.4, plot.Axes.Right);
         var skipped = data.Bars.Where(b => Math.Abs(b.Baseline) <= 1e-12).Select(b => Describe(b.Outcome)).ToList();
         if (skipped.Count > 0)
         {

@@ -200,7 +200,7 @@ public static partial class HtmlReport
                     () => charts.Panels(PlotKinds.WarVsParameter, parameter: a.Path));
             }
         }
-        Chart(PlotKinds.Tornado, "Effects of each intervention as a share of the baseline, largest first, with 95% intervals; the raw paired differences are printed beside each bar.",
+        Chart(PlotKinds.Tornado, "Effects of each intervention as a share of the baseline, largest first, with 95% intervals; the raw paired differences are listed on the right.",
             () => charts.Panels(PlotKinds.Tornado));
         if (drawn.Count == 0)
         {
