@@ -40,6 +40,13 @@ internal static class SweepCommand
         return command;
     }
 
+    /// <summary><c>dyads[india,china].hotline</c> → <c>hotline</c>, <c>world.offenseAdvantage</c> → <c>offenseAdvantage</c>.</summary>
+    private static string ShortName(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot >= 0 && dot < path.Length - 1 ? path[(dot + 1)..] : path;
+    }
+
     internal static string Version() =>
         typeof(SweepCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
@@ -145,7 +152,9 @@ internal static class SweepCommand
         {
             o.WriteLine($"Resumed: {previously:N0} runs were already stored, {executed:N0} run now.");
         }
-        var headers = loaded.Definition.Axes.Select(a => a.Path).Concat(["runs", "P(war) [95% CI]", "P(war sec-sec)", "crises", "spirals", "milex growth", "security"]).ToArray();
+        o.WriteLine($"Axes: {string.Join(" × ", loaded.Definition.Axes.Select(a => a.Path))}");
+        var headers = loaded.Definition.Axes.Select(a => ShortName(a.Path))
+            .Concat(["runs", "P(war)", "95% CI", "P(war sec-sec)", "crises", "spirals", "milex growth", "security"]).ToArray();
         var table = AnalyticCli.NewTable(headers);
         const int maxRows = 60;
         foreach (var p in points.Take(maxRows))
@@ -153,7 +162,8 @@ internal static class SweepCommand
             var cells = p.Values.Cast<object?>().Concat(new object?[]
             {
                 p.Runs,
-                string.Create(CultureInfo.InvariantCulture, $"{p.War:0.000} [{p.WarLow:0.000}, {p.WarHigh:0.000}]"),
+                Math.Round(p.War, 3),
+                string.Create(CultureInfo.InvariantCulture, $"[{p.WarLow:0.000}, {p.WarHigh:0.000}]"),
                 Math.Round(p.Tragedy, 3), Math.Round(p.Crises, 2), Math.Round(p.Spirals, 2), Math.Round(p.MeanMilexGrowth, 4),
                 Math.Round(p.MeanFinalSecurity, 3),
             }).ToArray();
