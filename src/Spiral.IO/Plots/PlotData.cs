@@ -10,6 +10,8 @@ public sealed record TrajectoryBand(string State, IReadOnlyList<double> Years, I
 /// <param name="Scenario">Scenario name, shown in the title.</param>
 /// <param name="Runs">Number of runs the bands summarize.</param>
 /// <param name="MilexUnit">What one unit of military spending is (the scenario's GDP unit), shown on the axis.</param>
+/// <param name="Milex">Military spending bands, one per state.</param>
+/// <param name="Security">Security bands, one per state.</param>
 public sealed record TrajectoryData(string Scenario, int Runs, string MilexUnit,
     IReadOnlyList<TrajectoryBand> Milex, IReadOnlyList<TrajectoryBand> Security);
 
@@ -21,6 +23,10 @@ public sealed record BeliefData(string Scenario, int Runs, IReadOnlyList<BeliefC
 /// <summary>War probability at one value of a swept parameter, with its 95% interval and the runs behind it.</summary>
 public sealed record ParameterPoint(double Value, Estimate War, int Runs);
 
+/// <summary>War probability at each value of one swept parameter.</summary>
+/// <param name="Title">The chart's title.</param>
+/// <param name="Parameter">The parameter's path, e.g. <c>world.offenseAdvantage</c>.</param>
+/// <param name="Points">One point per value.</param>
 /// <param name="Categories">For a non-numeric parameter (e.g. a policy name): the label of each point, whose <see cref="ParameterPoint.Value"/> is then its index.</param>
 /// <param name="Pooled">When the sweep has other axes, what was pooled over them (shown in the legend).</param>
 public sealed record WarVsParameterData(string Title, string Parameter, IReadOnlyList<ParameterPoint> Points,

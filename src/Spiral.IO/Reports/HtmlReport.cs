@@ -80,7 +80,9 @@ public static partial class HtmlReport
         h.Append($"<h1>Spiral report: {Esc(e.Name)}</h1>\n");
         var title = scenario?.Title is { Length: > 0 } t ? $" — {Esc(t)}" : "";
         h.Append($"<p class=\"lead\">A {Esc(KindText(e.Kind))} of the scenario <strong class=\"scenario\">{Esc(e.ScenarioName)}</strong>{title}: ");
-        h.Append($"{N(runs)} runs finished of {N(e.TotalRuns)}, {e.Steps} years from {e.StartYear}.</p>\n");
+        h.Append(e.Kind == "compare" && runs == 0
+            ? $"{N(e.Replications)} paired runs in each of {N(e.Points)} arms (baseline and treated, same seeds), {e.Steps} years from {e.StartYear}.</p>\n"
+            : $"{N(runs)} runs finished of {N(e.TotalRuns)}, {e.Steps} years from {e.StartYear}.</p>\n");
         if (scenario?.Description is { Length: > 0 } description)
         {
             h.Append($"<p>{Esc(description)}</p>\n");
@@ -93,7 +95,7 @@ public static partial class HtmlReport
         Row(h, "scenario", e.ScenarioName);
         Row(h, "scenario hash", e.ScenarioHash, code: true);
         Row(h, "master seed", e.MasterSeed.ToString(CultureInfo.InvariantCulture), code: true);
-        Row(h, "sweep points × replications", $"{N(e.Points)} × {N(e.Replications)} = {N(e.TotalRuns)} runs");
+        Row(h, e.Kind == "compare" ? "arms × paired runs" : "sweep points × replications", $"{N(e.Points)} × {N(e.Replications)} = {N(e.TotalRuns)} runs");
         Row(h, "runs with per-year detail", DetailText(e.DetailMode, e.DetailSample));
         Row(h, "written by", $"spiral {e.SpiralVersion}, store schema {e.SchemaVersion}" + (e.CreatedUtc is { } c ? $", {c}" : ""));
         Row(h, "report by", $"spiral {version}");
