@@ -22,9 +22,10 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
     public const double NeutralOffense = 1.0;
     public const double MiddleDistinguishability = 0.5;
 
-    /// <summary><paramref name="size"/> offense advantages spread evenly on a log scale from 0.5 to 3 (1 lies between two of them when size is even).</summary>
+    /// <summary><paramref name="size"/> offense advantages spread evenly on a log scale from 1/3 to 3, symmetric about the neutral 1
+    /// (the library's Jervis worlds use β = 3 and 1/3).</summary>
     public static double[] OffenseAxis(int size) => Enumerable.Range(0, size)
-        .Select(k => Math.Round(0.5 * Math.Pow(6, size == 1 ? 0.5 : (double)k / (size - 1)), 2)).ToArray();
+        .Select(k => Math.Round(Math.Pow(3, size == 1 ? 0 : -1 + 2.0 * k / (size - 1)), 2)).ToArray();
 
     /// <summary><paramref name="size"/> distinguishabilities spread evenly over [0, 1].</summary>
     public static double[] DistinguishabilityAxis(int size) => Enumerable.Range(0, size)

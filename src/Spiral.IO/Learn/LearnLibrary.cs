@@ -65,7 +65,7 @@ public static class LearnLibrary
             + "apart. Multilateral engagement: institutions share information and pull beliefs toward the truth. Costly reassurance "
             + "(Kydd) and GRIT (Osgood): unilateral restraint that a greedy state would not pay for, then reciprocity.",
             new("Compare India-China with and without a hotline, same seeds", $"/compare/{Lac}?intervention=hotline%3AIndia%2CChina",
-                $"spiral run {Lac} --runs 500")),
+                $"spiral compare {Lac} --intervention hotline:India,China")),
     ];
 
     public static IReadOnlyList<LearnEntry> Glossary { get; } =
@@ -162,28 +162,28 @@ public static class LearnLibrary
         Entry("confidence-building-measures", "Confidence-building measures", "Holst 1983; Krepon 1995",
             "Transparency agreements (notification, observation, verification) raise the accuracy of observation between the parties "
             + "(`transparency` per dyad): fewer spirals between security-seekers, and a greedy state is identified faster.",
-            new("Compare with and without CBMs, same seeds", $"/compare/{Dangerous}?intervention=cbm%3AAlpha%2CBeta", $"spiral run {Dangerous}"),
+            new("Compare with and without CBMs, same seeds", $"/compare/{Dangerous}?intervention=cbm%3AAlpha%2CBeta", $"spiral compare {Dangerous} --intervention cbm:Alpha,Beta"),
             Concept.ConfidenceBuilding),
         Entry("hotline", "Hotlines and crisis channels", "Schelling 1960",
             "A direct channel between leaders (`hotline` per dyad), like the US-Soviet hotline of 1963, raises the chance of "
             + "de-escalation at each rung of a crisis and clarifies intent: a lower probability of war given an incident.",
-            new("Compare India-China with and without a hotline", $"/compare/{Lac}?intervention=hotline%3AIndia%2CChina", $"spiral run {Lac}"),
+            new("Compare India-China with and without a hotline", $"/compare/{Lac}?intervention=hotline%3AIndia%2CChina", $"spiral compare {Lac} --intervention hotline:India,China"),
             Concept.Hotline),
         Entry("preparedness-without-provocation", "Preparedness without provocation", "Jervis 1978; Glaser 1997",
             "A policy that invests in defense rather than offense when the two can be told apart keeps a state safe without "
             + "frightening others: rivals' beliefs and arming fall.",
-            new("Compare a defensive posture, same seeds", $"/compare/{Lac}?intervention=posture%3AIndia%3Ddefensive", $"spiral run {Lac}"),
+            new("Compare a defensive posture, same seeds", $"/compare/{Lac}?intervention=posture%3AIndia%3Ddefensive", $"spiral compare {Lac} --intervention posture:India=defensive"),
             Concept.PreparednessWithoutProvocation),
         Entry("multilateral-engagement", "Multilateral engagement", "Keohane 1984",
             "Forums such as the UN or regional organisations share information and damp beliefs toward the truth (`institutions`): "
             + "smaller belief errors and fewer crises.",
-            new("Compare with institutions at 0.6, same seeds", $"/compare/{Dangerous}?intervention=institutions%3D0.6", $"spiral run {Dangerous}"),
+            new("Compare with institutions at 0.6, same seeds", $"/compare/{Dangerous}?intervention=institutions%3D0.6", $"spiral compare {Dangerous} --intervention institutions=0.6"),
             Concept.MultilateralEngagement),
         Entry("costly-reassurance", "Costly reassurance and GRIT", "Kydd 2000; Osgood 1962",
             "Unilateral restraint that a greedy type would not pay for proves benign intent (Kydd's costly signal); Osgood's GRIT "
             + "makes small announced cuts and reciprocates. Both can end spirals between trustworthy states. Set a state's policy to "
             + "CostlySignaller or Grit.",
-            new("Give Alpha the GRIT policy", $"/compare/{Dangerous}?intervention=policy%3AAlpha%3DGrit", $"spiral run {Dangerous}"),
+            new("Give Alpha the GRIT policy", $"/compare/{Dangerous}?intervention=policy%3AAlpha%3DGrit", $"spiral compare {Dangerous} --intervention policy:Alpha=Grit"),
             Concept.CostlyReassurance, Concept.Grit),
     ];
 

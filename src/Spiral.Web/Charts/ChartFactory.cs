@@ -117,7 +117,7 @@ public static class ChartFactory
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = "#7F3C8D" },
             },
         };
-        return new ChartSpec(data, BaseLayout("Highest escalation rung reached (Kahn's ladder)", "rung (0 = no crisis)", "share of runs"));
+        return new ChartSpec(data, BaseLayout("Highest rung reached (Kahn's ladder)", "rung (0 = no crisis)", "share of runs"));
     }
 
     private static string BeliefColor(double b)
@@ -173,7 +173,7 @@ public static class ChartFactory
             HoverTextArray = states.Select((s, k) => (security is null ? s : string.Create(Inv, $"{s}: final security {security[k]:F2}"))).ToList(),
             HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text, ShowLegend = false, Name = "states",
         });
-        var layout = BaseLayout("Who fears whom at the end (edges: mutual belief the other is greedy)", "", "", 420);
+        var layout = BaseLayout("Who fears whom at the end", "", "", 420);
         layout.XAxis[0].Visible = false;
         layout.YAxis[0].Visible = false;
         layout.XAxis[0].Range = [-1.4, 1.4];

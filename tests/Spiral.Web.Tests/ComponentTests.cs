@@ -1,0 +1,192 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spiral.IO.Learn;
+using Spiral.IO.Scenarios;
+using Spiral.Web.Components.Pages;
+using Spiral.Web.Components.Shared;
+using Spiral.Web.Services;
+
+namespace Spiral.Web.Tests;
+
+/// <summary>bUnit tests of the explorer's components: rendering, refused input, links to the glossary.</summary>
+public sealed class ComponentTests : IDisposable
+{
+    private readonly BunitContext _ctx = new();
+
+    public ComponentTests()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddScoped<ExplorerService>();
+        _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+    }
+
+    public void Dispose() => _ctx.Dispose();
+
+    [Fact]
+    public void NumberField_RefusesAnOutOfRangeValue_WithAMessage_AndKeepsTheValue()
+    {
+        double? received = null;
+        var cut = _ctx.Render<NumberField>(p => p
+            .Add(x => x.Id, "beta").Add(x => x.Label, "Offense advantage").Add(x => x.Min, 0.2).Add(x => x.Max, 5)
+            .Add(x => x.Value, 1.0).Add(x => x.ValueChanged, (double v) => received = v));
+
+        cut.Find("input#beta").Change("12");
+        Assert.Null(received);
+        Assert.Contains("out of range", cut.Find(".field-error").TextContent);
+        Assert.Contains("from 0.2 to 5", cut.Find(".field-error").TextContent);
+
+        cut.Find("input#beta").Change("abc");
+        Assert.Null(received);
+        Assert.Contains("not a number", cut.Find(".field-error").TextContent);
+
+        cut.Find("input#beta").Change("2.5");
+        Assert.Equal(2.5, received);
+        Assert.Empty(cut.FindAll(".field-error"));
+    }
+
+    [Fact]
+    public void NumberField_Integer_RefusesAFraction()
+    {
+        int? received = null;
+        var cut = _ctx.Render<NumberField>(p => p
+            .Add(x => x.Id, "runs").Add(x => x.Label, "Runs").Add(x => x.Min, 1).Add(x => x.Max, 1000).Add(x => x.Integer, true)
+            .Add(x => x.Value, 500.0).Add(x => x.ValueChanged, (double v) => received = (int)v));
+        cut.Find("input#runs").Change("10.5");
+        Assert.Null(received);
+        Assert.Contains("whole number", cut.Find(".field-error").TextContent);
+    }
+
+    [Fact]
+    public void Home_ExplainsTheDilemma_AndShowsACardPerLibraryScenario()
+    {
+        var cut = _ctx.Render<Home>();
+        var text = cut.Find("#dilemma-in-four").TextContent;
+        Assert.Contains("Herz 1950", text);
+        Assert.Contains("Jervis 1978", text);
+        var cards = cut.FindAll("article.card");
+        Assert.Equal(ScenarioLibrary.Names.Count, cards.Count);
+        foreach (var name in ScenarioLibrary.Names)
+        {
+            Assert.NotNull(cut.Find($"a[href='/scenario/{name}']"));
+        }
+    }
+
+    [Fact]
+    public void Learn_ShowsEveryGlossaryEntryAndQuestion_EachWithSomethingToRun()
+    {
+        var cut = _ctx.Render<LearnPage>();
+        foreach (var entry in LearnLibrary.All)
+        {
+            var article = cut.Find($"article#{entry.Id}");
+            Assert.Contains(entry.Source, article.TextContent);
+            Assert.NotNull(article.QuerySelector($"a[href='{entry.Try.WebPath}']"));
+        }
+        Assert.Contains("Herz", cut.Find("article#who-introduced-it").TextContent);
+        Assert.Contains("Butterfield", cut.Find("article#who-introduced-it").TextContent);
+    }
+
+    [Fact]
+    public void Story_TellsTheRunYearByYear_WithConceptTagsLinkingToTheGlossary()
+    {
+        var cut = _ctx.Render<StoryPage>(p => p.Add(x => x.Name, "jervis-doubly-dangerous"));
+        cut.WaitForElement("#timeline", TimeSpan.FromSeconds(20));
+        Assert.True(cut.FindAll(".timeline-year").Count >= 2);
+        var tags = cut.FindAll("a.tag");
+        Assert.NotEmpty(tags);
+        var ids = LearnLibrary.Glossary.Select(g => "/learn#" + g.Id).ToHashSet();
+        Assert.All(tags, t => Assert.Contains(t.GetAttribute("href") ?? "", ids));
+    }
+
+    [Fact]
+    public void Scenario_ShowsTheControls_AndRefusesAnOutOfRangeOffenseAdvantage()
+    {
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        foreach (var id in new[] { "offenseAdvantage", "distinguishability", "observationNoise", "institutions", "empathy", "runs" })
+        {
+            Assert.NotNull(cut.Find($"input#{id}"));
+        }
+        Assert.NotNull(cut.Find("input#rivalry-India-China"));
+        Assert.NotNull(cut.Find("input#hotline-India-China"));
+        Assert.NotNull(cut.Find("select#policy-India"));
+        Assert.NotNull(cut.Find("input#greed-China"));
+        Assert.Equal("500", cut.Find("input#runs").GetAttribute("value"));
+
+        cut.Find("input#offenseAdvantage").Change("50");
+        Assert.Contains("out of range", cut.Find("[data-field=offenseAdvantage] .field-error").TextContent);
+        Assert.Empty(cut.FindAll(".notice-error"));
+    }
+
+    [Fact]
+    public void Scenario_Run_DrawsTheCharts_AndAChangedControlChangesThem()
+    {
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "jervis-doubly-dangerous").Add(x => x.AutoRun, false));
+        cut.Find("input#runs").Change("40");
+        cut.Find("button#run").Click();
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#results").GetAttribute("data-version")), TimeSpan.FromSeconds(60));
+        foreach (var id in new[] { "chart-milex", "chart-security", "chart-beliefs", "chart-war", "chart-rungs", "chart-network" })
+        {
+            Assert.NotEqual("0", cut.Find($"#{id}").GetAttribute("data-traces"));
+        }
+        var before = cut.Find("#stat-war").TextContent;
+
+        // progress reports may still re-render the page after the run: retry until the change lands
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("input#offenseAdvantage").Change("0.3");
+            Assert.Contains("press Run", cut.Find("#run-status").TextContent);
+        }, TimeSpan.FromSeconds(10));
+        cut.Find("button#run").Click();
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("#results").GetAttribute("data-version")), TimeSpan.FromSeconds(60));
+        Assert.Contains("40 runs", cut.Find("#run-status").TextContent);
+        Assert.NotNull(before);
+    }
+
+    [Fact]
+    public void Scenario_BadLinkParameter_ShowsAMessage_NotAStackTrace()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/scenario/india-china-lac?set=world.nonsense%3D3");
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        var notice = cut.Find(".notice-error").TextContent;
+        Assert.Contains("unknown world field 'nonsense'", notice);
+        Assert.DoesNotContain(" at ", notice);
+    }
+
+    [Fact]
+    public void Compare_PrefillsTheInterventionFromTheLink()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/compare/india-china-lac?intervention=hotline%3AIndia%2CChina");
+        var cut = _ctx.Render<ComparePage>(p => p.Add(x => x.Name, "india-china-lac"));
+        Assert.Equal("hotline", cut.Find("#intervention-kind").GetAttribute("value"));
+        Assert.Equal("India", cut.Find("#state-a").GetAttribute("value"));
+        Assert.Equal("China", cut.Find("#state-b").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void FourWorlds_ComputesASmallGrid_WithJervisLabels()
+    {
+        var cut = _ctx.Render<FourWorldsPage>();
+        cut.Find("input#grid-size").Change("2");
+        cut.Find("input#cell-runs").Change("10");
+        cut.Find("button#compute").Click();
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#chart-worlds").GetAttribute("data-version")), TimeSpan.FromSeconds(60));
+        Assert.Contains("4 cells × 10 runs", cut.Find("#grid-status").TextContent);
+    }
+
+    [Fact]
+    public void ExplorerService_IsScoped_OnePerCircuit()
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<ExplorerService>();
+        using var provider = services.BuildServiceProvider();
+        using var tab1 = provider.CreateScope();
+        using var tab2 = provider.CreateScope();
+        Assert.NotSame(tab1.ServiceProvider.GetRequiredService<ExplorerService>(), tab2.ServiceProvider.GetRequiredService<ExplorerService>());
+        Assert.Same(tab1.ServiceProvider.GetRequiredService<ExplorerService>(), tab1.ServiceProvider.GetRequiredService<ExplorerService>());
+    }
+}
