@@ -66,8 +66,20 @@ internal static class RunCommand
         }
         using (writer)
         {
-            var summary = WithProgress(parse, json, runs, progress =>
-                EnsembleRunner.Summarize(scenario, options, progress: progress, alsoTo: writer is null ? null : writer.Write));
+            EnsembleSummary summary;
+            using (var interrupt = Experiments.ProgressDisplay.CancelOnInterrupt())
+            {
+                try
+                {
+                    summary = WithProgress(parse, json, runs, progress =>
+                        EnsembleRunner.Summarize(scenario, options, interrupt.Token, progress, writer is null ? null : writer.Write));
+                }
+                catch (OperationCanceledException)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("stopped: interrupted; nothing written");
+                    return Experiments.SweepCommand.Interrupted;
+                }
+            }
             writer?.Commit();
             var narration = narrate ? NarrateRunZero(scenario, seed, steps) : null;
             if (json)
