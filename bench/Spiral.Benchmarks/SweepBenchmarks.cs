@@ -10,10 +10,10 @@ namespace Spiral.Benchmarks;
 /// Sweep throughput on the four-worlds grid (sweeps/four-worlds.yaml: 10 offense advantages × 10 distinguishabilities
 /// on jervis-doubly-dangerous) with 10 replications per point = 1,000 runs per operation, on all cores: without a store,
 /// and streaming into a DuckDB results store with each <c>--series</c> choice. Runs per second = 1000 / mean time.
-/// The cost of storing is the ratio of a store row to <see cref="NoStore"/>.
+/// The cost of storing is the ratio of a store row to <see cref="NoStore"/>. On a busy machine run it in process:
+/// <c>-- --filter '*SweepBenchmarks*' --inProcess --warmupCount 2 --iterationCount 6</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class SweepBenchmarks
 {
     private SweepExperiment _sweep = null!;
