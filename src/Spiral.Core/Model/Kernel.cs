@@ -445,14 +445,18 @@ public static class Kernel
             var growth = w.Growth[i] - p.MilitaryGrowthDrag * w.MilitaryShare[i] - p.InternalThreatGrowthLoss * w.InternalThreat[i];
             w.Gdp[i] = Math.Max(0, w.Gdp[i] * (1 + growth));
 
-            var imported = 0.0;
+            // Reach-weighted neighbour threat, averaged once total reach exceeds 1, so that contagion stays below
+            // decay in dense regions instead of igniting every state.
+            double imported = 0, exposure = 0;
             for (var k = 0; k < n; k++)
             {
                 if (k != i)
                 {
                     imported += w.Reach[i * n + k] * w.InternalThreat[k];
+                    exposure += w.Reach[i * n + k];
                 }
             }
+            imported /= Math.Max(1, exposure);
             w.InternalThreatNext[i] = Math.Clamp(w.InternalThreat[i] * (1 - p.InternalThreatDecay) + p.InternalThreatContagion * imported, 0, 1);
         }
         Array.Copy(w.InternalThreatNext, w.InternalThreat, n);

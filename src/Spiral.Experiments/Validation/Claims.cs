@@ -36,7 +36,7 @@ public static class Claims
         new("V8", "Failure to empathize: lower empathy makes spirals come faster.", "Butterfield 1951; Jervis 1976",
             "stylized 6 states, β=2.5, ω=0; empathy 1 vs 0; years until the first spiral (censored at the horizon)", V8),
         new("V9", "Internal threats (insecurity dilemma): one state's internal threat lowers its neighbours' security and raises regional crises.", "Sørensen 2007; Salehyan 2009",
-            "stylized 6 states, β=1, ω=0.5; internal threat of S1 0 vs 0.8; neighbours' mean final security and crises per run", V9),
+            "stylized 6 states, β=1, ω=0.5; internal threat of S1 0 vs 0.8; neighbours' security averaged over the years and crises per run", V9),
         new("V10", "Third-world priorities: a high development priority lowers the state's arming and its rivals'.", "Acharya 1995",
             "stylized 6 states, β=2.5, ω=0; development priority of S1 0 vs 1; S1's and the others' military share averaged over the years", V10),
         new("V11", "Arms races are reactive: the Richardson reaction coefficient fitted on simulated rival series is positive.", "Richardson 1960",
@@ -249,13 +249,16 @@ public static class Claims
         var sec = PairedMeasure.Measure([calm, unrest], size, (r, _) =>
         {
             double sum = 0;
-            for (var i = 1; i < r.N; i++) sum += r.Security[r.Row(r.Steps, i)];
-            return sum / (r.N - 1);
+            for (var t = 1; t <= r.Steps; t++)
+            {
+                for (var i = 1; i < r.N; i++) sum += r.Security[r.Row(t, i)];
+            }
+            return sum / (r.Steps * (r.N - 1));
         });
         var cr = PairedMeasure.Measure([calm, unrest], size, (_, s) => s.Crises);
         var security = Signed(PairedMeasure.Difference(sec[0], sec[1]), higher: false);
         var crises = PairedMeasure.Difference(cr[0], cr[1]);
-        return Result(Get("V9"), size, "fall in neighbours' final security", security, security.Low > 0 && crises.Low > 0,
+        return Result(Get("V9"), size, "fall in neighbours' security averaged over the years", security, security.Low > 0 && crises.Low > 0,
             string.Create(Inv, $"neighbours' security {PairedMeasure.Mean(sec[0]):F3} → {PairedMeasure.Mean(sec[1]):F3}; crises {PairedMeasure.Mean(cr[0]):F1} → {PairedMeasure.Mean(cr[1]):F1} (Δ {crises.Mean:F1} [{crises.Low:F1}, {crises.High:F1}])"));
     }
 
