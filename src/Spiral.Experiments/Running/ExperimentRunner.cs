@@ -25,7 +25,7 @@ public interface IRunSink
 public sealed record RunnerOptions(int Threads = 0, int ChunkSize = 0)
 {
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
-    public int EffectiveChunk => ChunkSize > 0 ? ChunkSize : Math.Max(64, EffectiveThreads * 32);
+    public int EffectiveChunk => ChunkSize > 0 ? ChunkSize : Math.Max(256, EffectiveThreads * 128);
 }
 
 /// <summary>
