@@ -53,7 +53,7 @@ public class EndToEndTests(ITestOutputHelper output)
             page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
 
             async Task Ready() => await page.Locator("#app-ready[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            Task Shot(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(shots, name), FullPage = true });
+            Task Shot(string name, bool fullPage = true) => page.ScreenshotAsync(new() { Path = Path.Combine(shots, name), FullPage = fullPage });
 
             // Home: four sentences and the library as cards
             await page.GotoAsync(baseUrl + "/");
@@ -94,7 +94,7 @@ public class EndToEndTests(ITestOutputHelper output)
             await Ready();
             await page.Locator("#timeline").WaitForAsync();
             Assert.True(await page.Locator("#timeline a.tag").CountAsync() > 0);
-            await Shot("04-story.png");
+            await Shot("04-story.png", fullPage: false); // a story of 50 years is very long: the first screen
 
             // Four worlds: a small grid computed on demand
             await page.GotoAsync(baseUrl + "/four-worlds");
