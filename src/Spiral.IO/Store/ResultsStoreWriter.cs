@@ -75,6 +75,8 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     private readonly int _startYear;
     private DuckDBTransaction? _transaction;
     private DuckDBAppender? _runs, _runStates, _series, _beliefs, _events, _points, _pointValues;
+    private readonly System.Diagnostics.Stopwatch _sinceCommit = new();
+    private readonly List<(long First, int Count)> _pendingChunks = [];
     private int _hashPoint = -1;
     private string _hash = "";
     private bool _disposed;
@@ -187,9 +189,21 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     /// <summary>The detail selection a store was written with (on resume it wins over the command line).</summary>
     public DetailSelection Detail => _detail;
 
+    /// <summary>
+    /// Chunks are grouped into one transaction until this much time has passed since the last commit (default 1 s):
+    /// a crash loses at most that much work, and a sweep pays a durable commit about once a second rather than once a
+    /// chunk. Zero commits every chunk.
+    /// </summary>
+    public TimeSpan CommitEvery { get; set; } = TimeSpan.FromSeconds(1);
+
     public void ChunkStarting(long firstJob, int count)
     {
+        if (_transaction is not null)
+        {
+            return;
+        }
         _transaction = _connection.BeginTransaction();
+        _sinceCommit.Restart();
         _runs = _connection.CreateAppender(S.Runs.Table);
         _runStates = _connection.CreateAppender(S.RunStates.Table);
         _points = _connection.CreateAppender(S.Points.Table);
@@ -200,6 +214,26 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             _beliefs = _connection.CreateAppender(S.Beliefs.Table);
             _events = _connection.CreateAppender(S.Events.Table);
         }
+    }
+
+    /// <summary>Commits the chunks delivered so far (call after a cancelled run, before disposing, to keep them).</summary>
+    public void Flush()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        CloseAppenders();
+        if (_pendingChunks.Count > 0)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"INSERT INTO {S.Chunks.Table} VALUES " + string.Join(", ", _pendingChunks.Select(c => $"({c.First}, {c.Count})"));
+            cmd.ExecuteNonQuery();
+            _pendingChunks.Clear();
+        }
+        _transaction.Commit();
+        _transaction.Dispose();
+        _transaction = null;
     }
 
     public void Accept(in CompletedRun run)
@@ -311,19 +345,19 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
 
     public void ChunkCompleted(long firstJob, int count)
     {
-        CloseAppenders();
-        using (var cmd = _connection.CreateCommand())
+        _pendingChunks.Add((firstJob, count));
+        if (_sinceCommit.Elapsed >= CommitEvery)
         {
-            cmd.CommandText = $"INSERT INTO {S.Chunks.Table} VALUES ({firstJob}, {count})";
-            cmd.ExecuteNonQuery();
+            Flush();
         }
-        _transaction!.Commit();
-        _transaction.Dispose();
-        _transaction = null;
     }
 
     /// <summary>Checkpoints the file (folds the write-ahead log in). Call after the last chunk.</summary>
-    public void Complete() => Execute(_connection, "CHECKPOINT");
+    public void Complete()
+    {
+        Flush();
+        Execute(_connection, "CHECKPOINT");
+    }
 
     public void Dispose()
     {
@@ -334,7 +368,7 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         _disposed = true;
         if (_transaction is not null)
         {
-            // An unfinished chunk (cancellation or an error): drop it so the store holds whole chunks only.
+            // Uncommitted chunks (an error, or no Flush after cancellation): drop them so the store holds whole chunks only.
             DisposeAppenders();
             try
             {

@@ -122,9 +122,11 @@ public sealed class ResultsStoreTests : IDisposable
         using (var cts = new CancellationTokenSource())
         {
             using var writer = ResultsStoreWriter.OpenOrCreate(parts, sweep, Header(), resume: false);
+            writer.CommitEvery = TimeSpan.FromHours(1);
             var sink = new CancelAfter(writer, 2, cts);
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 ExperimentRunner.Run(sweep, new RunnerOptions(2, 5), sink, cts.Token, isDone: writer.IsDone));
+            writer.Flush();
         }
         using (var reader = ResultsReader.Open(parts))
         {
@@ -148,6 +150,7 @@ public sealed class ResultsStoreTests : IDisposable
         var sweep = Sweep(6);
         using (var writer = ResultsStoreWriter.OpenOrCreate(path, sweep, Header(), resume: false))
         {
+            writer.CommitEvery = TimeSpan.Zero;
             var failing = new FailOnJob(writer, 12);
             Assert.Throws<InvalidOperationException>(() => ExperimentRunner.Run(sweep, new RunnerOptions(1, 5), failing));
         }
@@ -155,6 +158,20 @@ public sealed class ResultsStoreTests : IDisposable
         Assert.Equal(10, reader.RunCount());
         Assert.Equal(2, reader.Scalar<long>("SELECT count(*) FROM chunks"));
         Assert.Equal(10 * 13 * 3, reader.Scalar<long>("SELECT count(*) FROM series"));
+    }
+
+    [Fact]
+    public void Dispose_WithoutFlushAfterGroupedChunks_NothingOfTheOpenGroupKept()
+    {
+        var path = File("grouped.duckdb");
+        var sweep = Sweep(6);
+        using (var writer = ResultsStoreWriter.OpenOrCreate(path, sweep, Header(), resume: false))
+        {
+            writer.CommitEvery = TimeSpan.FromHours(1);
+            ExperimentRunner.Run(sweep, new RunnerOptions(2, 5), writer);
+        }
+        using var reader = ResultsReader.Open(path);
+        Assert.Equal((0L, 0L), (reader.RunCount(), reader.Scalar<long>("SELECT count(*) FROM chunks")));
     }
 
     [Fact]

@@ -102,6 +102,7 @@ internal static class SweepCommand
             }
             catch (OperationCanceledException)
             {
+                writer.Flush();
                 writer.Dispose();
                 using var partial = ResultsReader.Open(path);
                 parse.InvocationConfiguration.Error.WriteLine(
