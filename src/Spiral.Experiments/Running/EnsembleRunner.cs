@@ -1,6 +1,6 @@
-using Spiral.Core;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 
 namespace Spiral.Experiments.Running;
@@ -12,10 +12,10 @@ public sealed record EnsembleOptions(int Runs = 1000, ulong Seed = 1, int? Steps
 }
 
 /// <summary>
-/// Runs a scenario many times in parallel over all cores. Runs are executed in chunks; within a chunk they run
-/// in parallel, each on its own derived random streams, and then every finished run is handed to the sink in
-/// run-index order. Results are therefore bit-identical whatever the thread count, and memory is bounded by
-/// the chunk, not the number of runs (the Agents.jl <c>ensemblerun!</c> idea: a thin wrapper over one run).
+/// Runs a scenario many times: a thin wrapper over <see cref="ExperimentRunner"/> with an
+/// <see cref="EnsembleExperiment"/> (the Agents.jl <c>ensemblerun!</c> idea: a thin wrapper over one run). Runs
+/// execute in parallel on their own derived streams and reach the sink in run-index order, so results are
+/// bit-identical whatever the thread count, and memory is bounded by a chunk, not the number of runs.
 /// </summary>
 public static class EnsembleRunner
 {
@@ -29,34 +29,19 @@ public static class EnsembleRunner
         {
             throw new ArgumentOutOfRangeException(nameof(options), "runs must be at least 1");
         }
-        var steps = options.Steps ?? scenario.Steps;
-        var n = scenario.States.Count;
-        var reach = InitialReach(scenario);
-        var threads = options.EffectiveThreads;
-        var chunk = Math.Min(options.Runs, Math.Max(16, threads * 16));
-        var records = new RunRecord[chunk];
-        var summaries = new RunSummary[chunk];
-        for (var k = 0; k < chunk; k++)
-        {
-            records[k] = new RunRecord(n, steps);
-            summaries[k] = new RunSummary(n);
-        }
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
-        for (var start = 0; start < options.Runs; start += chunk)
-        {
-            var count = Math.Min(chunk, options.Runs - start);
-            var first = start;
-            Parallel.For(0, count, parallel, k =>
-            {
-                Simulation.Run(scenario, options.Seed, first + k, records[k], steps);
-                RunMetrics.Summarize(records[k], reach, summaries[k]);
-            });
-            for (var k = 0; k < count; k++)
-            {
-                sink(records[k], summaries[k]);
-            }
-            progress?.Report(start + count);
-        }
+        ExperimentRunner.Run(new EnsembleExperiment(scenario, options.Runs, options.Seed, options.Steps),
+            new RunnerOptions(options.Threads), new DelegateSink(sink), cancel,
+            progress is null ? null : new CountProgress(progress));
+    }
+
+    private sealed class DelegateSink(RunSink sink) : IRunSink
+    {
+        public void Accept(in CompletedRun run) => sink(run.Record, run.Summary);
+    }
+
+    private sealed class CountProgress(IProgress<int> inner) : IProgress<long>
+    {
+        public void Report(long value) => inner.Report((int)value);
     }
 
     /// <summary>Runs and aggregates into an <see cref="EnsembleSummary"/>.</summary>
