@@ -61,9 +61,7 @@ public static class Kernel
         var observedPosture = w.ObservedPosture;
         var observedArming = w.ObservedArming;
         var observedMilex = w.ObservedMilex;
-        var postureNoiseScale = w.ObservationNoise * (1 - w.Distinguishability);
-        var armingNoiseScale = w.ObservationNoise * p.ArmingNoiseScale;
-        var noiseFloor = p.ObservationNoiseFloor;
+        var noise = NoiseModel.Of(w);
         var rivalryBias = p.RivalryBias;
         var affinity = p.IdentityAffinity;
         ref var rng = ref w.ObserveRng;
@@ -78,19 +76,33 @@ public static class Kernel
                 }
                 var ij = row + j;
                 var opacity = 1 - transparency[ij];
-                var postureNoise = postureNoiseScale * opacity + noiseFloor;
+                var postureNoise = noise.Posture(opacity);
                 var bias = rivalryBias * Math.Max(0, rivalry[ij] - affinity * identity[ij]);
                 observedPosture[ij] = posture[j] + postureNoise * rng.NextGaussian() + bias;
                 // One measurement error for the spending level and its growth: the same budget is misread.
-                var armingError = (armingNoiseScale * opacity + ArmingNoiseFloor) * rng.NextGaussian();
+                var armingError = noise.Arming(opacity) * rng.NextGaussian();
                 observedArming[ij] = milexGrowth[j] + armingError;
                 observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
             }
         }
     }
 
-    /// <summary>Noise of the arming signal left with full transparency.</summary>
-    private const double ArmingNoiseFloor = 0.005;
+    /// <summary>
+    /// The observation noise of phase 2, shared by the observer's likelihoods of phase 3: posture sd
+    /// σ(1-ω)(1-τ) + s_min, arming sd σ·k_arm·(1-τ) + a floor, given opacity 1-τ.
+    /// </summary>
+    private readonly record struct NoiseModel(double PostureScale, double PostureFloor, double ArmingScale)
+    {
+        /// <summary>Noise of the arming signal left with full transparency.</summary>
+        private const double ArmingFloor = 0.005;
+
+        public static NoiseModel Of(World w) =>
+            new(w.ObservationNoise * (1 - w.Distinguishability), w.P.ObservationNoiseFloor, w.ObservationNoise * w.P.ArmingNoiseScale);
+
+        public double Posture(double opacity) => PostureScale * opacity + PostureFloor;
+
+        public double Arming(double opacity) => ArmingScale * opacity + ArmingFloor;
+    }
 
     /// <summary>Rivalry net of shared identity, the term that biases perception.</summary>
     public static double EffectiveRivalry(World w, int ij) =>
@@ -124,8 +136,7 @@ public static class Kernel
         var greedyGrowth = p.GreedyArmingGrowth;
         var postureSpread2 = p.PostureSpread * p.PostureSpread;
         var armingSpread2 = p.ArmingSpread * p.ArmingSpread;
-        var postureNoiseScale = w.ObservationNoise * (1 - w.Distinguishability);
-        var armingNoiseScale = w.ObservationNoise * p.ArmingNoiseScale;
+        var noise = NoiseModel.Of(w);
         var evidenceWeight = p.EvidenceWeight;
         var drift = p.IntentionDrift;
         var institutional = w.Institutions * p.InstitutionalPull;
@@ -145,12 +156,12 @@ public static class Kernel
                 }
                 var ij = row + j;
                 var opacity = 1 - transparency[ij];
-                var postureNoise = postureNoiseScale * opacity + p.ObservationNoiseFloor;
+                var postureNoise = noise.Posture(opacity);
                 var postureVar = postureNoise * postureNoise + postureSpread2;
                 var x = observedPosture[ij];
                 var postureLlr = ((x - securityPosture) * (x - securityPosture) - (x - greedyPosture) * (x - greedyPosture)) / (2 * postureVar);
 
-                var armingNoise = armingNoiseScale * opacity + ArmingNoiseFloor;
+                var armingNoise = noise.Arming(opacity);
                 var armingVar = armingNoise * armingNoise + armingSpread2;
                 var a = observedArming[ij] - discount;
                 var armingLlr = (a * a - (a - greedyGrowth) * (a - greedyGrowth)) / (2 * armingVar);

@@ -40,7 +40,4 @@ public static class PolicyCatalog
         Entries.TryGetValue(spec.Name, out var e)
             ? e.Create(spec)
             : throw new ArgumentException($"unknown policy '{spec.Name}'; expected one of {string.Join(", ", Entries.Keys)}");
-
-    /// <summary>Series names the Scripted policy reads.</summary>
-    public static IReadOnlyList<string> ScriptedSeries { get; } = ["militaryShare", "posture"];
 }

@@ -70,7 +70,7 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
                 var field = isHotline ? "hotline" : "transparency";
                 var dyadPath = $"dyads[{pair[0]},{pair[1]}].{field}";
                 var current = sc.Dyads.FirstOrDefault(d =>
-                    (Same(d.A, pair[0]) && Same(d.B, pair[1])) || (Same(d.A, pair[1]) && Same(d.B, pair[0])));
+                    (ScenarioPaths.Same(d.A, pair[0]) && ScenarioPaths.Same(d.B, pair[1])) || (ScenarioPaths.Same(d.A, pair[1]) && ScenarioPaths.Same(d.B, pair[0])));
                 var value = isHotline ? 1.0 : Math.Min(1, (current?.Transparency ?? 0) + sc.Model.CbmTransparencyGain);
                 return ScenarioPaths.Set(sc, dyadPath, value);
             });
@@ -170,6 +170,4 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
             throw new ScenarioPathException($"'{spec}': year {year} is outside the scenario's years {sc.StartYear}-{sc.StartYear + sc.Steps - 1}");
         }
     }
-
-    private static bool Same(string x, string y) => string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
 }

@@ -95,7 +95,7 @@ public static class ScenarioPaths
     public static Scenario Set(Scenario scenario, string path, double value) =>
         Set(scenario, path, value.ToString("R", CultureInfo.InvariantCulture));
 
-    private static bool Same(string x, string y) => string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+    internal static bool Same(string x, string y) => string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
 
     private static int StateIndex(Scenario s, string name, string path)
     {

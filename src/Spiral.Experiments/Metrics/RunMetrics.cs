@@ -103,31 +103,52 @@ public static class RunMetrics
                     growthSum += Math.Pow(mt / m0, 1.0 / t) - 1;
                     members++;
                 }
-                var scale = r.Milex[r.Row(0, i)] + r.Milex[r.Row(0, j)];
-                if (scale <= 0)
-                {
-                    continue;
-                }
-                for (var step = 0; step < t; step++)
-                {
-                    var xi = r.Milex[r.Row(step, i)] / scale;
-                    var xj = r.Milex[r.Row(step, j)] / scale;
-                    var dy = r.Milex[r.Row(step + 1, i)] / scale - xi;
-                    // regressors: xj, xi, 1
-                    double a0 = xj, a1 = xi, a2 = 1;
-                    xtx[0] += a0 * a0; xtx[1] += a0 * a1; xtx[2] += a0 * a2;
-                    xtx[4] += a1 * a1; xtx[5] += a1 * a2; xtx[8] += a2 * a2;
-                    xty[0] += a0 * dy; xty[1] += a1 * dy; xty[2] += a2 * dy;
-                }
+                AccumulateReaction(r, i, j, xtx, xty);
             }
         }
-        xtx[3] = xtx[1]; xtx[6] = xtx[2]; xtx[7] = xtx[5];
         var index = members > 0 ? growthSum / members : 0;
-        return (index, Solve3(xtx, xty));
+        return (index, SolveReaction(xtx, xty));
+    }
+
+    /// <summary>Least-squares k of Δx_i(t) = k x_j(t) − a x_i(t) + g on one run's spending of one dyad (Richardson 1960).</summary>
+    public static double ReactionCoefficient(RunRecord r, int i, int j)
+    {
+        Span<double> xtx = stackalloc double[9];
+        Span<double> xty = stackalloc double[3];
+        xtx.Clear();
+        xty.Clear();
+        AccumulateReaction(r, i, j, xtx, xty);
+        return SolveReaction(xtx, xty);
+    }
+
+    /// <summary>Adds one dyad's years to the normal equations of Δx_i = k x_j − a x_i + g, spending in units of the pair's initial spending.</summary>
+    private static void AccumulateReaction(RunRecord r, int i, int j, Span<double> xtx, Span<double> xty)
+    {
+        var scale = r.Milex[r.Row(0, i)] + r.Milex[r.Row(0, j)];
+        if (scale <= 0)
+        {
+            return;
+        }
+        for (var step = 0; step < r.Steps; step++)
+        {
+            var xi = r.Milex[r.Row(step, i)] / scale;
+            var xj = r.Milex[r.Row(step, j)] / scale;
+            var dy = r.Milex[r.Row(step + 1, i)] / scale - xi;
+            // regressors: xj, xi, 1 (upper triangle; the solver mirrors it)
+            xtx[0] += xj * xj; xtx[1] += xj * xi; xtx[2] += xj;
+            xtx[4] += xi * xi; xtx[5] += xi; xtx[8] += 1;
+            xty[0] += xj * dy; xty[1] += xi * dy; xty[2] += dy;
+        }
+    }
+
+    private static double SolveReaction(Span<double> xtx, ReadOnlySpan<double> xty)
+    {
+        xtx[3] = xtx[1]; xtx[6] = xtx[2]; xtx[7] = xtx[5];
+        return Solve3(xtx, xty);
     }
 
     /// <summary>First coefficient of a 3×3 least-squares system by Cramer's rule; 0 when singular.</summary>
-    internal static double Solve3(ReadOnlySpan<double> m, ReadOnlySpan<double> v)
+    private static double Solve3(ReadOnlySpan<double> m, ReadOnlySpan<double> v)
     {
         var det = Det3(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
         if (Math.Abs(det) < 1e-12)

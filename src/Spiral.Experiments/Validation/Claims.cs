@@ -287,30 +287,9 @@ public static class Claims
             Policy = new PolicySpec("Scripted") { Series = new Dictionary<string, IReadOnlyDictionary<int, double>> { ["militaryShare"] = path } },
         };
         dyad = dyad with { States = states };
-        var k = PairedMeasure.Measure([dyad], size, (r, _) => ReactionOf(r, 0, 1))[0];
+        var k = PairedMeasure.Measure([dyad], size, (r, _) => RunMetrics.ReactionCoefficient(r, 0, 1))[0];
         var e = Estimate.OfMean(k);
         return Result(Get("V11"), size, "mean fitted reaction coefficient k of S1 to S2", e, e.Low > 0, string.Create(Inv, $"k = {e.Mean:F3}"));
-    }
-
-    /// <summary>Least-squares k of Δx_i(t) = k x_j(t) − a x_i(t) + g on one run's spending, in units of the pair's initial spending.</summary>
-    private static double ReactionOf(RunRecord r, int i, int j)
-    {
-        Span<double> xtx = stackalloc double[9];
-        Span<double> xty = stackalloc double[3];
-        xtx.Clear();
-        xty.Clear();
-        var scale = r.Milex[r.Row(0, i)] + r.Milex[r.Row(0, j)];
-        for (var t = 0; t < r.Steps; t++)
-        {
-            var xi = r.Milex[r.Row(t, i)] / scale;
-            var xj = r.Milex[r.Row(t, j)] / scale;
-            var dy = r.Milex[r.Row(t + 1, i)] / scale - xi;
-            xtx[0] += xj * xj; xtx[1] += xj * xi; xtx[2] += xj;
-            xtx[4] += xi * xi; xtx[5] += xi; xtx[8] += 1;
-            xty[0] += xj * dy; xty[1] += xi * dy; xty[2] += dy;
-        }
-        xtx[3] = xtx[1]; xtx[6] = xtx[2]; xtx[7] = xtx[5];
-        return RunMetrics.Solve3(xtx, xty);
     }
 
     private static ClaimResult V12(ValidationSize size) =>
