@@ -14,15 +14,15 @@ namespace Spiral.IO.Tests.Golden;
 public sealed class GoldenRunTests
 {
     [Theory]
-    [InlineData("jervis-doubly-dangerous", "9173f9626311c78f")]
-    [InlineData("india-china-lac", "04aff1094c0875c4")]
-    [InlineData("anglo-german-naval-race", "264440f3c68cbd78")]
+    [InlineData("jervis-doubly-dangerous", "9986b8a37e38bacf")]
+    [InlineData("india-china-lac", "79795334c006c79b")]
+    [InlineData("anglo-german-naval-race", "13586ba459bfcdaa")]
     public void Simulation_CanonicalRuns_MatchPinnedContentHash(string scenario, string expected)
     {
         Assert.Equal(expected, Hash(scenario, seed: 20240601, runs: 24));
     }
 
-    /// <summary>SHA-256 (first 16 hex digits) of every recorded array and event of runs 0..runs-1.</summary>
+    /// <summary>SHA-256 (first 16 hex digits) of every recorded array and event (dated by calendar year, so a change of step numbering is not a change of content) of runs 0..runs-1.</summary>
     internal static string Hash(string name, ulong seed, int runs)
     {
         var scenario = ScenarioLoader.LoadLibrary(name);
@@ -42,7 +42,7 @@ public sealed class GoldenRunTests
             }
             foreach (var e in record.Events.Items)
             {
-                sha.AppendData(BitConverter.GetBytes(e.Step));
+                sha.AppendData(BitConverter.GetBytes(e.Year));
                 sha.AppendData(BitConverter.GetBytes((int)e.Kind));
                 sha.AppendData(BitConverter.GetBytes(e.Actor));
                 sha.AppendData(BitConverter.GetBytes(e.Target));
