@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;

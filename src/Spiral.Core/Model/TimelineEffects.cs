@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
@@ -65,28 +66,11 @@ public static class TimelineEffects
                 w.ForcedMilitaryShare[a] = ev.Value ?? w.MilitaryShare[a];
                 break;
             case TimelineEventKind.WorldParameterSet:
-                SetWorldParameter(w, ev.Name ?? "", ev.Value ?? 0);
+                w.Apply(ParameterCatalog.SetWorld(w.WorldParameters, ev.Name ?? "", ev.Value ?? 0));
                 break;
         }
     }
 
-    /// <summary>World parameters a timeline event may set, by their scenario names.</summary>
-    public static IReadOnlyList<string> WorldParameterNames { get; } =
-        ["offenseAdvantage", "distinguishability", "institutions", "observationNoise", "depreciation", "incidentBaseRate"];
-
-    private static void SetWorldParameter(World w, string name, double value)
-    {
-        switch (name)
-        {
-            case "offenseAdvantage": w.OffenseAdvantage = value; break;
-            case "distinguishability": w.Distinguishability = value; break;
-            case "institutions": w.Institutions = value; break;
-            case "observationNoise": w.ObservationNoise = value; break;
-            case "depreciation": w.Depreciation = value; break;
-            case "incidentBaseRate": w.IncidentBaseRate = value; break;
-            default: throw new ArgumentException($"unknown world parameter '{name}'");
-        }
-    }
 
     private static void JoinAlliance(World w, TimelineEvent ev)
     {

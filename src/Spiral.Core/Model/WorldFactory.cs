@@ -17,15 +17,8 @@ public static class WorldFactory
     public static World Create(Scenario scenario, ulong masterSeed, long runIndex, EventLog? events = null)
     {
         var n = scenario.States.Count;
-        var w = new World(scenario, n, events)
-        {
-            OffenseAdvantage = scenario.World.OffenseAdvantage,
-            Distinguishability = scenario.World.Distinguishability,
-            Institutions = scenario.World.Institutions,
-            ObservationNoise = scenario.World.ObservationNoise,
-            Depreciation = scenario.World.Depreciation,
-            IncidentBaseRate = scenario.World.IncidentBaseRate,
-        };
+        var w = new World(scenario, n, events);
+        w.Apply(scenario.World);
         w.Seed = RandomStream.RunSeed(masterSeed, runIndex);
         w.TypeRng = RandomStream.Derive(masterSeed, runIndex, "types");
         w.ObserveRng = RandomStream.Derive(masterSeed, runIndex, "observe");

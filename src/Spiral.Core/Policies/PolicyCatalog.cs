@@ -6,7 +6,13 @@ namespace Spiral.Core.Policies;
 /// <summary>Every built-in policy by name, with its traits, parameters and a factory from a <see cref="PolicySpec"/>.</summary>
 public static class PolicyCatalog
 {
-    public sealed record Entry(PolicyTraits Traits, IReadOnlyList<string> ParameterNames, Func<PolicySpec, IPolicy> Create);
+    public sealed record Entry(PolicyTraits Traits, IReadOnlyList<string> ParameterNames, Func<PolicySpec, IPolicy> Create)
+    {
+        public IReadOnlyList<PolicyParameter> Parameters => ParameterNames.Select(n => new PolicyParameter(n, Create(new PolicySpec(Traits.Name)) switch
+        {
+            _ => 0,
+        }, -1e9, 1e9, false, "", "", "")).ToList();
+    }
 
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.OrdinalIgnoreCase)
     {

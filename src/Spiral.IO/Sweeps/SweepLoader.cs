@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -240,7 +241,7 @@ public static class SweepLoader
     {
         try
         {
-            ScenarioPaths.Set(scenario, path, value);
+            ParameterCatalog.Set(scenario, path, value);
         }
         catch (ScenarioPathException ex)
         {

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Scenarios;
@@ -168,7 +169,7 @@ public class TimelineEffectsTests
             _ => w.IncidentBaseRate,
         };
         Assert.Equal(0.42, value);
-        Assert.Contains(name, TimelineEffects.WorldParameterNames);
+        Assert.NotNull(ParameterCatalog.Find(ParameterScope.World, name));
     }
 
     [Fact]
