@@ -1,3 +1,4 @@
+using Spiral.Core.Scenarios;
 using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Globalization;
@@ -242,7 +243,7 @@ internal static class CalibrationCommands
         {
             return body();
         }
-        catch (ScenarioPathException ex)
+        catch (Exception ex) when (ex is ScenarioPathException or InvalidScenarioException)
         {
             throw new UsageException(ex.Message);
         }

@@ -141,7 +141,7 @@ public static class Calibrator
             {
                 return Loss(Apply(scenario, parameters, ToValues(u)), observed, train, options.Runs, options.Seed, options.Threads);
             }
-            catch (ScenarioPathException)
+            catch (Exception ex) when (ex is ScenarioPathException or InvalidScenarioException)
             {
                 return double.MaxValue;
             }

@@ -151,7 +151,7 @@ public sealed class SweepExperiment : IExperiment
         {
             scenario = ParameterCatalog.Set(scenario, Definition.Axes[a].Path, values[a]);
         }
-        return scenario;
+        return scenario.EnsureValid();
     }
 
     /// <summary>A short hash of everything that decides the runs' results (scenario hash, axes, seed, sizes, steps).</summary>

@@ -176,7 +176,7 @@ public class TimelineEffectsTests
     public void WorldParameterSet_UnknownName_Throws()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.WorldParameterSet, [], 1) { Name = "gravity" });
-        Assert.Throws<ArgumentException>(() => Kernel.ApplyTimeline(w));
+        Assert.Throws<ScenarioPathException>(() => Kernel.ApplyTimeline(w));
     }
 
     [Fact]
