@@ -1,5 +1,6 @@
 using Spiral.Core.Events;
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 
 namespace Spiral.Core.Tests.Policies;
@@ -38,7 +39,7 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Security[0] = security;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(share, w.MilitaryShare[0], 12);
     }
 
@@ -50,7 +51,7 @@ public class DefensiveRealistTests
     public void Decide_Posture_RisesWithOffenseAdvantageAndFallsWithDistinguishability(double beta, double omega, double posture)
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist", beta: beta, omega: omega);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(posture, w.Posture[0], 12);
     }
 
@@ -62,8 +63,8 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Belief[1] = belief;
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(intent, w.CbmIntent[1]);
     }
 
@@ -77,8 +78,8 @@ public class DefensiveRealistTests
         w.LastCrisisStep[1] = 0;
         w.Step = step;
         w.Belief[1] = belief;
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(intent, w.HotlineIntent[1]);
     }
 
@@ -87,12 +88,12 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Belief[1] = 0.8; // threat 0.28 > 0.25
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(1, w.BalanceAgainst[0]);
         w.Belief[1] = 0.7; // threat 0.245
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(-1, w.BalanceAgainst[0]);
     }
 

@@ -1,4 +1,5 @@
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 
 namespace Spiral.Core.Tests.Policies;
@@ -27,11 +28,11 @@ public class OffensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("OffensiveRealist");
         w.Offense[0] = offense;
-        Kernel.Assess(w);
+        AssessPhase.Run(w);
         var win = offense / (offense + 162.5);
         // gain = win·0.15·1000·1 - 0.03·1000 - (1-win)·0.15·1000 = 300·win - 180
         Assert.Equal(300 * win - 180, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(attacks ? 1 : -1, w.AttackTarget[0]);
         Assert.Equal(probes, w.Probe[1]);
     }
@@ -42,7 +43,7 @@ public class OffensiveRealistTests
         var w = PolicyRuns.AgainstScript("OffensiveRealist");
         w.Offense[0] = 5000;
         w.Alliance[0] = w.Alliance[1] = 0;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(-1, w.AttackTarget[0]);
         Assert.False(w.Probe[1]);
     }

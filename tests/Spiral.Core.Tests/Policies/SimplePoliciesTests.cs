@@ -1,5 +1,6 @@
 using Spiral.Core.Events;
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Testing;
 
@@ -59,7 +60,7 @@ public class RichardsonTests
     {
         var w = PolicyRuns.AgainstScript("Richardson");
         w.ObservedMilex[1] = rivalMilex;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(share, w.MilitaryShare[0], 12);
         Assert.Equal(0.35, w.Posture[0], 12);
     }
@@ -91,7 +92,7 @@ public class TitForTatTests
     {
         var w = PolicyRuns.AgainstScript("TitForTat");
         w.ObservedArming[1] = arming;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(share, w.MilitaryShare[0], 12);
         Assert.Equal(proposesCbm ? DiplomacyIntent.Propose : DiplomacyIntent.None, w.CbmIntent[1]);
     }
@@ -134,7 +135,7 @@ public class GritTests
         {
             w.ObservedArming[1] = 0;
             w.Step = k;
-            Kernel.Decide(w);
+            DecidePhase.Run(w);
             Assert.Equal(Math.Max(0.01, 0.02 * Math.Pow(0.95, k)), w.MilitaryShare[0], 12);
             Assert.Equal(0.35 * (1 - 0.6 * 0.5), w.Posture[0], 12);
             Assert.Equal(DiplomacyIntent.Propose, w.CbmIntent[1]);
@@ -151,7 +152,7 @@ public class GritTests
     {
         var w = PolicyRuns.AgainstScript("Grit");
         w.ObservedArming[1] = arming;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(share, w.MilitaryShare[0], 12);
         Assert.Equal(reassures, w.Reassure[0]);
     }
@@ -201,7 +202,7 @@ public class CostlySignallerTests
             w.ObservedArming[1] = 0.05; // > 0.02: the rival arms, so it likely fears me
             w.Security[0] = 0.8;        // no security gap: the defensive realist alone would hold its share
             var m = w.MilitaryShare[0];
-            Kernel.Decide(w);
+            DecidePhase.Run(w);
             var signalled = w.Reassure[0];
             signals.Add(signalled);
             if (signalled)
@@ -228,7 +229,7 @@ public class CostlySignallerTests
         var w = PolicyRuns.AgainstScript("CostlySignaller");
         w.Belief[1] = belief;
         w.ObservedArming[1] = arming;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(signals, w.Reassure[0]);
     }
 
@@ -238,7 +239,7 @@ public class CostlySignallerTests
         var w = PolicyRuns.AgainstScript("CostlySignaller", change: s => s.WithState(0, st => st with { GreedyPolicy = st.Policy }));
         w.IsGreedy[0] = true;
         w.ObservedArming[1] = 0.05;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.False(w.Reassure[0]);
         Assert.True(new CostlySignaller().Traits.UsesOwnType);
     }
@@ -308,10 +309,10 @@ public class ScriptedTests
     public void Decide_AcceptCbm_ProposesToReachableStates()
     {
         var w = PolicyRuns.AgainstScript("Hawk", acceptCbm: true);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(DiplomacyIntent.Propose, w.CbmIntent[1 * 2 + 0]);
         var silent = PolicyRuns.AgainstScript("Hawk", acceptCbm: false);
-        Kernel.Decide(silent);
+        DecidePhase.Run(silent);
         Assert.Equal(DiplomacyIntent.None, silent.CbmIntent[1 * 2 + 0]);
     }
 }
