@@ -16,8 +16,13 @@ public sealed class DefensiveRealist : IPolicy
         UsesOwnType: false, Source: "Glaser 1997; Jervis 1978",
         Summary: "arms to restore a target security, prefers defense when it can be told apart, trusts before it talks");
 
-    /// <summary>How strongly distinguishability shifts new investment toward defense (0..1).</summary>
-    public double DefensiveShift { get; init; } = 0.6;
+    public DefensiveRealist() : this(new DefensiveRealistOptions())
+    {
+    }
+
+    public DefensiveRealist(DefensiveRealistOptions options) => Options = options;
+
+    public DefensiveRealistOptions Options { get; }
 
     public PolicyTraits Traits => TraitsValue;
 
@@ -26,7 +31,7 @@ public sealed class DefensiveRealist : IPolicy
         var p = c.Parameters;
         var gap = p.TargetSecurity - c.Security;
         c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare + p.SecurityGapResponse * gap));
-        c.SetPosture(DefensivePosture(c, DefensiveShift));
+        c.SetPosture(DefensivePosture(c, Options.DefensiveShift));
         SecuritySeekerDiplomacy(c);
     }
 
@@ -72,4 +77,16 @@ public sealed class DefensiveRealist : IPolicy
             c.BalanceAgainst(feared);
         }
     }
+}
+
+/// <summary>The parameters of <see cref="DefensiveRealist"/>, with their defaults.</summary>
+public sealed record DefensiveRealistOptions
+{
+    public static DefensiveRealistOptions Default { get; } = new();
+
+    public double DefensiveShift { get; init; } = 0.6;
+
+    internal static readonly PolicyOptions<DefensiveRealistOptions> Declared = new PolicyOptions<DefensiveRealistOptions>("Jervis 1978; Glaser 1997")
+        .Real("defensiveShift", o => o.DefensiveShift, (o, v) => o with { DefensiveShift = v }, 0, 1, "share",
+            "how far distinguishable postures (ω) move new investment from offense to defense: preparedness without provocation");
 }

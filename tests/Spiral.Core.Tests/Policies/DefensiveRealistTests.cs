@@ -2,6 +2,7 @@ using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
+using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Policies;
 
@@ -112,12 +113,11 @@ public class DefensiveRealistTests
         Assert.True(afraid > calm + 400, $"afraid {afraid}, calm {calm}");
     }
 
+    /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>
     [Fact]
-    public void Traits_NameSourceAndNoOwnTypeUse()
+    public void Traits_FromCatalog_AreTheLiteralClassification()
     {
-        var t = new DefensiveRealist().Traits;
-        Assert.Equal("DefensiveRealist", t.Name);
-        Assert.False(t.UsesOwnType);
-        Assert.Contains("Glaser", t.Source);
+        var t = PolicyCatalog.Create(new PolicySpec("DefensiveRealist")).Traits;
+        Assert.Equal(("DefensiveRealist", false, 0, false, "Glaser 1997; Jervis 1978"), (t.Name, t.Deterministic, t.MemoryDepth, t.UsesOwnType, t.Source));
     }
 }

@@ -1,6 +1,7 @@
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
+using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Policies;
 
@@ -69,5 +70,13 @@ public class OffensiveRealistTests
             return n;
         }
         Assert.True(Escalations(0.95) > Escalations(0.05) + 400);
+    }
+
+    /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>
+    [Fact]
+    public void Traits_FromCatalog_AreTheLiteralClassification()
+    {
+        var t = PolicyCatalog.Create(new PolicySpec("OffensiveRealist")).Traits;
+        Assert.Equal(("OffensiveRealist", false, 0, false, "Mearsheimer 2001; Fearon 1995"), (t.Name, t.Deterministic, t.MemoryDepth, t.UsesOwnType, t.Source));
     }
 }
