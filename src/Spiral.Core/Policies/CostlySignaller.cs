@@ -8,7 +8,7 @@ namespace Spiral.Core.Policies;
 /// yearly maximum and moves to a defensive posture, at most once every few years; otherwise it acts as a
 /// defensive realist. A greedy type never signals (it would lose relative power).
 /// </summary>
-public sealed class CostlySignaller : IPolicy
+public sealed class CostlySignaller(CostlySignallerOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("CostlySignaller", Deterministic: false, MemoryDepth: 3, UsesOwnType: true,
         Source: "Kydd 2000", Summary: "under mistrust, pays a costly restraint a greedy type would not, then reciprocates");
@@ -16,13 +16,7 @@ public sealed class CostlySignaller : IPolicy
     private readonly DefensiveRealist _otherwise = new();
     private int _lastSignal = int.MinValue / 2;
 
-    public CostlySignaller() : this(new CostlySignallerOptions())
-    {
-    }
-
-    public CostlySignaller(CostlySignallerOptions options) => Options = options;
-
-    public CostlySignallerOptions Options { get; }
+    public CostlySignallerOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

@@ -10,19 +10,13 @@ namespace Spiral.Core.Policies;
 /// ones mistrust forbids; balances against the state it fears most (Walt 1987); in a crisis escalates with fear
 /// and first-strike advantage and backs down with cost.
 /// </summary>
-public sealed class DefensiveRealist : IPolicy
+public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("DefensiveRealist", Deterministic: false, MemoryDepth: 0,
         UsesOwnType: false, Source: "Glaser 1997; Jervis 1978",
         Summary: "arms to restore a target security, prefers defense when it can be told apart, trusts before it talks");
 
-    public DefensiveRealist() : this(new DefensiveRealistOptions())
-    {
-    }
-
-    public DefensiveRealist(DefensiveRealistOptions options) => Options = options;
-
-    public DefensiveRealistOptions Options { get; }
+    public DefensiveRealistOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

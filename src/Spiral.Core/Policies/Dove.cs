@@ -3,18 +3,12 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>A dove (Snyder &amp; Diesing 1977): disarms toward the minimum with a defensive posture, offers CBMs and hotlines to all it meets, always backs down.</summary>
-public sealed class Dove : IPolicy
+public sealed class Dove(DoveOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Dove", Deterministic: true, MemoryDepth: 0, UsesOwnType: false,
         Source: "Snyder & Diesing 1977", Summary: "disarms, defensive posture, offers every CBM, always backs down");
 
-    public Dove() : this(new DoveOptions())
-    {
-    }
-
-    public Dove(DoveOptions options) => Options = options;
-
-    public DoveOptions Options { get; }
+    public DoveOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

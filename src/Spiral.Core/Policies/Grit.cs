@@ -8,20 +8,14 @@ namespace Spiral.Core.Policies;
 /// one year, then returns to conciliation. Cuts stop at a floor, a share of its starting level, which it
 /// remembers for the whole run.
 /// </summary>
-public sealed class Grit : IPolicy
+public sealed class Grit(GritOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Grit", Deterministic: true, MemoryDepth: -1, UsesOwnType: false,
         Source: "Osgood 1962", Summary: "announced small unilateral cuts, reciprocates cuts, answers buildups in proportion");
 
     private double _floor = -1;
 
-    public Grit() : this(new GritOptions())
-    {
-    }
-
-    public Grit(GritOptions options) => Options = options;
-
-    public GritOptions Options { get; }
+    public GritOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

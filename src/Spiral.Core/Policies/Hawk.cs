@@ -3,18 +3,12 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>A hawk (Snyder &amp; Diesing 1977): arms to its cap with an offensive posture and always escalates a crisis.</summary>
-public sealed class Hawk : IPolicy
+public sealed class Hawk(HawkOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Hawk", Deterministic: true, MemoryDepth: 0, UsesOwnType: false,
         Source: "Snyder & Diesing 1977", Summary: "arms to the cap, offensive posture, always escalates");
 
-    public Hawk() : this(new HawkOptions())
-    {
-    }
-
-    public Hawk(HawkOptions options) => Options = options;
-
-    public HawkOptions Options { get; }
+    public HawkOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

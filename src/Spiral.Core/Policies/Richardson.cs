@@ -7,18 +7,12 @@ namespace Spiral.Core.Policies;
 /// Δm = k · (rival's observed spending / own GDP) − a · m + g, where the rival is the state feared most.
 /// In a crisis it follows the realist rule, which draws its logistic noise.
 /// </summary>
-public sealed class Richardson : IPolicy
+public sealed class Richardson(RichardsonOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Richardson", Deterministic: false, MemoryDepth: 1, UsesOwnType: false,
         Source: "Richardson 1960", Summary: "spending reacts to the rival's spending, minus fatigue, plus grievance");
 
-    public Richardson() : this(new RichardsonOptions())
-    {
-    }
-
-    public Richardson(RichardsonOptions options) => Options = options;
-
-    public RichardsonOptions Options { get; }
+    public RichardsonOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 

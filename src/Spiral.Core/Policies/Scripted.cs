@@ -7,26 +7,15 @@ namespace Spiral.Core.Policies;
 /// until the next), e.g. observed spending; in a crisis makes the fixed move of parameter <c>crisis</c>
 /// (-1 back down, 0 hold, 1 escalate) and accepts CBMs if <c>acceptCbm</c> is 1.
 /// </summary>
-public sealed class Scripted : IPolicy
+public sealed class Scripted(ScriptedOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Scripted", Deterministic: true, MemoryDepth: 0, UsesOwnType: false,
         Source: "observed data", Summary: "follows the scenario's yearly series");
 
-    private readonly (int Year, double Value)[] _share;
-    private readonly (int Year, double Value)[] _posture;
+    public ScriptedOptions Options { get; } = options ?? new();
 
-    public Scripted() : this(new ScriptedOptions())
-    {
-    }
-
-    public Scripted(ScriptedOptions options)
-    {
-        Options = options;
-        _share = Sorted(options.MilitaryShare);
-        _posture = Sorted(options.Posture);
-    }
-
-    public ScriptedOptions Options { get; }
+    private readonly (int Year, double Value)[] _share = Sorted(options?.MilitaryShare);
+    private readonly (int Year, double Value)[] _posture = Sorted(options?.Posture);
 
     public PolicyTraits Traits => TraitsValue;
 

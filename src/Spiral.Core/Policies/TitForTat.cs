@@ -6,18 +6,12 @@ namespace Spiral.Core.Policies;
 /// Tit for tat in arms (Axelrod 1984; Downs, Rocke &amp; Siverson 1985 on arms races as repeated games): matches the
 /// rival's last observed relative buildup or cut; in a crisis opens with Hold and then copies the opponent's last move.
 /// </summary>
-public sealed class TitForTat : IPolicy
+public sealed class TitForTat(TitForTatOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("TitForTat", Deterministic: true, MemoryDepth: 1, UsesOwnType: false,
         Source: "Axelrod 1984", Summary: "matches the rival's last observed buildup or cut");
 
-    public TitForTat() : this(new TitForTatOptions())
-    {
-    }
-
-    public TitForTat(TitForTatOptions options) => Options = options;
-
-    public TitForTatOptions Options { get; }
+    public TitForTatOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 
