@@ -1,5 +1,6 @@
 using Spiral.Core.Parameters;
 using Spiral.Core.Events;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
 
@@ -16,10 +17,10 @@ public static class TimelineEffects
         switch (ev.Kind)
         {
             case TimelineEventKind.CbmSigned:
-                Kernel.SignCbm(w, a, b, ev.Value ?? w.P.CbmTransparencyGain);
+                DecidePhase.SignCbm(w, a, b, ev.Value ?? w.P.CbmTransparencyGain);
                 break;
             case TimelineEventKind.HotlineOpened:
-                Kernel.OpenHotline(w, a, b, ev.Value ?? 1.0);
+                DecidePhase.OpenHotline(w, a, b, ev.Value ?? 1.0);
                 break;
             case TimelineEventKind.HotlineClosed:
                 w.Hotline[a * n + b] = w.Hotline[b * n + a] = 0;
@@ -39,11 +40,11 @@ public static class TimelineEffects
                 w.AddEvent(EventKind.InternalUnrest, a, -1, value: w.InternalThreat[a], concept: Concept.InsecurityDilemma);
                 break;
             case TimelineEventKind.War:
-                Kernel.Assess(w);
+                AssessPhase.Run(w);
                 Crisis.War(w, a, b, Concept.Timeline);
                 break;
             case TimelineEventKind.Incident:
-                Kernel.Assess(w);
+                AssessPhase.Run(w);
                 w.AddEvent(EventKind.Incident, a, b, rung: (int)(ev.Value ?? 1), concept: Concept.Timeline);
                 Crisis.Run(w, a, b, (int)(ev.Value ?? 1));
                 break;

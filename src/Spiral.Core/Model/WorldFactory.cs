@@ -1,4 +1,5 @@
 using Spiral.Core.Events;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
@@ -103,7 +104,7 @@ public static class WorldFactory
 
         Array.Copy(w.Belief, w.PreviousBelief, w.Belief.Length);
         Array.Copy(w.Belief, w.PriorBelief, w.Belief.Length);
-        Kernel.Assess(w);
+        AssessPhase.Run(w);
         Array.Copy(w.Security, w.PreviousSecurity, n);
         return w;
     }

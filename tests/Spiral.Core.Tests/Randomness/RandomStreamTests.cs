@@ -119,4 +119,20 @@ public class RandomStreamTests
         Assert.InRange(mean, -0.01, 0.01);
         Assert.InRange(Math.Sqrt(sum2 / n - mean * mean), 0.99, 1.01);
     }
+
+    [Fact]
+    public void DrawsSince_CountsEveryDrawMethodInSixtyFourBitDraws()
+    {
+        var r = new RandomStream(5);
+        var start = r;
+        Assert.Equal(0, r.DrawsSince(start, 10));
+        r.NextDouble();
+        r.NextInt(7);
+        r.NextBool(0.5);
+        Assert.Equal(3, r.DrawsSince(start, 10));
+        r.NextUInt64();
+        Assert.Equal(4, r.DrawsSince(start, 10));
+        Assert.Equal(-1, r.DrawsSince(start, 3));
+        Assert.Equal(-1, start.DrawsSince(r, 1000));
+    }
 }
