@@ -6,6 +6,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Scenarios;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Validation;
 

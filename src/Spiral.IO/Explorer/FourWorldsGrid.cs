@@ -1,7 +1,7 @@
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
-using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.IO.Explorer;
 
