@@ -1,7 +1,7 @@
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
-using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Core.Model;
 

@@ -1,6 +1,6 @@
 using Spiral.Core.Model;
 using Spiral.Core.Parameters;
-using Spiral.Core.Randomness;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Core.Policies;
 

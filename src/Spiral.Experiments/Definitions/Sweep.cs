@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Experiments.Definitions;
 
