@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Spiral.Analytic.Random;
 using Spiral.Analytic.Tournament;
 using Spiral.Analytic.Tournament.Strategies;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Benchmarks;
 
@@ -45,7 +45,7 @@ public class TournamentBenchmarks
     [Benchmark(OperationsPerInvoke = Turns)]
     public double SingleMatch()
     {
-        var random = new Xoshiro256(1);
+        var random = new RandomStream(1);
         return Match.Play(_tft, _wsls, _match, ref random).ScoreA;
     }
 }

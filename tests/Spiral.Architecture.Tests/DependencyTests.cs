@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace Spiral.Architecture.Tests;
 
 /// <summary>
-/// DESIGN.md section 7: dependencies point down only (Cli/Web → IO → Experiments → Core, Analytic), and the model
-/// projects read no global randomness or clock (section 8); Core does no I/O and starts no threads.
+/// DESIGN.md section 7: dependencies point down only (Cli/Web → IO → Experiments → Core, Analytic → Numerics), the
+/// model projects read no global randomness or clock (section 8), and Numerics, Core and Analytic do no I/O; Core
+/// starts no threads.
 /// </summary>
 public class DependencyTests
 {
@@ -24,18 +25,20 @@ public class DependencyTests
     /// <summary>What each src project may reference directly.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Spiral.Core"] = [],
-        ["Spiral.Analytic"] = [],
-        ["Spiral.Experiments"] = ["Spiral.Core", "Spiral.Analytic"],
-        ["Spiral.IO"] = ["Spiral.Experiments", "Spiral.Core", "Spiral.Analytic"],
-        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic"],
-        ["Spiral.Web"] = ["Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic"],
+        ["Spiral.Numerics"] = [],
+        ["Spiral.Core"] = ["Spiral.Numerics"],
+        ["Spiral.Analytic"] = ["Spiral.Numerics"],
+        ["Spiral.Experiments"] = ["Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.IO"] = ["Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Web"] = ["Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
     };
 
     /// <summary>Layer of each project: a project may reference only lower layers.</summary>
     private static readonly Dictionary<string, int> Layer = new()
     {
-        ["Spiral.Core"] = 0, ["Spiral.Analytic"] = 0, ["Spiral.Experiments"] = 1, ["Spiral.IO"] = 2, ["Spiral.Web"] = 3, ["Spiral.Cli"] = 4,
+        ["Spiral.Numerics"] = 0, ["Spiral.Core"] = 1, ["Spiral.Analytic"] = 1, ["Spiral.Experiments"] = 2, ["Spiral.IO"] = 3,
+        ["Spiral.Web"] = 4, ["Spiral.Cli"] = 5,
     };
 
     private static IEnumerable<string> SrcProjects() =>
@@ -55,7 +58,7 @@ public class DependencyTests
     public void Src_HasTheExpectedProjects()
     {
         var names = SrcProjects().Select(Path.GetFileNameWithoutExtension).ToList();
-        foreach (var required in new[] { "Spiral.Core", "Spiral.Analytic", "Spiral.Experiments", "Spiral.IO", "Spiral.Cli" })
+        foreach (var required in new[] { "Spiral.Numerics", "Spiral.Core", "Spiral.Analytic", "Spiral.Experiments", "Spiral.IO", "Spiral.Cli" })
         {
             Assert.Contains(required, names);
         }
@@ -89,12 +92,17 @@ public class DependencyTests
     }
 
     [Fact]
-    public void CoreAndAnalytic_ReferenceNothingOfOurs()
+    public void Numerics_ReferencesNothingOfOurs()
     {
-        foreach (var name in new[] { "Spiral.Core", "Spiral.Analytic" })
-        {
-            Assert.Empty(References(Path.Combine(Root, "src", name, name + ".csproj")));
-        }
+        Assert.Empty(References(Path.Combine(Root, "src", "Spiral.Numerics", "Spiral.Numerics.csproj")));
+    }
+
+    [Theory]
+    [InlineData("Spiral.Core")]
+    [InlineData("Spiral.Analytic")]
+    public void CoreAndAnalytic_ReferenceOnlyNumerics(string name)
+    {
+        Assert.All(References(Path.Combine(Root, "src", name, name + ".csproj")), r => Assert.Equal("Spiral.Numerics", r));
     }
 
     [Fact]
@@ -107,6 +115,8 @@ public class DependencyTests
     [InlineData("<ProjectReference Include=\"../Spiral.Cli/Spiral.Cli.csproj\" />", "Spiral.Core", false)]
     [InlineData("<ProjectReference Include=\"..\\Spiral.IO\\Spiral.IO.csproj\" />", "Spiral.Experiments", false)]
     [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Experiments", true)]
+    [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Analytic", false)]
+    [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Numerics", false)]
     public void Checker_CatchesAnUpwardReference(string item, string project, bool ok)
     {
         var path = Path.Combine(Path.GetTempPath(), $"arch-{Guid.NewGuid():N}.csproj");
@@ -137,17 +147,20 @@ public class DependencyTests
     }
 
     [Theory]
+    [InlineData("Spiral.Numerics")]
     [InlineData("Spiral.Core")]
     [InlineData("Spiral.Analytic")]
     [InlineData("Spiral.Experiments")]
     public void ModelProjects_UseNoGlobalRandomOrClock(string project) =>
         AssertNone(project, @"new\s+(System\.)?Random\s*\(", @"Random\.Shared", @"DateTime\.Now", @"DateTime\.UtcNow", @"DateTimeOffset\.(Utc)?Now");
 
-    [Fact]
-    public void Core_DoesNoIO()
-    {
-        AssertNone("Spiral.Core", @"\bSystem\.IO\b", @"\bFile\.", @"\bDirectory\.", @"\bConsole\.");
-    }
+    [Theory]
+    [InlineData("Spiral.Numerics")]
+    [InlineData("Spiral.Core")]
+    [InlineData("Spiral.Analytic")]
+    public void ModelProjects_DoNoIO(string project) =>
+        AssertNone(project, @"\bSystem\.IO\b", @"\bFile\.", @"\bDirectory\.", @"\bConsole\.", @"\bPath\.", @"\b(Stream|Text)(Reader|Writer)\b",
+            @"\bFile(Stream|Info)\b");
 
     [Fact]
     public void Core_StartsNoThreads()

@@ -2,6 +2,7 @@ using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
+using Spiral.Numerics.Random;
 using Spiral.Testing;
 
 namespace Spiral.Core.Tests;
@@ -95,7 +96,7 @@ public class SimulationTests
         Assert.Equal(RandomnessSeed(3), r.Seed);
     }
 
-    private static ulong RandomnessSeed(ulong master) => Spiral.Core.Randomness.RandomStream.RunSeed(master, 0);
+    private static ulong RandomnessSeed(ulong master) => RandomStream.RunSeed(master, 0);
 
     [Fact]
     public void Step_WarmWorld_AllocatesNothing()

@@ -1,6 +1,6 @@
 using Spiral.Core.Scenarios;
-using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 using Spiral.Testing;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Spiral.Numerics.Text;
 
 namespace Spiral.Analytic.Richardson;
 
@@ -7,7 +7,7 @@ namespace Spiral.Analytic.Richardson;
 public sealed record ArmsSeries(IReadOnlyList<int> Years, IReadOnlyList<double> X, IReadOnlyList<double> Y);
 
 /// <summary>
-/// Reads yearly armament series from CSV. Two layouts are accepted:
+/// Reads yearly armament series from CSV text (the caller reads the file). Two layouts are accepted:
 /// wide (a year column and one column per series, e.g. <c>year,FRN,RUS,GMY,AUH</c>) and
 /// long (one row per series and year, e.g. the Correlates of War layout <c>stateabb,year,milex_thousands</c>),
 /// recognised by a key column named <c>stateabb</c>, <c>state</c>, <c>series</c> or <c>name</c>.
@@ -16,20 +16,9 @@ public static class ArmsSeriesCsv
 {
     private static readonly string[] KeyColumns = ["stateabb", "state", "series", "name"];
 
-    public static ArmsSeries Load(
-        string path, IReadOnlyList<string> xColumns, IReadOnlyList<string> yColumns,
-        string yearColumn = "year", int? from = null, int? to = null, double scale = 1.0, string? valueColumn = null)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelInputException($"File not found: '{path}'. Expected a CSV file with a '{yearColumn}' column.");
-        }
-        using var reader = new StreamReader(path);
-        return Parse(reader, Path.GetFileName(path), xColumns, yColumns, yearColumn, from, to, scale, valueColumn);
-    }
-
+    /// <summary>The series in <paramref name="csvText"/>; <paramref name="sourceName"/> names it in error messages.</summary>
     public static ArmsSeries Parse(
-        TextReader reader, string sourceName, IReadOnlyList<string> xColumns, IReadOnlyList<string> yColumns,
+        string csvText, string sourceName, IReadOnlyList<string> xColumns, IReadOnlyList<string> yColumns,
         string yearColumn = "year", int? from = null, int? to = null, double scale = 1.0, string? valueColumn = null)
     {
         if (xColumns.Count == 0 || yColumns.Count == 0)
@@ -40,19 +29,15 @@ public static class ArmsSeriesCsv
         {
             throw new ModelInputException($"scale must be a positive number, got {scale}.");
         }
-        var headerLine = reader.ReadLine() ?? throw new ModelInputException($"{sourceName} is empty; expected a header row.");
-        var header = SplitLine(headerLine).Select(h => h.Trim()).ToArray();
+        var records = Csv.Parse(csvText);
+        if (records.Count == 0)
+        {
+            throw new ModelInputException($"{sourceName} is empty; expected a header row.");
+        }
+        var header = records[0].Select(h => h.Trim()).ToArray();
         var yearIndex = IndexOf(header, yearColumn)
             ?? throw new ModelInputException($"{sourceName} has no '{yearColumn}' column; its columns are: {string.Join(", ", header)}.");
-        var rows = new List<string[]>();
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            if (line.Trim().Length > 0)
-            {
-                rows.Add(SplitLine(line));
-            }
-        }
+        var rows = records.Skip(1).Where(r => !Csv.IsBlank(r)).ToList();
 
         var wanted = xColumns.Concat(yColumns).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var table = wanted.All(c => IndexOf(header, c) is not null)
@@ -189,46 +174,4 @@ public static class ArmsSeriesCsv
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
             : throw new ModelInputException($"{source}: '{cell}' in column '{column}', year {year}, is not a number.");
-
-    private static string[] SplitLine(string line)
-    {
-        var cells = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                cells.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(ch);
-            }
-        }
-        cells.Add(current.ToString());
-        return cells.ToArray();
-    }
 }

@@ -1,4 +1,4 @@
-using Spiral.Analytic.Random;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tournament;
 
@@ -34,14 +34,14 @@ public readonly record struct MatchOutcome(int Turns, double ScoreA, double Scor
 /// </summary>
 public static class Match
 {
-    public static MatchOutcome Play(Strategy a, Strategy b, MatchSettings settings, ref Xoshiro256 random)
+    public static MatchOutcome Play(Strategy a, Strategy b, MatchSettings settings, ref RandomStream random)
     {
         var turns = settings.ProbEnd > 0 ? SampleLength(settings.ProbEnd, ref random) : settings.Turns;
         return Play(a, b, turns, settings.Noise, settings.Game.RowTable(), ref random);
     }
 
     /// <summary>Match length with ending probability p after each turn: geometric on {1, 2, …}, mean 1/p.</summary>
-    public static int SampleLength(double probEnd, ref Xoshiro256 random)
+    public static int SampleLength(double probEnd, ref RandomStream random)
     {
         if (probEnd >= 1)
         {
@@ -52,7 +52,7 @@ public static class Match
         return length >= int.MaxValue ? int.MaxValue : (int)length;
     }
 
-    internal static MatchOutcome Play(Strategy a, Strategy b, int turns, double noise, double[] table, ref Xoshiro256 random)
+    internal static MatchOutcome Play(Strategy a, Strategy b, int turns, double noise, double[] table, ref RandomStream random)
     {
         a.Reset();
         b.Reset();
@@ -73,8 +73,8 @@ public static class Match
             coopB += 1 - ib;
             if (noisy)
             {
-                var seenB = random.Bernoulli(noise) ? (Move)(ib ^ 1) : mb;
-                var seenA = random.Bernoulli(noise) ? (Move)(ia ^ 1) : ma;
+                var seenB = random.NextBool(noise) ? (Move)(ib ^ 1) : mb;
+                var seenA = random.NextBool(noise) ? (Move)(ia ^ 1) : ma;
                 ha.Record(ma, seenB);
                 hb.Record(mb, seenA);
             }
@@ -88,7 +88,7 @@ public static class Match
     }
 
     /// <summary>Both players' moves, turn by turn; for tests and small demonstrations.</summary>
-    public static (Move[] A, Move[] B) Moves(Strategy a, Strategy b, int turns, ref Xoshiro256 random, double noise = 0)
+    public static (Move[] A, Move[] B) Moves(Strategy a, Strategy b, int turns, ref RandomStream random, double noise = 0)
     {
         Require.Positive(turns, "turns");
         Require.Probability(noise, "noise");
@@ -103,8 +103,8 @@ public static class Match
             var mb = b.Next(in hb, ref random);
             movesA[t] = ma;
             movesB[t] = mb;
-            var seenB = noise > 0 && random.Bernoulli(noise) ? (Move)((int)mb ^ 1) : mb;
-            var seenA = noise > 0 && random.Bernoulli(noise) ? (Move)((int)ma ^ 1) : ma;
+            var seenB = noise > 0 && random.NextBool(noise) ? (Move)((int)mb ^ 1) : mb;
+            var seenA = noise > 0 && random.NextBool(noise) ? (Move)((int)ma ^ 1) : ma;
             ha.Record(ma, seenB);
             hb.Record(mb, seenA);
         }

@@ -1,4 +1,4 @@
-using Spiral.Analytic.Random;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tournament;
 
@@ -62,7 +62,7 @@ public static class MoranProcess
         for (var run = 0; run < settings.Runs; run++)
         {
             Array.Copy(initialCounts, counts, types);
-            var random = Xoshiro256.ForStream(settings.Seed, (ulong)run);
+            var random = RandomStream.ForCoordinates(settings.Seed, (ulong)run);
             var step = 0;
             var traceThis = run == 0 && settings.TraceEvery > 0;
             if (traceThis)
@@ -162,7 +162,7 @@ public static class MoranProcess
         return null;
     }
 
-    private static int Pick(double[] weights, double total, ref Xoshiro256 random)
+    private static int Pick(double[] weights, double total, ref RandomStream random)
     {
         var u = random.NextDouble() * total;
         var last = 0;
@@ -182,7 +182,7 @@ public static class MoranProcess
         return last;
     }
 
-    private static int PickByCount(int[] counts, int size, ref Xoshiro256 random)
+    private static int PickByCount(int[] counts, int size, ref RandomStream random)
     {
         var u = random.NextInt(size);
         for (var s = 0; s < counts.Length; s++)

@@ -1,4 +1,4 @@
-using Spiral.Analytic.Random;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tournament;
 
@@ -85,7 +85,7 @@ public static class RoundRobin
             var acc = new PairTotals();
             for (var r = 0; r < settings.Repetitions; r++)
             {
-                var random = Xoshiro256.ForStream(settings.Seed, (ulong)p, (ulong)r);
+                var random = RandomStream.ForCoordinates(settings.Seed, (ulong)p, (ulong)r);
                 var turns = settings.Match.ProbEnd > 0 ? Match.SampleLength(settings.Match.ProbEnd, ref random) : settings.Match.Turns;
                 var o = Match.Play(a, b, turns, settings.Match.Noise, table, ref random);
                 acc.ScoreA += o.ScoreA;

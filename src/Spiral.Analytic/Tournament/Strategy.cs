@@ -1,4 +1,4 @@
-using Spiral.Analytic.Random;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tournament;
 
@@ -23,7 +23,7 @@ public abstract class Strategy
     }
 
     /// <summary>The next move, given the history so far and the match's random stream.</summary>
-    public abstract Move Next(ref readonly History history, ref Xoshiro256 random);
+    public abstract Move Next(ref readonly History history, ref RandomStream random);
 
     public override string ToString() => Name;
 }

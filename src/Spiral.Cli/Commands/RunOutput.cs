@@ -3,9 +3,9 @@ using System.Globalization;
 using Spectre.Console;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
-using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.IO.Narration;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using Spiral.Core.Events;
 using Spiral.Core.Parameters;
 using Spiral.Core.Policies;
-using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Core.Model;
 

@@ -1,7 +1,7 @@
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Parameters;
-using Spiral.Core.Randomness;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Core.Policies;
 

@@ -2,6 +2,7 @@ using Spiral.Analytic;
 using Spiral.Analytic.Richardson;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Calibration;
 
@@ -67,8 +68,8 @@ public static class Backtest
             var points = TrainingPoints(observed, s, train);
             var last = points[^1];
             persistence[s] = test.Years.ToDictionary(y => y, _ => last.Value);
-            var (intercept, slope) = Ols(points);
-            trend[s] = test.Years.ToDictionary(y => y, y => intercept + slope * y);
+            var line = LeastSquares.Line(points.Select(p => (double)p.Year).ToArray(), points.Select(p => p.Value).ToArray());
+            trend[s] = test.Years.ToDictionary(y => y, y => line.Intercept + line.Slope * y);
         }
         var (richardson, note) = RichardsonForecast(scenario, states, observed, train, test);
         return new BacktestResult(train, test, calibration,
@@ -90,22 +91,6 @@ public static class Backtest
             }
         }
         return points;
-    }
-
-    /// <summary>Least-squares line value = intercept + slope·year (a single point gives a flat line).</summary>
-    public static (double Intercept, double Slope) Ols(IReadOnlyList<(int Year, double Value)> points)
-    {
-        var n = points.Count;
-        var mx = points.Average(p => (double)p.Year);
-        var my = points.Average(p => p.Value);
-        double sxx = 0, sxy = 0;
-        foreach (var (x, y) in points)
-        {
-            sxx += (x - mx) * (x - mx);
-            sxy += (x - mx) * (y - my);
-        }
-        var slope = n < 2 || sxx == 0 ? 0 : sxy / sxx;
-        return (my - slope * mx, slope);
     }
 
     /// <summary>
@@ -206,18 +191,18 @@ public static class Backtest
         return (result, string.Join("; ", notes));
     }
 
+    /// <summary>Δx = −a·x̄ + g by least squares on the mid-year discretisation, for a state fitted without rivals.</summary>
     private static (double Fatigue, double Grievance) FitAlone(double[] x)
     {
-        var points = new List<(double Mid, double Change)>();
+        var mids = new double[x.Length - 1];
+        var changes = new double[x.Length - 1];
         for (var t = 0; t + 1 < x.Length; t++)
         {
-            points.Add(((x[t] + x[t + 1]) / 2, x[t + 1] - x[t]));
+            mids[t] = (x[t] + x[t + 1]) / 2;
+            changes[t] = x[t + 1] - x[t];
         }
-        var mx = points.Average(p => p.Mid);
-        var my = points.Average(p => p.Change);
-        var sxx = points.Sum(p => (p.Mid - mx) * (p.Mid - mx));
-        var slope = sxx == 0 ? 0 : points.Sum(p => (p.Mid - mx) * (p.Change - my)) / sxx;
-        return (-slope, my - slope * mx);
+        var line = LeastSquares.Line(mids, changes);
+        return (-line.Slope, line.Intercept);
     }
 
     /// <summary>Gaussian elimination with partial pivoting (N is a handful of states).</summary>

@@ -2,6 +2,7 @@ using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Optimization;
 
 namespace Spiral.Experiments.Calibration;
 

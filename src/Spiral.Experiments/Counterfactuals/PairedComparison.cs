@@ -2,6 +2,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Counterfactuals;
 

@@ -2,9 +2,9 @@ using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Spiral.Core.Randomness;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Experiments.Definitions;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Metrics;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Running;
 

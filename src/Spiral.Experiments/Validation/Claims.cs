@@ -1,12 +1,13 @@
 using Spiral.Core.Parameters;
 using System.Globalization;
 using Spiral.Core.Events;
-using Spiral.Core.Randomness;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Scenarios;
+using Spiral.Numerics.Random;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Validation;
 

@@ -2,6 +2,7 @@ using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Validation;
 
@@ -85,38 +86,8 @@ public static class PairedMeasure
     /// <summary>Least-squares slope of the per-run values on the arm levels, with a 95% interval from the residuals.</summary>
     public static Estimate Slope(IReadOnlyList<double> levels, double[][] values)
     {
-        double sx = 0, sy = 0, n = 0;
-        for (var a = 0; a < levels.Count; a++)
-        {
-            foreach (var v in values[a])
-            {
-                sx += levels[a];
-                sy += v;
-                n++;
-            }
-        }
-        var mx = sx / n;
-        var my = sy / n;
-        double sxx = 0, sxy = 0;
-        for (var a = 0; a < levels.Count; a++)
-        {
-            foreach (var v in values[a])
-            {
-                sxx += (levels[a] - mx) * (levels[a] - mx);
-                sxy += (levels[a] - mx) * (v - my);
-            }
-        }
-        var slope = sxy / sxx;
-        double sse = 0;
-        for (var a = 0; a < levels.Count; a++)
-        {
-            foreach (var v in values[a])
-            {
-                var fit = my + slope * (levels[a] - mx);
-                sse += (v - fit) * (v - fit);
-            }
-        }
-        var se = Math.Sqrt(sse / (n - 2) / sxx);
-        return new Estimate(slope, slope - 1.959963984540054 * se, slope + 1.959963984540054 * se);
+        var x = levels.SelectMany((level, a) => values[a].Select(_ => level)).ToArray();
+        var line = LeastSquares.Line(x, values.Take(levels.Count).SelectMany(v => v).ToArray());
+        return Estimate.Normal(line.Slope, line.SlopeStandardError);
     }
 }

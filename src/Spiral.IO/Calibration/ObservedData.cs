@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spiral.Experiments.Calibration;
+using Spiral.Numerics.Text;
 
 namespace Spiral.IO.Calibration;
 
@@ -62,7 +63,7 @@ public static class ObservedData
     public static ObservedSpending Read(string csvText, string fileName, string entityColumn, string yearColumn, string valueColumn,
         double scale, IReadOnlyDictionary<string, string> stateToEntity, string unit = "", string source = "")
     {
-        var rows = ParseCsv(csvText);
+        var rows = Csv.Parse(csvText);
         if (rows.Count == 0)
         {
             throw new ObservedDataException($"{fileName}: the file is empty; expected a header row");
@@ -70,7 +71,7 @@ public static class ObservedData
         var header = rows[0];
         int Column(string name)
         {
-            var k = header.FindIndex(h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
+            var k = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
             return k >= 0 ? k : throw new ObservedDataException($"{fileName}: no column '{name}'; expected one of: {string.Join(", ", header)}");
         }
         int e = Column(entityColumn), y = Column(yearColumn), v = Column(valueColumn);
@@ -78,13 +79,13 @@ public static class ObservedData
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (row.Count == 1 && row[0].Length == 0)
+            if (Csv.IsBlank(row))
             {
                 continue;
             }
-            if (row.Count != header.Count)
+            if (row.Length != header.Length)
             {
-                throw new ObservedDataException($"{fileName}:{r + 1}: {row.Count} fields; expected {header.Count} like the header");
+                throw new ObservedDataException($"{fileName}:{r + 1}: {row.Length} fields; expected {header.Length} like the header");
             }
             if (!int.TryParse(row[y], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var year))
             {
@@ -113,39 +114,5 @@ public static class ObservedData
                 : throw new ObservedDataException($"{fileName}: no rows for '{entity}' in column {entityColumn} (state {state}); expected one of: {string.Join(", ", byEntity.Keys)}");
         }
         return new ObservedSpending(result, unit, source.Length > 0 ? source : fileName);
-    }
-
-    /// <summary>Minimal RFC 4180 reader: commas, double quotes, doubled quotes inside quotes, CRLF or LF.</summary>
-    internal static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-        return rows;
     }
 }

@@ -1,8 +1,8 @@
 using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
-using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.IO.Explorer;
 

@@ -1,4 +1,4 @@
-using Spiral.Experiments.Metrics;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.IO.Plots;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Spiral.Experiments.Metrics;
 using Spiral.IO.Store;
+using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Plots;

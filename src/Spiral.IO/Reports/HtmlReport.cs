@@ -4,9 +4,9 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Spiral.Core.Scenarios;
-using Spiral.Experiments.Metrics;
 using Spiral.IO.Plots;
 using Spiral.IO.Scenarios;
+using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Reports;
@@ -384,8 +384,7 @@ public static partial class HtmlReport
         {
             return Estimate.Proportion((int)Math.Round(mean * n), (int)n);
         }
-        var half = n > 1 ? 1.959963984540054 * sd / Math.Sqrt(n) : 0;
-        return new Estimate(mean, count ? Math.Max(0, mean - half) : mean - half, mean + half);
+        return Estimate.Normal(mean, n > 1 ? sd / Math.Sqrt(n) : 0, count ? 0 : double.NegativeInfinity);
     }
 
     private static void StateTable(StringBuilder h, StoreCharts charts)

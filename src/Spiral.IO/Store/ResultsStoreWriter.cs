@@ -1,9 +1,9 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Spiral.Core.Events;
-using Spiral.Core.Randomness;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Random;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Store;

@@ -1,6 +1,6 @@
-using Spiral.Analytic.Random;
 using Spiral.Analytic.Tournament;
 using Spiral.Analytic.Tournament.Strategies;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tests.Tournament;
 
@@ -8,7 +8,7 @@ public class MatchTests
 {
     private static MatchOutcome Play(Strategy a, Strategy b, MatchSettings? settings = null, ulong seed = 0)
     {
-        var random = new Xoshiro256(seed);
+        var random = new RandomStream(seed);
         return Match.Play(a, b, settings ?? new MatchSettings(), ref random);
     }
 
@@ -61,7 +61,7 @@ public class MatchTests
     [Fact]
     public void SampleLength_ProbEndPoint1_MeanNearTen()
     {
-        var random = new Xoshiro256(1);
+        var random = new RandomStream(1);
         var total = 0L;
         for (var i = 0; i < 20_000; i++)
         {

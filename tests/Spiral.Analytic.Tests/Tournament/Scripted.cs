@@ -1,5 +1,5 @@
-using Spiral.Analytic.Random;
 using Spiral.Analytic.Tournament;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tests.Tournament;
 
@@ -8,7 +8,7 @@ internal sealed class Scripted(string script) : Strategy
 {
     public override string Name => $"Scripted({script})";
     public override StrategyTraits Traits { get; } = new(false, 0, "test");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         script[history.Turn % script.Length] == 'C' ? Move.C : Move.D;
 }
 
@@ -16,7 +16,7 @@ internal static class Moves
 {
     public static string Of(Strategy player, Strategy opponent, int turns, ulong seed = 0)
     {
-        var random = new Xoshiro256(seed);
+        var random = new RandomStream(seed);
         var (a, _) = Match.Moves(player, opponent, turns, ref random);
         return string.Concat(a.Select(m => m == Move.C ? 'C' : 'D'));
     }

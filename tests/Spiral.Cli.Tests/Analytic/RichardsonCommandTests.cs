@@ -109,6 +109,15 @@ public class RichardsonCommandTests
     {
         var r = CliRunner.Run("richardson", "fit", "no-such-file.csv", "--x", "A", "--y", "B");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("File not found", r.Error);
+        Assert.Contains("no-such-file.csv: no such data file", r.Error);
+    }
+
+    [Fact]
+    public void Fit_ShippedDataName_ReadsTheEmbeddedFileFromAnyFolder()
+    {
+        var r = CliRunner.Run("richardson", "fit", "data/cow_milex_europe_1900_1913_wide.csv",
+            "--x", "FRN,RUS", "--y", "GMY,AUH", "--from", "1909", "--to", "1913", "--sum", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(189.26, r.Json.GetProperty("zeroCrossing").GetDouble(), 2);
     }
 }

@@ -1,6 +1,6 @@
 using Spiral.Core.Model;
 using Spiral.Core.Policies;
-using Spiral.Core.Randomness;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Core.Tests.Policies;
 

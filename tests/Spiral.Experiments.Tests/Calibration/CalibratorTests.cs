@@ -1,6 +1,7 @@
 using Xunit.Abstractions;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Calibration;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Tests.Calibration;
 
@@ -102,21 +103,6 @@ public class CalibratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void NelderMead_ShiftedQuadratic_FindsTheMinimumInsideTheBox()
-    {
-        var r = NelderMead.Minimize(x => Math.Pow(x[0] - 0.3, 2) + 2 * Math.Pow(x[1] - 0.8, 2), [0.9, 0.1], 400);
-        Assert.Equal(0.3, r.Point[0], 3);
-        Assert.Equal(0.8, r.Point[1], 3);
-    }
-
-    [Fact]
-    public void NelderMead_MinimumOutsideTheBox_StopsAtTheBound()
-    {
-        var r = NelderMead.Minimize(x => Math.Pow(x[0] - 1.5, 2), [0.2], 200);
-        Assert.Equal(1.0, r.Point[0], 6);
-    }
-
-    [Fact]
     public void Score_LinearSeries_TrendIsExactAndPersistenceIsNot()
     {
         var series = new Dictionary<string, IReadOnlyDictionary<int, double>>
@@ -124,11 +110,11 @@ public class CalibratorTests(ITestOutputHelper output)
             ["A"] = Enumerable.Range(2000, 15).ToDictionary(y => y, y => 100.0 + 5 * (y - 2000)),
         };
         var observed = new ObservedSpending(series);
-        var (intercept, slope) = Backtest.Ols(Enumerable.Range(2000, 10).Select(y => (y, series["A"][y])).ToList());
+        var line = LeastSquares.Line(Enumerable.Range(2000, 10).Select(y => (double)y).ToArray(), Enumerable.Range(2000, 10).Select(y => series["A"][y]).ToArray());
         var test = new YearRange(2010, 2014);
         var trend = Backtest.Score("trend", new Dictionary<string, IReadOnlyDictionary<int, double>>
         {
-            ["A"] = test.Years.ToDictionary(y => y, y => intercept + slope * y),
+            ["A"] = test.Years.ToDictionary(y => y, y => line.Intercept + line.Slope * y),
         }, observed, test);
         var persistence = Backtest.Score("persistence", new Dictionary<string, IReadOnlyDictionary<int, double>>
         {

@@ -2,6 +2,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Random;
 using Spiral.Testing;
 
 namespace Spiral.Experiments.Tests.Running;
@@ -74,7 +75,7 @@ public class ExperimentRunnerTests
         ExperimentRunner.Run(sweep, new RunnerOptions(2), r => seen.Add((r.Job, r.Point, r.Replication, r.RunIndex, r.Record.Seed)));
         var run23 = seen.Single(s => s.Job == 23);
         Assert.Equal((4, 3, 23L), (run23.Point, run23.Rep, run23.RunIndex));
-        Assert.Equal(Spiral.Core.Randomness.RandomStream.RunSeed(42, 23), run23.Seed);
+        Assert.Equal(RandomStream.RunSeed(42, 23), run23.Seed);
     }
 
     [Fact]

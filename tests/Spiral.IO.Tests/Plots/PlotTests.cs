@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using Spiral.Experiments.Metrics;
 using Spiral.IO.Plots;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.IO.Tests.Plots;
 

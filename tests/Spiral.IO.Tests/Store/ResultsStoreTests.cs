@@ -3,6 +3,7 @@ using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.IO.Store;
+using Spiral.Numerics.Random;
 using Spiral.Testing;
 using S = Spiral.IO.Store.StoreSchema;
 
@@ -44,7 +45,7 @@ public sealed class ResultsStoreTests : IDisposable
         using var reader = ResultsReader.Open(path);
         Assert.Equal(24, reader.RunCount());
         Assert.Equal(24, reader.Scalar<long>($"SELECT count(DISTINCT {S.Runs.RunId}) FROM {S.Runs.Table}"));
-        Assert.Equal(Spiral.Core.Randomness.RandomStream.RunSeed(11, 13),
+        Assert.Equal(RandomStream.RunSeed(11, 13),
             reader.Scalar<ulong>($"SELECT {S.Runs.Seed} FROM {S.Runs.Table} WHERE {S.Runs.RunId} = 13"));
         Assert.Equal("3|1|3.0|Grit", reader.Scalar<string>(
             $"SELECT concat_ws('|', {S.Runs.Point}, {S.Runs.Replication}, \"world.offenseAdvantage\", \"states[s1].policy\") FROM {S.Runs.Table} WHERE {S.Runs.RunId} = 19"));

@@ -1,4 +1,4 @@
-using Spiral.Analytic.Random;
+using Spiral.Numerics.Random;
 
 namespace Spiral.Analytic.Tournament.Strategies;
 
@@ -7,7 +7,7 @@ public sealed class TitForTat : Strategy
 {
     public override string Name => nameof(TitForTat);
     public override StrategyTraits Traits { get; } = new(false, 1, "Rapoport, in Axelrod 1980");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         history.Turn == 0 ? Move.C : history.OpponentLast;
 }
 
@@ -16,7 +16,7 @@ public sealed class SuspiciousTitForTat : Strategy
 {
     public override string Name => nameof(SuspiciousTitForTat);
     public override StrategyTraits Traits { get; } = new(false, 1, "Beaufils, Delahaye and Mathieu 1997");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         history.Turn == 0 ? Move.D : history.OpponentLast;
 }
 
@@ -25,7 +25,7 @@ public sealed class TitForTwoTats : Strategy
 {
     public override string Name => nameof(TitForTwoTats);
     public override StrategyTraits Traits { get; } = new(false, 2, "Axelrod 1984");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         history.Turn >= 2 && history.OpponentLast == Move.D && history.OpponentSecondLast == Move.D ? Move.D : Move.C;
 }
 
@@ -42,8 +42,8 @@ public sealed class GenerousTitForTat(double generosity = 1.0 / 3.0) : Strategy
     public static double GenerosityFor(PdPayoffs payoffs) =>
         Math.Clamp(Math.Min(1 - (payoffs.T - payoffs.R) / (payoffs.R - payoffs.S), (payoffs.R - payoffs.P) / (payoffs.T - payoffs.P)), 0, 1);
 
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
-        history.Turn == 0 || history.OpponentLast == Move.C ? Move.C : random.Bernoulli(_g) ? Move.C : Move.D;
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
+        history.Turn == 0 || history.OpponentLast == Move.C ? Move.C : random.NextBool(_g) ? Move.C : Move.D;
 }
 
 /// <summary>Cooperates until the opponent first defects, then defects for ever (Friedman 1971's grim trigger; Axelrod library's Grudger).</summary>
@@ -51,7 +51,7 @@ public sealed class Grudger : Strategy
 {
     public override string Name => nameof(Grudger);
     public override StrategyTraits Traits { get; } = new(false, -1, "Friedman 1971");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         history.OpponentDefections > 0 ? Move.D : Move.C;
 }
 
@@ -63,7 +63,7 @@ public sealed class WinStayLoseShift : Strategy
 {
     public override string Name => nameof(WinStayLoseShift);
     public override StrategyTraits Traits { get; } = new(false, 1, "Nowak and Sigmund 1993");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
         history.Turn == 0 || history.OwnLast == history.OpponentLast ? Move.C : Move.D;
 }
 
@@ -82,7 +82,7 @@ public sealed class Grit(int patience = 2) : Strategy
 
     public override void Reset() => _mutualDefections = 0;
 
-    public override Move Next(ref readonly History history, ref Xoshiro256 random)
+    public override Move Next(ref readonly History history, ref RandomStream random)
     {
         if (history.Turn == 0)
         {
@@ -104,8 +104,8 @@ public sealed class Joss(double sneakiness = 0.1) : Strategy
     private readonly double _p = Require.Probability(sneakiness, "sneakiness");
     public override string Name => nameof(Joss);
     public override StrategyTraits Traits { get; } = new(true, 1, "Joss, in Axelrod 1980");
-    public override Move Next(ref readonly History history, ref Xoshiro256 random) =>
-        history.Turn > 0 && history.OpponentLast == Move.D ? Move.D : random.Bernoulli(_p) ? Move.D : Move.C;
+    public override Move Next(ref readonly History history, ref RandomStream random) =>
+        history.Turn > 0 && history.OpponentLast == Move.D ? Move.D : random.NextBool(_p) ? Move.D : Move.C;
 }
 
 /// <summary>
@@ -121,7 +121,7 @@ public sealed class Prober : Strategy
 
     public override void Reset() => _exploit = false;
 
-    public override Move Next(ref readonly History history, ref Xoshiro256 random)
+    public override Move Next(ref readonly History history, ref RandomStream random)
     {
         switch (history.Turn)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Analytic.Richardson;
+using Spiral.IO.Calibration;
 using static Spiral.Cli.Commands.Analytic.AnalyticCli;
 
 namespace Spiral.Cli.Commands.Analytic;
@@ -122,7 +123,7 @@ internal static class RichardsonCommand
 
     private static Command Fit()
     {
-        var file = new Argument<string>("file") { Description = "CSV file: wide (a year column and one column per series) or long (stateabb,year,value as in the COW data)." };
+        var file = new Argument<string>("file") { Description = "CSV file (or a shipped data/NAME.csv): wide (a year column and one column per series) or long (stateabb,year,value as in the COW data)." };
         var x = new Option<string>("--x") { Description = "Column(s) summed into side x, comma-separated (e.g. FRN,RUS).", Required = true, HelpName = "COLS" };
         var y = new Option<string>("--y") { Description = "Column(s) summed into side y, comma-separated (e.g. GMY,AUH).", Required = true, HelpName = "COLS" };
         var year = new Option<string>("--year") { Description = "Name of the year column.", DefaultValueFactory = _ => "year", HelpName = "COL" };
@@ -141,13 +142,27 @@ internal static class RichardsonCommand
         }
         command.SetAction(parse => Guard(() =>
         {
-            var series = ArmsSeriesCsv.Load(parse.GetValue(file)!, SplitList(parse.GetValue(x), "--x"), SplitList(parse.GetValue(y), "--y"),
+            var path = parse.GetValue(file)!;
+            var series = ArmsSeriesCsv.Parse(ReadData(path), Path.GetFileName(path), SplitList(parse.GetValue(x), "--x"), SplitList(parse.GetValue(y), "--y"),
                 parse.GetValue(year)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(scale), parse.GetValue(value));
             var years = new { first = series.Years[0], last = series.Years[^1] };
             return parse.GetValue(sum) ? WriteSum(parse, series, years, parse.GetValue(json), parse.GetValue(plot))
                 : WriteFit(parse, series, years, parse.GetValue(json), parse.GetValue(plot));
         }));
         return command;
+    }
+
+    /// <summary>The CSV text of a shipped <c>data/NAME.csv</c> or of a file path.</summary>
+    private static string ReadData(string path)
+    {
+        try
+        {
+            return ObservedData.ReadText(path);
+        }
+        catch (ObservedDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
     }
 
     private const string Discretisation = "x(t+1) - x(t) = k*(y(t)+y(t+1))/2 - a*(x(t)+x(t+1))/2 + g (ordinary least squares)";

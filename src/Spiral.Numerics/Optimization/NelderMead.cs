@@ -1,4 +1,4 @@
-namespace Spiral.Experiments.Calibration;
+namespace Spiral.Numerics.Optimization;
 
 /// <summary>The best point a <see cref="NelderMead"/> search found.</summary>
 public sealed record OptimumResult(double[] Point, double Value, int Evaluations, bool Converged);

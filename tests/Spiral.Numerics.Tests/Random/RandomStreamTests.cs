@@ -1,6 +1,6 @@
-using Spiral.Core.Randomness;
+using Spiral.Numerics.Random;
 
-namespace Spiral.Core.Tests.Randomness;
+namespace Spiral.Numerics.Tests.Random;
 
 public class RandomStreamTests
 {
@@ -134,5 +134,69 @@ public class RandomStreamTests
         Assert.Equal(4, r.DrawsSince(start, 10));
         Assert.Equal(-1, r.DrawsSince(start, 3));
         Assert.Equal(-1, start.DrawsSince(r, 1000));
+    }
+
+    [Theory]
+    [InlineData(1UL, 0UL, 0UL, 14174179037456715546UL, 14548485771006776398UL)]
+    [InlineData(7UL, 3UL, 0UL, 5296282009048659985UL, 12118488108563911904UL)]
+    [InlineData(20240601UL, 5UL, 9UL, 15604683080476864524UL, 4914403734904949293UL)]
+    public void ForCoordinates_IsStable_PinnedValues(ulong seed, ulong a, ulong b, ulong first, ulong second)
+    {
+        // Pinned from the analytic lab's former generator (Xoshiro256.ForStream): the tournament and Moran results depend on it.
+        var r = RandomStream.ForCoordinates(seed, a, b);
+        Assert.Equal(first, r.NextUInt64());
+        Assert.Equal(second, r.NextUInt64());
+    }
+
+    [Fact]
+    public void ForCoordinates_DifferentCoordinates_DifferentSequences()
+    {
+        var first = RandomStream.ForCoordinates(1, 0, 0).NextUInt64();
+        Assert.NotEqual(first, RandomStream.ForCoordinates(1, 0, 1).NextUInt64());
+        Assert.NotEqual(first, RandomStream.ForCoordinates(1, 1, 0).NextUInt64());
+        Assert.NotEqual(first, RandomStream.ForCoordinates(2, 0, 0).NextUInt64());
+    }
+
+    [Fact]
+    public void ForCoordinates_OmittedSecondCoordinate_IsZero()
+    {
+        var a = RandomStream.ForCoordinates(5, 4);
+        var b = RandomStream.ForCoordinates(5, 4, 0);
+        Assert.Equal(a.NextUInt64(), b.NextUInt64());
+    }
+
+    [Fact]
+    public void NextInt_SmallRange_CoversAllValues()
+    {
+        var r = new RandomStream(3);
+        var seen = new bool[5];
+        for (var i = 0; i < 1000; i++)
+        {
+            seen[r.NextInt(5)] = true;
+        }
+        Assert.All(seen, Assert.True);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void NextInt_NonPositiveBound_Throws(int n)
+    {
+        var r = new RandomStream(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.NextInt(n));
+    }
+
+    [Fact]
+    public void NextBool_ManyDraws_FrequencyNearProbability()
+    {
+        var r = new RandomStream(23);
+        var hits = 0;
+        for (var k = 0; k < 100000; k++)
+        {
+            hits += r.NextBool(0.3) ? 1 : 0;
+        }
+        Assert.InRange(hits / 100000.0, 0.295, 0.305);
+        Assert.False(new RandomStream(1).NextBool(0));
+        Assert.True(new RandomStream(1).NextBool(1));
     }
 }

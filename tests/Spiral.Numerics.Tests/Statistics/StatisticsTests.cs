@@ -1,6 +1,6 @@
-using Spiral.Experiments.Metrics;
+using Spiral.Numerics.Statistics;
 
-namespace Spiral.Experiments.Tests.Metrics;
+namespace Spiral.Numerics.Tests.Statistics;
 
 public class StatisticsTests
 {
@@ -34,5 +34,19 @@ public class StatisticsTests
         Assert.Equal(2.5 + half, e.High, 12);
         Assert.Equal(new Estimate(7, 7, 7), Estimate.OfMean([7.0]));
         Assert.Equal(new Estimate(0, 0, 0), Estimate.OfMean([]));
+    }
+
+    [Fact]
+    public void Normal_ValueAndStandardError_IsValuePlusMinusZ95()
+    {
+        var e = Estimate.Normal(1.0, 0.5);
+        Assert.Equal(1 - 1.959963984540054 * 0.5, e.Low, 15);
+        Assert.Equal(1 + 1.959963984540054 * 0.5, e.High, 15);
+    }
+
+    [Fact]
+    public void Normal_Floor_CutsOnlyTheLowerEnd()
+    {
+        Assert.Equal(new Estimate(0.1, 0, 0.1 + 1.959963984540054), Estimate.Normal(0.1, 1, floor: 0));
     }
 }

@@ -1,4 +1,4 @@
-namespace Spiral.Experiments.Metrics;
+namespace Spiral.Numerics.Statistics;
 
 /// <summary>A proportion or mean with its 95% interval.</summary>
 public readonly record struct Estimate(double Mean, double Low, double High)
@@ -10,7 +10,7 @@ public readonly record struct Estimate(double Mean, double Low, double High)
         {
             return new Estimate(0, 0, 0);
         }
-        const double z = 1.959963984540054;
+        const double z = Z95;
         var p = (double)successes / trials;
         var denominator = 1 + z * z / trials;
         var centre = (p + z * z / (2.0 * trials)) / denominator;
@@ -36,6 +36,13 @@ public readonly record struct Estimate(double Mean, double Low, double High)
         double ss = 0;
         foreach (var v in values) ss += (v - mean) * (v - mean);
         var se = Math.Sqrt(ss / (n - 1) / n);
-        return new Estimate(mean, Math.Max(floor, mean - 1.959963984540054 * se), mean + 1.959963984540054 * se);
+        return Normal(mean, se, floor);
     }
+
+    /// <summary>The normal-approximation 95% interval value ± z·standardError, its lower end cut at <paramref name="floor"/>.</summary>
+    public static Estimate Normal(double value, double standardError, double floor = double.NegativeInfinity) =>
+        new(value, Math.Max(floor, value - Z95 * standardError), value + Z95 * standardError);
+
+    /// <summary>The two-sided 95% quantile of the standard normal, Φ⁻¹(0.975).</summary>
+    public const double Z95 = 1.959963984540054;
 }

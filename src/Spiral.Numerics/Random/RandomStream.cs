@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 
-namespace Spiral.Core.Randomness;
+namespace Spiral.Numerics.Random;
 
 /// <summary>
-/// A deterministic xoshiro256** generator (Blackman &amp; Vigna 2018) seeded through SplitMix64.
-/// Every run draws from its own streams, derived from (master seed, run index, stream name) by
-/// <see cref="Derive"/>, so results do not depend on thread count or the order in which runs finish.
+/// The one random generator of Spiral: xoshiro256** (Blackman &amp; Vigna 2018) seeded through SplitMix64 (Steele,
+/// Lea &amp; Flood 2014). Every simulation run draws from its own streams, derived from (master seed, run index, stream
+/// name) by <see cref="Derive"/>; every unit of analytic work (a tournament pairing, a Moran run) from
+/// <see cref="ForCoordinates"/>. So results do not depend on thread count or the order in which work finishes.
 /// A mutable struct: pass it by <c>ref</c>.
 /// </summary>
 public struct RandomStream
@@ -42,6 +43,17 @@ public struct RandomStream
     /// <summary>The seed of run <paramref name="runIndex"/> under <paramref name="masterSeed"/>, as recorded with results.</summary>
     public static ulong RunSeed(ulong masterSeed, long runIndex) => DeriveSeed(masterSeed, runIndex, "run");
 
+    /// <summary>
+    /// The stream of one unit of analytic work at integer coordinates (<paramref name="a"/>, <paramref name="b"/>) under
+    /// <paramref name="seed"/>: the seed and each coordinate mixed in turn by the SplitMix64 finaliser.
+    /// </summary>
+    public static RandomStream ForCoordinates(ulong seed, ulong a, ulong b = 0)
+    {
+        var h = Mix(seed ^ Mix(a + 0x9E3779B97F4A7C15UL));
+        h = Mix(h ^ Mix(b + 0xD1B54A32D192ED03UL));
+        return new RandomStream(h);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
@@ -60,10 +72,16 @@ public struct RandomStream
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>True with probability <paramref name="probability"/> (a Bernoulli draw).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NextBool(double probability) => NextDouble() < probability;
 
-    /// <summary>Uniform integer on [0, n).</summary>
-    public int NextInt(int n) => (int)((NextUInt64() >> 33) * (ulong)n >> 31);
+    /// <summary>Uniform integer on [0, n), n &gt; 0, by Lemire's multiply-shift on 31 random bits.</summary>
+    public int NextInt(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        return (int)((NextUInt64() >> 33) * (ulong)n >> 31);
+    }
 
     /// <summary>
     /// Standard normal by the ziggurat method with 128 layers (Marsaglia &amp; Tsang 2000): one 64-bit draw and a
