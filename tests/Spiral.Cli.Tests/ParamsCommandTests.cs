@@ -50,6 +50,16 @@ public sealed class ParamsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Params_Markdown_EqualsTheCheckedInReferencePage()
+    {
+        var r = CliRunner.Run("params", "--markdown");
+        Assert.Equal(0, r.ExitCode);
+        var page = CliRunner.DataFile("x").Replace(Path.Combine("data", "x"), Path.Combine("docs", "reference", "parameters.md"), StringComparison.Ordinal);
+        Assert.True(r.Output == File.ReadAllText(page),
+            "docs/reference/parameters.md is out of date: run `spiral params --markdown > docs/reference/parameters.md`");
+    }
+
+    [Fact]
     public void Params_UnknownFilter_Exit2()
     {
         var r = CliRunner.Run("params", "gravity");

@@ -15,8 +15,11 @@ internal static class ParamsCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = AnalyticCli.JsonOption();
-        var command = new Command("params", "List every scenario parameter (the paths sweeps, interventions and scenario files use) with its range, default, unit and source.") { filter, json };
-        command.SetAction(parse => Execute(parse, parse.GetValue(filter), parse.GetValue(json)));
+        var markdown = new Option<bool>("--markdown") { Description = "Write the reference page docs/reference/parameters.md (Markdown tables) instead of a table." };
+        var command = new Command("params", "List every scenario parameter (the paths sweeps, interventions and scenario files use) with its range, default, unit and source.") { filter, json, markdown };
+        command.SetAction(parse => parse.GetValue(markdown)
+            ? Markdown(parse)
+            : Execute(parse, parse.GetValue(filter), parse.GetValue(json)));
         return command;
     }
 
@@ -64,6 +67,34 @@ internal static class ParamsCommand
             foreach (var p in selected)
             {
                 o.WriteLine($"{Path(p)}: {p.Meaning}{(p.IsOptional ? $" Unset: {p.Unset}." : "")}");
+            }
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The reference page: one table per scope, every column from the catalog.</summary>
+    private static int Markdown(ParseResult parse)
+    {
+        var o = AnalyticCli.Out(parse);
+        o.WriteLine("# Parameters");
+        o.WriteLine();
+        o.WriteLine("Every parameter a scenario sets, with its valid range, default, unit, source and meaning. This page is generated from the");
+        o.WriteLine("parameter catalog (`spiral params --markdown > docs/reference/parameters.md`; a test holds it equal), which the scenario");
+        o.WriteLine("schema, the loader, sweeps, `spiral compare --intervention PATH=VALUE`, the web explorer and calibration all read.");
+        o.WriteLine("In paths, `NAME` is a state's (or alliance's) name, `*` means every state, `A,B` a dyad; a bare world name such as");
+        o.WriteLine("`institutions` is short for `world.institutions`. `(a, b]` excludes a and includes b.");
+        foreach (var scope in Enum.GetValues<ParameterScope>())
+        {
+            o.WriteLine();
+            o.WriteLine($"## {scope}");
+            o.WriteLine();
+            o.WriteLine("| path | type | range | default | unit | source | meaning |");
+            o.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (var p in ParameterCatalog.Of(scope))
+            {
+                var range = p.Type == ParameterType.Name ? string.Join(", ", p.Choices) : p.RangeText;
+                var dflt = p.Default is { } d ? AnalyticCli.Format(d) : p.IsOptional ? $"unset: {p.Unset}" : p.Type == ParameterType.Name ? "DefensiveRealist / OffensiveRealist" : "required";
+                o.WriteLine($"| `{Path(p)}` | {p.Type.ToString().ToLowerInvariant()} | {range} | {dflt} | {p.Unit} | {p.Source} | {p.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
             }
         }
         return ExitCodes.Ok;

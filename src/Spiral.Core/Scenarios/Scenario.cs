@@ -106,8 +106,6 @@ public sealed record PolicySpec(string Name)
     public IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> Series { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<int, double>>();
 
-    public double Get(string name, double fallback) =>
-        Parameters.TryGetValue(name, out var v) ? v : fallback;
 }
 
 /// <summary>An undirected dyad between states <see cref="A"/> and <see cref="B"/>; directed values override per direction where given.</summary>
