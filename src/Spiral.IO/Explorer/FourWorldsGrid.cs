@@ -64,7 +64,7 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
                 cancel.ThrowIfCancellationRequested();
                 var scenario = ScenarioPaths.Set(ScenarioPaths.Set(baseScenario, "world.offenseAdvantage", beta), "world.distinguishability", omega);
                 var summary = EnsembleRunner.Summarize(scenario, new EnsembleOptions(runsPerCell, seed), cancel);
-                cells.Add(new WorldCell(beta, omega, summary.WarProbability, summary.SpiralsPerRun));
+                cells.Add(new WorldCell(beta, omega, summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate));
                 cellsDone?.Report(++done);
             }
         }

@@ -61,9 +61,9 @@ public class EnsembleRunnerTests
     {
         var a = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 1));
         var b = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 3));
-        Assert.Equal(a.WarProbability, b.WarProbability);
-        Assert.Equal(a.MeanBeliefError, b.MeanBeliefError);
-        Assert.Equal(a.WarGivenCrisis, b.WarGivenCrisis);
+        Assert.Equal(a[OutcomeRegistry.HadWar].Estimate, b[OutcomeRegistry.HadWar].Estimate);
+        Assert.Equal(a[OutcomeRegistry.MeanBeliefError].Estimate, b[OutcomeRegistry.MeanBeliefError].Estimate);
+        Assert.Equal(a[OutcomeRegistry.WarGivenCrisis], b[OutcomeRegistry.WarGivenCrisis]);
         Assert.Equal(a.ScenarioHash, b.ScenarioHash);
         Assert.Equal(200, a.Runs);
     }
