@@ -94,7 +94,7 @@ internal static class RunTables
         var o = AnalyticCli.Out(parse);
         o.WriteLine($"{scenario.Title switch { "" => s.Scenario, var t => t }}: {s.Runs} runs, seed {s.Seed}, {TimeConvention.Span(scenario.StartYear, s.Steps)}, scenario hash {s.ScenarioHash}");
 
-        var beliefHeader = "beliefs about others (" + string.Join(" / ", OutcomeRegistry.Dyads.Select(d => d.Label)) + ")";
+        var beliefHeader = "about others (" + string.Join(" / ", OutcomeRegistry.Dyads.Select(d => d.Label)) + ")";
         var states = AnalyticCli.NewTable(["state", .. OutcomeRegistry.States.Select(x => x.Label), beliefHeader]);
         foreach (var st in s.States)
         {

@@ -188,9 +188,9 @@ public static class OutcomeRegistry
         s => s.GreedyStates);
 
     // ---- per state, in the column order of run_states ----
-    public static readonly Outcome IsGreedy = State("isGreedy", "greedy in % of runs", Units.Probability, OutcomeKind.Indicator,
+    public static readonly Outcome IsGreedy = State("isGreedy", "share of runs greedy", Units.Probability, OutcomeKind.Indicator,
         (s, i) => s.IsGreedy[i] ? 1 : 0);
-    public static readonly Outcome MilexGrowth = State("milexGrowth", "milex growth/yr", Units.GrowthPerYear, OutcomeKind.Real,
+    public static readonly Outcome MilexGrowth = State("milexGrowth", "yearly milex growth", Units.GrowthPerYear, OutcomeKind.Real,
         (s, i) => s.MilexGrowth[i]);
     public static readonly Outcome InitialSecurity = State("initialSecurity", "initial security", Units.Security, OutcomeKind.Real,
         (s, i) => s.InitialSecurity[i]);
@@ -200,9 +200,9 @@ public static class OutcomeRegistry
         OutcomeKind.Real, (s, i) => s.MeanBeliefAboutOthers[i]);
 
     // ---- per directed dyad i→j ----
-    public static readonly Outcome Belief = Dyad("belief", "final belief that the other is greedy", Units.Belief, OutcomeKind.Real,
+    public static readonly Outcome Belief = Dyad("belief", "final belief", Units.Belief, OutcomeKind.Real,
         (s, i, j) => s.FinalBelief[i * s.IsGreedy.Length + j]);
-    public static readonly Outcome BeliefError = Dyad("beliefError", "|final belief − true type|", Units.Belief, OutcomeKind.Real,
+    public static readonly Outcome BeliefError = Dyad("beliefError", "belief error", Units.Belief, OutcomeKind.Real,
         (s, i, j) => s.BeliefError[i * s.IsGreedy.Length + j]);
 
     /// <summary>Wars per crisis over the whole ensemble.</summary>

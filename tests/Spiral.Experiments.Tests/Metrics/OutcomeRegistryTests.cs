@@ -82,4 +82,22 @@ public class OutcomeRegistryTests
         Assert.Equal(1.0 / 3 - Estimate.Z95 / 3, real.Low, 12);
         Assert.True(double.IsNaN(OutcomeRegistry.FirstWarStep.Estimate(0, 0, 0).Mean));
     }
+
+    [Fact]
+    public void OutcomesReference_OneRowPerOutcome_AsTheRegistrySpellsIt()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        var doc = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "reference", "outcomes.md"));
+        var all = OutcomeRegistry.Runs.Concat(OutcomeRegistry.States).Concat(OutcomeRegistry.Dyads).ToList();
+        foreach (var o in all)
+        {
+            var json = $"`{o.SummaryName}`" + (o.MaximumName is { } max ? $", `{max}`" : "");
+            Assert.Contains($"| `{o.Name}` | `{o.Column}` | {json} | {o.Label.Replace("|", "\\|", StringComparison.Ordinal)} | {o.Unit} | {o.Kind.ToString().ToLowerInvariant()} |", doc);
+        }
+        Assert.Equal(all.Count, doc.Split('\n').Count(l => l.StartsWith("| `", StringComparison.Ordinal)));
+    }
 }
