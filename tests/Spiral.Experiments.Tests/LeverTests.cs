@@ -1,3 +1,4 @@
+using Spiral.Experiments.Metrics;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Statistics;
@@ -24,13 +25,13 @@ public class LeverTests(ITestOutputHelper output)
     {
         var offense = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0));
         var defense = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 0.6, distinguishability: 0));
-        output.WriteLine($"P(war) β=2.5: {Show(offense.WarProbability)}; β=0.6: {Show(defense.WarProbability)} ({Runs} runs, seed {Seed})");
-        output.WriteLine($"wars/run β=2.5: {Show(offense.WarsPerRun)}; β=0.6: {Show(defense.WarsPerRun)}");
-        output.WriteLine($"crises/run β=2.5: {Show(offense.CrisesPerRun)}; β=0.6: {Show(defense.CrisesPerRun)}");
-        output.WriteLine($"arms race index β=2.5: {Show(offense.ArmsRaceIndex)}; β=0.6: {Show(defense.ArmsRaceIndex)}");
-        Assert.True(offense.WarProbability.Low > defense.WarProbability.High,
-            $"95% intervals overlap: β=2.5 {Show(offense.WarProbability)} vs β=0.6 {Show(defense.WarProbability)}");
-        Assert.True(offense.WarsPerRun.Low > defense.WarsPerRun.High);
+        output.WriteLine($"P(war) β=2.5: {Show(offense[OutcomeRegistry.HadWar].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.HadWar].Estimate)} ({Runs} runs, seed {Seed})");
+        output.WriteLine($"wars/run β=2.5: {Show(offense[OutcomeRegistry.Wars].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.Wars].Estimate)}");
+        output.WriteLine($"crises/run β=2.5: {Show(offense[OutcomeRegistry.Crises].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.Crises].Estimate)}");
+        output.WriteLine($"arms race index β=2.5: {Show(offense[OutcomeRegistry.ArmsRaceIndex].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.ArmsRaceIndex].Estimate)}");
+        Assert.True(offense[OutcomeRegistry.HadWar].Estimate.Low > defense[OutcomeRegistry.HadWar].Estimate.High,
+            $"95% intervals overlap: β=2.5 {Show(offense[OutcomeRegistry.HadWar].Estimate)} vs β=0.6 {Show(defense[OutcomeRegistry.HadWar].Estimate)}");
+        Assert.True(offense[OutcomeRegistry.Wars].Estimate.Low > defense[OutcomeRegistry.Wars].Estimate.High);
     }
 
     [Fact]
@@ -38,15 +39,15 @@ public class LeverTests(ITestOutputHelper output)
     {
         var without = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0, observationNoise: 0.3));
         var with = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0, observationNoise: 0.3, hotline: 1.0));
-        output.WriteLine($"P(war | crisis) without hotline: {without.WarGivenCrisis:F4}; with hotline 1: {with.WarGivenCrisis:F4} ({Runs} runs, seed {Seed})");
-        output.WriteLine($"crises/run without: {Show(without.CrisesPerRun)}; with: {Show(with.CrisesPerRun)}");
-        output.WriteLine($"wars/run without: {Show(without.WarsPerRun)}; with: {Show(with.WarsPerRun)}");
-        output.WriteLine($"P(war) without: {Show(without.WarProbability)}; with: {Show(with.WarProbability)}");
-        Assert.True(without.CrisesPerRun.Mean > 0.5, "the doubly dangerous world should have crises to compare");
-        Assert.True(with.WarGivenCrisis < without.WarGivenCrisis);
+        output.WriteLine($"P(war | crisis) without hotline: {without[OutcomeRegistry.WarGivenCrisis]:F4}; with hotline 1: {with[OutcomeRegistry.WarGivenCrisis]:F4} ({Runs} runs, seed {Seed})");
+        output.WriteLine($"crises/run without: {Show(without[OutcomeRegistry.Crises].Estimate)}; with: {Show(with[OutcomeRegistry.Crises].Estimate)}");
+        output.WriteLine($"wars/run without: {Show(without[OutcomeRegistry.Wars].Estimate)}; with: {Show(with[OutcomeRegistry.Wars].Estimate)}");
+        output.WriteLine($"P(war) without: {Show(without[OutcomeRegistry.HadWar].Estimate)}; with: {Show(with[OutcomeRegistry.HadWar].Estimate)}");
+        Assert.True(without[OutcomeRegistry.Crises].Estimate.Mean > 0.5, "the doubly dangerous world should have crises to compare");
+        Assert.True(with[OutcomeRegistry.WarGivenCrisis] < without[OutcomeRegistry.WarGivenCrisis]);
         // WarGivenCrisis has no interval; wars per run do, and with a similar crisis count they must separate too
-        Assert.True(with.WarsPerRun.High < without.WarsPerRun.Low,
-            $"wars/run intervals overlap: with {Show(with.WarsPerRun)} vs without {Show(without.WarsPerRun)}");
+        Assert.True(with[OutcomeRegistry.Wars].Estimate.High < without[OutcomeRegistry.Wars].Estimate.Low,
+            $"wars/run intervals overlap: with {Show(with[OutcomeRegistry.Wars].Estimate)} vs without {Show(without[OutcomeRegistry.Wars].Estimate)}");
     }
 
     [Fact]
@@ -54,12 +55,12 @@ public class LeverTests(ITestOutputHelper output)
     {
         var quiet = Summarize(ScenarioBuilder.Stylized(observationNoise: 0.1, greedProbability: 0.2));
         var noisy = Summarize(ScenarioBuilder.Stylized(observationNoise: 1.0, greedProbability: 0.2));
-        output.WriteLine($"mean belief error σ=0.1: {Show(quiet.MeanBeliefError)}; σ=1.0: {Show(noisy.MeanBeliefError)} ({Runs} runs, seed {Seed})");
+        output.WriteLine($"mean belief error σ=0.1: {Show(quiet[OutcomeRegistry.MeanBeliefError].Estimate)}; σ=1.0: {Show(noisy[OutcomeRegistry.MeanBeliefError].Estimate)} ({Runs} runs, seed {Seed})");
         var quietSs = Summarize(ScenarioBuilder.Stylized(observationNoise: 0.1));
         var noisySs = Summarize(ScenarioBuilder.Stylized(observationNoise: 1.0));
-        output.WriteLine($"all security-seekers: σ=0.1: {Show(quietSs.MeanBeliefError)}; σ=1.0: {Show(noisySs.MeanBeliefError)}; spirals/run {Show(quietSs.SpiralsPerRun)} vs {Show(noisySs.SpiralsPerRun)}");
-        Assert.True(noisy.MeanBeliefError.Low > quiet.MeanBeliefError.High,
-            $"95% intervals overlap: σ=1.0 {Show(noisy.MeanBeliefError)} vs σ=0.1 {Show(quiet.MeanBeliefError)}");
-        Assert.True(noisySs.MeanBeliefError.Low > quietSs.MeanBeliefError.High);
+        output.WriteLine($"all security-seekers: σ=0.1: {Show(quietSs[OutcomeRegistry.MeanBeliefError].Estimate)}; σ=1.0: {Show(noisySs[OutcomeRegistry.MeanBeliefError].Estimate)}; spirals/run {Show(quietSs[OutcomeRegistry.Spirals].Estimate)} vs {Show(noisySs[OutcomeRegistry.Spirals].Estimate)}");
+        Assert.True(noisy[OutcomeRegistry.MeanBeliefError].Estimate.Low > quiet[OutcomeRegistry.MeanBeliefError].Estimate.High,
+            $"95% intervals overlap: σ=1.0 {Show(noisy[OutcomeRegistry.MeanBeliefError].Estimate)} vs σ=0.1 {Show(quiet[OutcomeRegistry.MeanBeliefError].Estimate)}");
+        Assert.True(noisySs[OutcomeRegistry.MeanBeliefError].Estimate.Low > quietSs[OutcomeRegistry.MeanBeliefError].Estimate.High);
     }
 }

@@ -131,7 +131,7 @@ public sealed class ComponentTests : IDisposable
         {
             Assert.NotEqual("0", cut.Find($"#{id}").GetAttribute("data-traces"));
         }
-        var before = cut.Find("#stat-war").TextContent;
+        var before = cut.Find("#stat-hadWar").TextContent;
 
         // progress reports may still re-render the page after the run: retry until the change lands
         cut.WaitForAssertion(() =>

@@ -1,6 +1,7 @@
 using Spiral.Core.Parameters;
 using System.Diagnostics;
 using Spiral.Core.Events;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.IO.Explorer;
 using Spiral.IO.Learn;
@@ -26,7 +27,7 @@ public class ExplorerViewTests(ITestOutputHelper output)
             }
         }
         Assert.All(view.WarByYear.Zip(view.WarByYear.Skip(1)), p => Assert.True(p.First <= p.Second));
-        Assert.Equal(view.Summary.WarProbability.Mean, view.WarByYear[^1], 9);
+        Assert.Equal(view.Summary[OutcomeRegistry.HadWar].Estimate.Mean, view.WarByYear[^1], 9);
         Assert.Equal(1.0, view.Rungs.Sum(r => r.Share), 9);
         Assert.All(view.CrisisInYear, p => Assert.InRange(p, 0, 1));
         Assert.NotEmpty(view.Network);

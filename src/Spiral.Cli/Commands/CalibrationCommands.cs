@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.Core.Recording;
 using Spiral.Experiments.Calibration;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.IO.Calibration;
@@ -230,9 +231,9 @@ internal static class CalibrationCommands
             throw new UsageException($"{option} {text}: expected FIRST-LAST, e.g. 2010-2019");
         }
         var s = setup.Scenario;
-        if (r.First < s.StartYear || r.Last > s.StartYear + s.Steps - 1)
+        if (r.First < s.StartYear || r.Last > TimeConvention.LastYear(s.StartYear, s.Steps))
         {
-            throw new UsageException($"{option} {text}: expected years within the scenario's {s.StartYear}-{s.StartYear + s.Steps - 1}");
+            throw new UsageException($"{option} {text}: expected years within the scenario's {s.StartYear}-{TimeConvention.LastYear(s.StartYear, s.Steps)}");
         }
         return r;
     }

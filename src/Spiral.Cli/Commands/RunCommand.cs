@@ -84,7 +84,7 @@ internal static class RunCommand
             var narration = narrate ? NarrateRunZero(scenario, seed, steps) : null;
             if (json)
             {
-                AnalyticCli.WriteJson(parse, RunJson.From(summary, narration));
+                AnalyticCli.WriteJson(parse, RunJson.From(summary, scenario, narration));
             }
             else
             {

@@ -1,6 +1,8 @@
+using Spiral.Experiments.Metrics;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Running;
@@ -9,83 +11,113 @@ using Spiral.Numerics.Statistics;
 
 namespace Spiral.Cli.Commands;
 
+/// <summary>
+/// The JSON of outcomes summarized over runs, field names from <see cref="OutcomeRegistry"/> (<see cref="Outcome.SummaryName"/>,
+/// <see cref="Outcome.MaximumName"/>, <see cref="OutcomeRatio.Name"/>): one shape for <c>spiral run</c> and <c>spiral sweep</c>.
+/// </summary>
+internal static class OutcomeJson
+{
+    /// <summary>A mean with its 95% interval; null where no run defines the outcome.</summary>
+    public sealed record Interval(double? Mean, double?[] Ci95);
+
+    /// <summary>Adds every run outcome and ratio: an interval per outcome, the mean and maximum of a level.</summary>
+    public static void AddRunOutcomes(OrderedDictionary<string, object?> json, IReadOnlyList<OutcomeStatistics> outcomes)
+    {
+        foreach (var o in outcomes)
+        {
+            if (o.Outcome.MaximumName is { } maximum)
+            {
+                json[o.Outcome.SummaryName] = Number(o.Mean);
+                json[maximum] = Number(o.Maximum);
+            }
+            else
+            {
+                json[o.Outcome.SummaryName] = new Interval(Number(o.Mean), [Number(o.Estimate.Low), Number(o.Estimate.High)]);
+            }
+        }
+        foreach (var ratio in OutcomeRegistry.Ratios)
+        {
+            json[ratio.Name] = ratio.Of(outcomes[ratio.Numerator.Index].Sum, outcomes[ratio.Denominator.Index].Sum);
+        }
+    }
+
+    /// <summary>The mean over runs of each state or dyad outcome, under its summary name.</summary>
+    public static void AddMeans(OrderedDictionary<string, object?> json, IReadOnlyList<OutcomeStatistics> outcomes)
+    {
+        foreach (var o in outcomes)
+        {
+            json[o.Outcome.SummaryName] = Number(o.Mean);
+        }
+    }
+
+    private static double? Number(double v) => double.IsFinite(v) ? v : null;
+}
+
 /// <summary>The JSON shape of <c>spiral run --json</c>.</summary>
 internal static class RunJson
 {
-    public sealed record Interval(double Mean, double[] Ci95);
-
-    public static object From(EnsembleSummary s, IReadOnlyList<NarratedYear>? narration) => new
+    public static object From(EnsembleSummary s, Scenario scenario, IReadOnlyList<NarratedYear>? narration)
     {
-        scenario = s.Scenario,
-        runs = s.Runs,
-        seed = s.Seed,
-        steps = s.Steps,
-        scenarioHash = s.ScenarioHash,
-        warProbability = I(s.WarProbability),
-        warBetweenSecuritySeekersProbability = I(s.WarBetweenSecuritySeekersProbability),
-        warsPerRun = I(s.WarsPerRun),
-        crisesPerRun = I(s.CrisesPerRun),
-        warGivenCrisis = s.WarGivenCrisis,
-        maxRungMean = s.MaxRungMean,
-        maxRungMax = s.MaxRungMax,
-        spiralsPerRun = I(s.SpiralsPerRun),
-        cbmsProposedPerRun = I(s.CbmsProposedPerRun),
-        cbmsSignedPerRun = I(s.CbmsSignedPerRun),
-        cbmsBlockedPerRun = I(s.CbmsBlockedPerRun),
-        hotlinesOpenedPerRun = I(s.HotlinesOpenedPerRun),
-        armsRaceIndex = I(s.ArmsRaceIndex),
-        richardsonReaction = I(s.RichardsonReaction),
-        meanSecurityChange = I(s.MeanSecurityChange),
-        meanBeliefError = I(s.MeanBeliefError),
-        states = s.States.Select(st => new
+        var json = new OrderedDictionary<string, object?>
         {
-            name = st.Name,
-            milexGrowth = st.MilexGrowth,
-            finalSecurity = st.FinalSecurity,
-            greedyShare = st.GreedyShare,
-            beliefs = st.Beliefs.Select(b => new { about = b.About, meanBelief = b.MeanBelief, meanError = b.MeanError }),
-        }),
-        narration = narration?.Select(y => new { year = y.Year, lines = y.Lines.Select(l => new { text = l.Text, concept = l.ConceptName }) }),
-    };
-
-    private static Interval I(Estimate e) => new(e.Mean, [e.Low, e.High]);
+            ["scenario"] = s.Scenario,
+            ["runs"] = s.Runs,
+            ["seed"] = s.Seed,
+            ["steps"] = s.Steps,
+            ["startYear"] = scenario.StartYear,
+            ["endYear"] = TimeConvention.LastYear(scenario.StartYear, s.Steps),
+            ["scenarioHash"] = s.ScenarioHash,
+        };
+        OutcomeJson.AddRunOutcomes(json, s.Outcomes);
+        json["states"] = s.States.Select(st =>
+        {
+            var state = new OrderedDictionary<string, object?> { ["name"] = st.Name };
+            OutcomeJson.AddMeans(state, st.Outcomes);
+            state["beliefs"] = st.Beliefs.Select(b =>
+            {
+                var belief = new OrderedDictionary<string, object?> { ["about"] = b.About };
+                OutcomeJson.AddMeans(belief, b.Outcomes);
+                return belief;
+            }).ToList();
+            return state;
+        }).ToList();
+        json["narration"] = narration?.Select(y => new { year = y.Year, lines = y.Lines.Select(l => new { text = l.Text, concept = l.ConceptName }) });
+        return json;
+    }
 }
 
-/// <summary>The human tables of <c>spiral run</c>.</summary>
+/// <summary>The human tables of <c>spiral run</c>: every outcome of <see cref="OutcomeRegistry"/>.</summary>
 internal static class RunTables
 {
     public static void Write(ParseResult parse, EnsembleSummary s, Scenario scenario)
     {
         var inv = CultureInfo.InvariantCulture;
         var o = AnalyticCli.Out(parse);
-        o.WriteLine($"{scenario.Title switch { "" => s.Scenario, var t => t }}: {s.Runs} runs, seed {s.Seed}, {s.Steps} years from {scenario.StartYear}, scenario hash {s.ScenarioHash}");
+        o.WriteLine($"{scenario.Title switch { "" => s.Scenario, var t => t }}: {s.Runs} runs, seed {s.Seed}, {TimeConvention.Span(scenario.StartYear, s.Steps)}, scenario hash {s.ScenarioHash}");
 
-        var states = AnalyticCli.NewTable("state", "milex growth/yr", "final security", "greedy in % of runs", "mean belief about rivals (error)");
+        var beliefHeader = "about others (" + string.Join(" / ", OutcomeRegistry.Dyads.Select(d => d.Label)) + ")";
+        var states = AnalyticCli.NewTable(["state", .. OutcomeRegistry.States.Select(x => x.Label), beliefHeader]);
         foreach (var st in s.States)
         {
-            var beliefs = string.Join("; ", st.Beliefs.Select(b => string.Create(inv, $"{b.About} {b.MeanBelief:F2} (±{b.MeanError:F2})")));
-            states.AddRow(Markup.Escape(st.Name), st.MilexGrowth.ToString("P2", inv), st.FinalSecurity.ToString("F3", inv),
-                st.GreedyShare.ToString("P0", inv), Markup.Escape(beliefs));
+            var beliefs = string.Join("; ", st.Beliefs.Select(b =>
+                b.About + " " + string.Join(" / ", b.Outcomes.Select(x => x.Mean.ToString("F2", inv)))));
+            states.AddRow([Markup.Escape(st.Name), .. st.Outcomes.Select(x => Show(x.Mean, x.Outcome.Format)), Markup.Escape(beliefs)]);
         }
         AnalyticCli.Write(parse, states);
 
         var runs = AnalyticCli.NewTable("outcome", "value", "95% interval");
-        void Row(string name, Estimate e, string format) =>
-            runs.AddRow(name, e.Mean.ToString(format, inv), Markup.Escape($"[{e.Low.ToString(format, inv)}, {e.High.ToString(format, inv)}]"));
-        Row("P(war)", s.WarProbability, "F3");
-        Row("P(war between two security-seekers)", s.WarBetweenSecuritySeekersProbability, "F3");
-        Row("wars per run", s.WarsPerRun, "F2");
-        Row("crises per run", s.CrisesPerRun, "F2");
-        runs.AddRow("wars per crisis", s.WarGivenCrisis.ToString("F4", inv), "");
-        runs.AddRow("max rung (mean / highest)", string.Create(inv, $"{s.MaxRungMean:F1} / {s.MaxRungMax}"), "");
-        Row("spirals per run", s.SpiralsPerRun, "F2");
-        Row("CBMs signed per run", s.CbmsSignedPerRun, "F2");
-        Row("CBMs blocked by mistrust per run", s.CbmsBlockedPerRun, "F2");
-        Row("hotlines opened per run", s.HotlinesOpenedPerRun, "F2");
-        Row("arms-race index (milex growth of rival dyads)", s.ArmsRaceIndex, "P2");
-        Row("Richardson reaction coefficient k", s.RichardsonReaction, "F3");
-        Row("mean security change", s.MeanSecurityChange, "F3");
-        Row("mean belief error", s.MeanBeliefError, "F3");
+        foreach (var x in s.Outcomes)
+        {
+            var f = x.Outcome.Format;
+            var value = Show(x.Mean, f) + (x.Outcome.MaximumName is null ? "" : $" (highest {Show(x.Maximum, "0")})");
+            runs.AddRow(Markup.Escape(x.Outcome.Label), Markup.Escape(value), Markup.Escape($"[{Show(x.Estimate.Low, f)}, {Show(x.Estimate.High, f)}]"));
+        }
+        foreach (var ratio in OutcomeRegistry.Ratios)
+        {
+            runs.AddRow(Markup.Escape(ratio.Label), s[ratio].ToString("F4", inv), "");
+        }
         AnalyticCli.Write(parse, runs);
     }
+
+    private static string Show(double v, string format) => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.IO.Scenarios;
 
@@ -35,7 +36,7 @@ internal static class ScenariosCommand
                 title = s.Title,
                 states = s.States.Select(x => x.Name).ToList(),
                 startYear = s.StartYear,
-                endYear = s.StartYear + s.Steps - 1,
+                endYear = TimeConvention.LastYear(s.StartYear, s.Steps),
                 steps = s.Steps,
             }).ToList();
             if (parse.GetValue(json))
@@ -89,7 +90,7 @@ internal static class ScenariosCommand
             }
             else if (errors.Count == 0)
             {
-                output.WriteLine($"OK {path}: scenario '{scenario!.Name}', {scenario.States.Count} states, {scenario.StartYear}-{scenario.StartYear + scenario.Steps - 1}");
+                output.WriteLine($"OK {path}: scenario '{scenario!.Name}', {scenario.States.Count} states, {scenario.StartYear}-{TimeConvention.LastYear(scenario.StartYear, scenario.Steps)}");
             }
             else
             {
@@ -130,7 +131,7 @@ internal static class ScenariosCommand
             }
             var console = Console(output);
             console.WriteLine($"{s.Name}: {s.Title}");
-            console.WriteLine($"{s.StartYear}-{s.StartYear + s.Steps - 1} ({s.Steps} steps)");
+            console.WriteLine(TimeConvention.Span(s.StartYear, s.Steps));
             console.WriteLine();
             console.WriteLine(s.Description.Trim());
             console.WriteLine();

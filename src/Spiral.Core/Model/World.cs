@@ -50,8 +50,10 @@ public sealed class World
     public Scenario Scenario { get; }
     public ModelParameters P { get; }
     public int N { get; }
+    /// <summary>Steps completed; while step t (1-based, <see cref="Recording.TimeConvention"/>) runs, <c>Step</c> is t − 1.</summary>
     public int Step { get; internal set; }
-    public int Year => Scenario.StartYear + Step;
+    /// <summary>The calendar year of the step being simulated, Y(Step + 1).</summary>
+    public int Year => Recording.TimeConvention.Year(Scenario.StartYear, Step + 1);
     public readonly string[] Names;
 
     // World parameters: mutable because the timeline may change them (phase 1); copied from WorldParameters.
@@ -129,10 +131,13 @@ public sealed class World
 
     public bool AreAllies(int i, int j) => i != j && Alliance[i] >= 0 && Alliance[i] == Alliance[j];
 
-    /// <summary>Records an event and adds its Goldstein weight to the dyad's score for this year.</summary>
+    /// <summary>
+    /// Records an event of the step being simulated (step t = <see cref="Step"/> + 1 and its year Y(t), the numbering
+    /// of recorded rows) and adds its Goldstein weight to the dyad's score for this year.
+    /// </summary>
     public void AddEvent(EventKind kind, int actor, int target, int rung = 0, double value = 0, Concept concept = Concept.None)
     {
-        Events.Add(new SimEvent(Step, Year, kind, (short)actor, (short)target, (short)rung, value, concept));
+        Events.Add(new SimEvent(Step + 1, Year, kind, (short)actor, (short)target, (short)rung, value, concept));
         if (target >= 0 && actor >= 0 && actor != target)
         {
             var g = EventCatalog.Goldstein(kind);

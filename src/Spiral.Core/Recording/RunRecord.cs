@@ -5,10 +5,12 @@ namespace Spiral.Core.Recording;
 
 /// <summary>
 /// The recorded rows of one run (DESIGN.md 3.2): per step and state Y, m, milex, O, D, p, S, internal threat;
-/// per step and directed dyad the belief; the events; the true types. Row t = 0 is the initial state, row t
-/// the state after step t. Preallocated for a horizon and reusable across runs (the world writes its events straight
-/// into <see cref="Events"/>), so recording allocates nothing
-/// per step. Metrics are pure functions over these rows.
+/// per step and directed dyad the belief; the events; the true types. Time (<see cref="TimeConvention"/>): step
+/// t ∈ {1..Steps} simulates year Y(t) = StartYear + t − 1; row t ≥ 1 is the state at the end of year Y(t), row 0 the
+/// initial state at the start of StartYear (labelled year StartYear − 1, the end of the previous year); an event of
+/// step t carries step t and year Y(t). Preallocated for a horizon and reusable across runs (the world writes its
+/// events straight into <see cref="Events"/>), so recording allocates nothing per step. Metrics are pure functions
+/// over these rows.
 /// </summary>
 public sealed class RunRecord
 {
@@ -47,6 +49,8 @@ public sealed class RunRecord
     public EventLog Events { get; }
 
     public int Row(int step, int state) => step * N + state;
+    /// <summary>The calendar year of row (or step) <paramref name="step"/>, <see cref="TimeConvention.Year"/>.</summary>
+    public int Year(int step) => TimeConvention.Year(StartYear, step);
     public double BeliefAt(int step, int i, int j) => Belief[(step * N + i) * N + j];
 
     internal void Begin(World w, long runIndex)

@@ -1,4 +1,5 @@
 using Spiral.Core.Parameters;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
@@ -41,8 +42,8 @@ public sealed record CalibrationResult(
 /// </summary>
 public static class Calibrator
 {
-    /// <summary>Record row holding the spending of calendar year <paramref name="year"/>.</summary>
-    public static int RowOf(Scenario scenario, int year) => year - scenario.StartYear + 1;
+    /// <summary>Record row holding the spending at the end of calendar year <paramref name="year"/> (<see cref="TimeConvention.Step"/>).</summary>
+    public static int RowOf(Scenario scenario, int year) => TimeConvention.Step(scenario.StartYear, year);
 
     /// <summary>Ensemble-mean military spending per state (scenario order) and calendar year, for the years given.</summary>
     public static double[][] MeanMilex(Scenario scenario, YearRange years, int runs, ulong seed, int threads = 0)

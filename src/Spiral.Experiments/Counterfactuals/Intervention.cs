@@ -1,6 +1,7 @@
 using Spiral.Core.Parameters;
 using System.Globalization;
 using Spiral.Core.Policies;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 
 namespace Spiral.Experiments.Counterfactuals;
@@ -166,7 +167,7 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
     {
         if (year < sc.StartYear || year >= sc.StartYear + sc.Steps)
         {
-            throw new ScenarioPathException($"'{spec}': year {year} is outside the scenario's years {sc.StartYear}-{sc.StartYear + sc.Steps - 1}");
+            throw new ScenarioPathException($"'{spec}': year {year} is outside the scenario's years {sc.StartYear}-{TimeConvention.LastYear(sc.StartYear, sc.Steps)}");
         }
     }
 }

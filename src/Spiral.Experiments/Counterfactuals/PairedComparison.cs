@@ -7,7 +7,7 @@ using Spiral.Numerics.Statistics;
 namespace Spiral.Experiments.Counterfactuals;
 
 /// <summary>One outcome of a paired comparison: the two arms' means and the paired difference (treated − baseline) with its 95% interval.</summary>
-public sealed record OutcomeDifference(string Outcome, double Baseline, double Treated, Estimate Difference);
+public sealed record OutcomeDifference(Outcome Outcome, double Baseline, double Treated, Estimate Difference);
 
 /// <summary>The result of running the same seeds with and without an intervention.</summary>
 public sealed record ComparisonResult(
@@ -21,7 +21,7 @@ public sealed record ComparisonResult(
     EnsembleSummary Baseline,
     EnsembleSummary Treated)
 {
-    public OutcomeDifference this[string outcome] => Outcomes.First(o => o.Outcome == outcome);
+    public OutcomeDifference this[Outcome outcome] => Outcomes.First(o => o.Outcome == outcome);
 }
 
 /// <summary>
@@ -31,15 +31,11 @@ public sealed record ComparisonResult(
 /// </summary>
 public static class PairedComparison
 {
-    /// <summary>Outcomes compared, in report order.</summary>
-    public static readonly IReadOnlyList<string> OutcomeNames =
-        ["war", "warBetweenSecuritySeekers", "wars", "crises", "spirals", "cbmsSigned", "cbmsBlocked", "milexGrowth",
-         "finalSecurity", "beliefError", "maxRung"];
-
     public static ComparisonResult Run(Scenario baseline, Scenario treated, string intervention, EnsembleOptions options,
         CancellationToken cancel = default, IProgress<int>? progress = null)
     {
-        var k = OutcomeNames.Count;
+        var compared = OutcomeRegistry.Compared;
+        var k = compared.Count;
         var a = new double[options.Runs * k];
         var b = new double[options.Runs * k];
         var baseSummary = EnsembleRunner.Summarize(baseline, options, cancel, null, (_, s) => Fill(a, s, k));
@@ -55,7 +51,7 @@ public static class PairedComparison
                 sb += b[r * k + o];
                 diff[r] = b[r * k + o] - a[r * k + o];
             }
-            outcomes.Add(new OutcomeDifference(OutcomeNames[o], sa / options.Runs, sb / options.Runs, Estimate.OfMean(diff)));
+            outcomes.Add(new OutcomeDifference(compared[o], sa / options.Runs, sb / options.Runs, Estimate.OfMean(diff)));
         }
         return new ComparisonResult(baseline.Name, intervention, options.Runs, options.Seed, ScenarioHash.Of(baseline),
             ScenarioHash.Of(treated), outcomes, baseSummary, treatedSummary);
@@ -72,7 +68,8 @@ public static class PairedComparison
     public static IReadOnlyList<ComparisonResult> Run(PairedCounterfactual experiment, RunnerOptions runner,
         CancellationToken cancel = default, IProgress<long>? progress = null)
     {
-        var k = OutcomeNames.Count;
+        var compared = OutcomeRegistry.Compared;
+        var k = compared.Count;
         var runs = experiment.Runs;
         var arms = experiment.PointCount;
         var values = new double[arms][];
@@ -103,7 +100,7 @@ public static class PairedComparison
                     sb += values[a][r * k + o];
                     diff[r] = values[a][r * k + o] - values[0][r * k + o];
                 }
-                outcomes.Add(new OutcomeDifference(OutcomeNames[o], sa / runs, sb / runs, Estimate.OfMean(diff)));
+                outcomes.Add(new OutcomeDifference(compared[o], sa / runs, sb / runs, Estimate.OfMean(diff)));
             }
             var treated = aggregators[a].Result();
             results.Add(new ComparisonResult(experiment.Baseline.Name, experiment.ArmLabel(a), runs, experiment.Seed,
@@ -115,23 +112,10 @@ public static class PairedComparison
     private static void Fill(double[] target, RunSummary s, int k)
     {
         var o = (int)s.RunIndex * k;
-        var n = s.MilexGrowth.Length;
-        double growth = 0, security = 0;
-        for (var i = 0; i < n; i++)
+        var compared = OutcomeRegistry.Compared;
+        for (var c = 0; c < k; c++)
         {
-            growth += s.MilexGrowth[i];
-            security += s.FinalSecurity[i];
+            target[o + c] = compared[c].Of(s);
         }
-        target[o + 0] = s.HadWar ? 1 : 0;
-        target[o + 1] = s.WarsBetweenSecuritySeekers > 0 ? 1 : 0;
-        target[o + 2] = s.Wars;
-        target[o + 3] = s.Crises;
-        target[o + 4] = s.Spirals;
-        target[o + 5] = s.CbmsSigned;
-        target[o + 6] = s.CbmsBlocked;
-        target[o + 7] = growth / n;
-        target[o + 8] = security / n;
-        target[o + 9] = s.MeanBeliefError;
-        target[o + 10] = s.MaxRung;
     }
 }

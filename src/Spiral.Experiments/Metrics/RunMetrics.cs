@@ -3,7 +3,10 @@ using Spiral.Core.Recording;
 
 namespace Spiral.Experiments.Metrics;
 
-/// <summary>Pure functions from a run's recorded rows to its outcomes, so they can be recomputed from a file.</summary>
+/// <summary>
+/// Pure functions from a run's recorded rows to its outcomes, so they can be recomputed from a file. A new outcome is a
+/// value of <see cref="RunSummary"/> computed in <see cref="Summarize"/> and one entry of <see cref="OutcomeRegistry"/>.
+/// </summary>
 public static class RunMetrics
 {
     /// <summary>Summarizes a run. <paramref name="reach"/> is the scenario's initial reach matrix (N×N) that defines rival dyads.</summary>
@@ -40,17 +43,21 @@ public static class RunMetrics
             }
         }
 
-        double securityChange = 0, errorSum = 0;
+        double securityChange = 0, errorSum = 0, growthSum = 0, finalSum = 0;
         var errorCount = 0;
+        s.GreedyStates = 0;
         for (var i = 0; i < n; i++)
         {
             s.IsGreedy[i] = r.IsGreedy[i];
+            s.GreedyStates += r.IsGreedy[i] ? 1 : 0;
             var m0 = r.Milex[r.Row(0, i)];
             var mt = r.Milex[r.Row(t, i)];
             s.MilexGrowth[i] = t > 0 && m0 > 0 && mt > 0 ? Math.Pow(mt / m0, 1.0 / t) - 1 : 0;
             s.InitialSecurity[i] = r.Security[r.Row(0, i)];
             s.FinalSecurity[i] = r.Security[r.Row(t, i)];
             securityChange += s.FinalSecurity[i] - s.InitialSecurity[i];
+            growthSum += s.MilexGrowth[i];
+            finalSum += s.FinalSecurity[i];
             double beliefSum = 0;
             for (var j = 0; j < n; j++)
             {
@@ -69,6 +76,8 @@ public static class RunMetrics
             s.MeanBeliefAboutOthers[i] = n > 1 ? beliefSum / (n - 1) : 0;
         }
         s.MeanSecurityChange = n > 0 ? securityChange / n : 0;
+        s.MeanMilexGrowth = n > 0 ? growthSum / n : 0;
+        s.MeanFinalSecurity = n > 0 ? finalSum / n : 0;
         s.MeanBeliefError = errorCount > 0 ? errorSum / errorCount : 0;
         (s.ArmsRaceIndex, s.RichardsonReaction) = ArmsRace(r, reach);
     }
@@ -160,4 +169,63 @@ public static class RunMetrics
 
     private static double Det3(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
         a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+}
+
+/// <summary>
+/// Per-run outcomes (DESIGN.md 3.3), computed by <see cref="RunMetrics.Summarize"/> from recorded rows only and read
+/// by the <see cref="OutcomeRegistry"/>.
+/// </summary>
+public sealed class RunSummary
+{
+    public RunSummary(int states)
+    {
+        MilexGrowth = new double[states];
+        FinalSecurity = new double[states];
+        InitialSecurity = new double[states];
+        MeanBeliefAboutOthers = new double[states];
+        BeliefError = new double[states * states];
+        FinalBelief = new double[states * states];
+        IsGreedy = new bool[states];
+    }
+
+    public long RunIndex { get; set; }
+    public ulong Seed { get; set; }
+    public int Wars { get; set; }
+    public int WarsBetweenSecuritySeekers { get; set; }
+    public int Crises { get; set; }
+    public int MaxRung { get; set; }
+    public int Spirals { get; set; }
+    public int CbmsProposed { get; set; }
+    public int CbmsSigned { get; set; }
+    public int CbmsBlocked { get; set; }
+    public int HotlinesOpened { get; set; }
+    public int AlliancesFormed { get; set; }
+    public int CrisesEndedByHotline { get; set; }
+    /// <summary>Mean yearly milex growth over rival dyads' members (dyads with reach both ways).</summary>
+    public double ArmsRaceIndex { get; set; }
+    /// <summary>Pooled Richardson reaction coefficient k fitted on rival dyads' series: Δx_i = k x_j − a x_i + g.</summary>
+    public double RichardsonReaction { get; set; }
+    public double MeanSecurityChange { get; set; }
+    /// <summary>Mean over states of <see cref="MilexGrowth"/>.</summary>
+    public double MeanMilexGrowth { get; set; }
+    /// <summary>Mean over states of <see cref="FinalSecurity"/>.</summary>
+    public double MeanFinalSecurity { get; set; }
+    /// <summary>How many states drew the greedy type.</summary>
+    public int GreedyStates { get; set; }
+    /// <summary>Mean over directed dyads of |belief − truth| at the end.</summary>
+    public double MeanBeliefError { get; set; }
+    public bool[] IsGreedy { get; }
+    /// <summary>Per state: yearly geometric mean growth of military spending.</summary>
+    public double[] MilexGrowth { get; }
+    public double[] InitialSecurity { get; }
+    public double[] FinalSecurity { get; }
+    public double[] MeanBeliefAboutOthers { get; }
+    /// <summary>Final belief of i about j at i·N+j.</summary>
+    public double[] FinalBelief { get; }
+    /// <summary>|final belief − truth| of i about j at i·N+j.</summary>
+    public double[] BeliefError { get; }
+    /// <summary>Step t (1-based, <see cref="Spiral.Core.Recording.TimeConvention"/>) of the first war, or -1.</summary>
+    public int FirstWarStep { get; set; } = -1;
+
+    public bool HadWar => Wars > 0;
 }

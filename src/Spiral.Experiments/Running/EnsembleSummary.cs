@@ -7,130 +7,122 @@ using Spiral.Numerics.Statistics;
 
 namespace Spiral.Experiments.Running;
 
-/// <summary>Per-state outcomes of an ensemble.</summary>
-public sealed record StateOutcome(
-    string Name,
-    double MilexGrowth,
-    double FinalSecurity,
-    double GreedyShare,
-    IReadOnlyList<BeliefOutcome> Beliefs);
+/// <summary>One outcome summarized over runs: how many runs define it, their sum and maximum, and the mean with its 95% interval.</summary>
+public sealed record OutcomeStatistics(Outcome Outcome, long Runs, double Sum, double Maximum, Estimate Estimate)
+{
+    public double Mean => Estimate.Mean;
 
-/// <summary>Mean final belief a state holds about one rival, and the mean absolute error of that belief.</summary>
-public sealed record BeliefOutcome(string About, double MeanBelief, double MeanError);
+    public static OutcomeStatistics Of(Outcome outcome, RunningMoments moments) =>
+        new(outcome, moments.Count, moments.Sum, moments.Maximum, outcome.Estimate(moments.Count, moments.Sum, moments.Variance));
+}
 
-/// <summary>What <c>spiral run</c> reports: ensemble means with 95% intervals.</summary>
+/// <summary>A state's outcomes over runs (<see cref="OutcomeRegistry.States"/>) and its beliefs about each other state.</summary>
+public sealed record StateSummary(string Name, IReadOnlyList<OutcomeStatistics> Outcomes, IReadOnlyList<DyadSummary> Beliefs)
+{
+    public OutcomeStatistics this[Outcome outcome] => Outcomes[OutcomeIndex.Of(outcome, OutcomeScope.State)];
+}
+
+/// <summary>What one state ends up believing about another (<paramref name="About"/>) over runs (<see cref="OutcomeRegistry.Dyads"/>).</summary>
+public sealed record DyadSummary(string About, IReadOnlyList<OutcomeStatistics> Outcomes)
+{
+    public OutcomeStatistics this[Outcome outcome] => Outcomes[OutcomeIndex.Of(outcome, OutcomeScope.Dyad)];
+}
+
+/// <summary>What <c>spiral run</c> reports: every outcome of <see cref="OutcomeRegistry"/> over the ensemble's runs.</summary>
 public sealed record EnsembleSummary(
     string Scenario,
     int Runs,
     ulong Seed,
     int Steps,
     string ScenarioHash,
-    Estimate WarProbability,
-    Estimate WarBetweenSecuritySeekersProbability,
-    Estimate CrisesPerRun,
-    double MaxRungMean,
-    int MaxRungMax,
-    Estimate WarsPerRun,
-    Estimate SpiralsPerRun,
-    Estimate CbmsProposedPerRun,
-    Estimate CbmsSignedPerRun,
-    Estimate CbmsBlockedPerRun,
-    Estimate HotlinesOpenedPerRun,
-    Estimate ArmsRaceIndex,
-    Estimate RichardsonReaction,
-    Estimate MeanSecurityChange,
-    Estimate MeanBeliefError,
-    double WarGivenCrisis,
-    IReadOnlyList<StateOutcome> States);
+    IReadOnlyList<OutcomeStatistics> Outcomes,
+    IReadOnlyList<StateSummary> States)
+{
+    public OutcomeStatistics this[Outcome outcome] => Outcomes[OutcomeIndex.Of(outcome, OutcomeScope.Run)];
 
-/// <summary>Accumulates run summaries in run order into an <see cref="EnsembleSummary"/>.</summary>
+    public double this[OutcomeRatio ratio] => ratio.Of(this[ratio.Numerator].Sum, this[ratio.Denominator].Sum);
+}
+
+internal static class OutcomeIndex
+{
+    public static int Of(Outcome outcome, OutcomeScope scope) =>
+        outcome.Scope == scope ? outcome.Index : throw new ArgumentException($"{outcome.Name} is a {outcome.Scope} outcome, not a {scope} outcome", nameof(outcome));
+}
+
+/// <summary>
+/// Accumulates run summaries in run order into an <see cref="EnsembleSummary"/> in memory independent of the number
+/// of runs: one <see cref="RunningMoments"/> per outcome of the registry (per run, per state, per directed dyad).
+/// </summary>
 public sealed class EnsembleAggregator
 {
     private readonly Scenario _scenario;
     private readonly EnsembleOptions _options;
     private readonly int _n;
-    private readonly List<double> _crises = [], _wars = [], _spirals = [], _proposed = [], _signed = [], _blocked = [],
-        _hotlines = [], _armsRace = [], _reaction = [], _securityChange = [], _beliefError = [];
-    private readonly double[] _milexGrowth, _finalSecurity, _greedy, _belief, _beliefError2;
-    private int _runs, _withWar, _withTragedy, _maxRungMax, _totalCrises, _crisesOfRunsWithWar;
-    private long _maxRungSum;
-    private int _totalWars;
+    private readonly RunningMoments[] _runs;
+    private readonly RunningMoments[][] _states;
+    private readonly RunningMoments[][] _dyads;
 
     public EnsembleAggregator(Scenario scenario, EnsembleOptions options)
     {
         _scenario = scenario;
         _options = options;
         _n = scenario.States.Count;
-        _milexGrowth = new double[_n];
-        _finalSecurity = new double[_n];
-        _greedy = new double[_n];
-        _belief = new double[_n * _n];
-        _beliefError2 = new double[_n * _n];
+        _runs = New(OutcomeRegistry.Runs.Count);
+        _states = Enumerable.Range(0, _n).Select(_ => New(OutcomeRegistry.States.Count)).ToArray();
+        _dyads = Enumerable.Range(0, _n * _n).Select(_ => New(OutcomeRegistry.Dyads.Count)).ToArray();
     }
+
+    private static RunningMoments[] New(int count) => Enumerable.Range(0, count).Select(_ => new RunningMoments()).ToArray();
+
+    public int Count { get; private set; }
 
     public void Add(RunSummary s)
     {
-        _runs++;
-        if (s.HadWar) _withWar++;
-        if (s.WarsBetweenSecuritySeekers > 0) _withTragedy++;
-        _maxRungSum += s.MaxRung;
-        _maxRungMax = Math.Max(_maxRungMax, s.MaxRung);
-        _totalCrises += s.Crises;
-        _totalWars += s.Wars;
-        _crisesOfRunsWithWar += s.HadWar ? 1 : 0;
-        _crises.Add(s.Crises); _wars.Add(s.Wars); _spirals.Add(s.Spirals); _proposed.Add(s.CbmsProposed);
-        _signed.Add(s.CbmsSigned); _blocked.Add(s.CbmsBlocked); _hotlines.Add(s.HotlinesOpened);
-        _armsRace.Add(s.ArmsRaceIndex); _reaction.Add(s.RichardsonReaction); _securityChange.Add(s.MeanSecurityChange);
-        _beliefError.Add(s.MeanBeliefError);
+        Count++;
+        foreach (var o in OutcomeRegistry.Runs)
+        {
+            _runs[o.Index].Add(o.Of(s));
+        }
         for (var i = 0; i < _n; i++)
         {
-            _milexGrowth[i] += s.MilexGrowth[i];
-            _finalSecurity[i] += s.FinalSecurity[i];
-            _greedy[i] += s.IsGreedy[i] ? 1 : 0;
-        }
-        for (var k = 0; k < _n * _n; k++)
-        {
-            _belief[k] += s.FinalBelief[k];
-            _beliefError2[k] += s.BeliefError[k];
+            foreach (var o in OutcomeRegistry.States)
+            {
+                _states[i][o.Index].Add(o.Of(s, i));
+            }
+            for (var j = 0; j < _n; j++)
+            {
+                if (i != j)
+                {
+                    foreach (var o in OutcomeRegistry.Dyads)
+                    {
+                        _dyads[i * _n + j][o.Index].Add(o.Of(s, i, j));
+                    }
+                }
+            }
         }
     }
 
     public EnsembleSummary Result()
     {
-        var runs = Math.Max(1, _runs);
-        var states = new List<StateOutcome>(_n);
+        var states = new List<StateSummary>(_n);
         for (var i = 0; i < _n; i++)
         {
-            var beliefs = new List<BeliefOutcome>();
+            var beliefs = new List<DyadSummary>();
             for (var j = 0; j < _n; j++)
             {
                 if (i != j)
                 {
-                    beliefs.Add(new BeliefOutcome(_scenario.States[j].Name, _belief[i * _n + j] / runs, _beliefError2[i * _n + j] / runs));
+                    beliefs.Add(new DyadSummary(_scenario.States[j].Name, Statistics(OutcomeRegistry.Dyads, _dyads[i * _n + j])));
                 }
             }
-            states.Add(new StateOutcome(_scenario.States[i].Name, _milexGrowth[i] / runs, _finalSecurity[i] / runs, _greedy[i] / runs, beliefs));
+            states.Add(new StateSummary(_scenario.States[i].Name, Statistics(OutcomeRegistry.States, _states[i]), beliefs));
         }
-        return new EnsembleSummary(
-            _scenario.Name, _runs, _options.Seed, _options.Steps ?? _scenario.Steps, ScenarioHash.Of(_scenario),
-            Estimate.Proportion(_withWar, _runs),
-            Estimate.Proportion(_withTragedy, _runs),
-            Estimate.OfMean(_crises.ToArray(), 0),
-            (double)_maxRungSum / runs,
-            _maxRungMax,
-            Estimate.OfMean(_wars.ToArray(), 0),
-            Estimate.OfMean(_spirals.ToArray(), 0),
-            Estimate.OfMean(_proposed.ToArray(), 0),
-            Estimate.OfMean(_signed.ToArray(), 0),
-            Estimate.OfMean(_blocked.ToArray(), 0),
-            Estimate.OfMean(_hotlines.ToArray(), 0),
-            Estimate.OfMean(_armsRace.ToArray()),
-            Estimate.OfMean(_reaction.ToArray()),
-            Estimate.OfMean(_securityChange.ToArray()),
-            Estimate.OfMean(_beliefError.ToArray()),
-            _totalCrises > 0 ? (double)_totalWars / _totalCrises : 0,
-            states);
+        return new EnsembleSummary(_scenario.Name, Count, _options.Seed, _options.Steps ?? _scenario.Steps, ScenarioHash.Of(_scenario),
+            Statistics(OutcomeRegistry.Runs, _runs), states);
     }
+
+    private static IReadOnlyList<OutcomeStatistics> Statistics(IReadOnlyList<Outcome> outcomes, RunningMoments[] moments) =>
+        outcomes.Select(o => OutcomeStatistics.Of(o, moments[o.Index])).ToList();
 }
 
 /// <summary>A short, stable content hash of a scenario (SHA-256 of its canonical JSON), carried by every result row.</summary>

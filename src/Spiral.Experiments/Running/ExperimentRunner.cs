@@ -194,7 +194,7 @@ public static class ExperimentRunner
     }
 }
 
-/// <summary>A content hash of every run's summary in job order, for determinism checks.</summary>
+/// <summary>A content hash of every run's outcomes (every entry of <see cref="OutcomeRegistry"/>) and spending and security rows in job order, for determinism checks.</summary>
 public sealed class SummaryHasher : IRunSink
 {
     private readonly System.Security.Cryptography.IncrementalHash _hash =
@@ -207,13 +207,26 @@ public sealed class SummaryHasher : IRunSink
     {
         Runs++;
         var s = run.Summary;
-        Add(run.Job); Add(run.RunIndex); Add((long)s.Seed); Add(s.Wars); Add(s.WarsBetweenSecuritySeekers); Add(s.Crises); Add(s.MaxRung);
-        Add(s.Spirals); Add(s.CbmsProposed); Add(s.CbmsSigned); Add(s.CbmsBlocked); Add(s.HotlinesOpened); Add(s.AlliancesFormed);
-        Add(s.FirstWarStep); Add(s.ArmsRaceIndex); Add(s.RichardsonReaction); Add(s.MeanSecurityChange); Add(s.MeanBeliefError);
-        foreach (var v in s.MilexGrowth) Add(v);
-        foreach (var v in s.FinalSecurity) Add(v);
-        foreach (var v in s.FinalBelief) Add(v);
+        Add(run.Job); Add(run.RunIndex); Add((long)s.Seed);
         var r = run.Record;
+        foreach (var o in OutcomeRegistry.Runs)
+        {
+            Add(o.Of(s));
+        }
+        for (var i = 0; i < r.N; i++)
+        {
+            foreach (var o in OutcomeRegistry.States)
+            {
+                Add(o.Of(s, i));
+            }
+            for (var j = 0; j < r.N; j++)
+            {
+                foreach (var o in OutcomeRegistry.Dyads)
+                {
+                    Add(i == j ? 0 : o.Of(s, i, j));
+                }
+            }
+        }
         for (var k = 0; k < (r.Steps + 1) * r.N; k++)
         {
             Add(r.Milex[k]);

@@ -88,7 +88,7 @@ public static class Claims
         {
             if (e.Kind == kind)
             {
-                return e.Step + 1;
+                return e.Step;
             }
         }
         return r.Steps + 1;

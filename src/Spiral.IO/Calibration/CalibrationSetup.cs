@@ -2,6 +2,7 @@ using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Calibration;
 using Spiral.Experiments.Counterfactuals;
@@ -65,7 +66,7 @@ public sealed record CalibrationSetup(
     internal static Scenario CheckAndApply(JsonObject root, Scenario scenario, Action<string, bool, string> error)
     {
         var first = scenario.StartYear;
-        var last = scenario.StartYear + scenario.Steps - 1;
+        var last = TimeConvention.LastYear(scenario.StartYear, scenario.Steps);
         if (root["calibration"] is JsonObject c)
         {
             foreach (var key in new[] { "train", "test" })

@@ -1,5 +1,7 @@
+using Spiral.Numerics.Statistics;
 using Spiral.Core.Events;
 using Spiral.Core.Recording;
+using Spiral.Experiments.Metrics;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Running;
 
@@ -37,7 +39,14 @@ public sealed record EnsembleView(
     IReadOnlyList<NetworkEdge> Network,
     TimeSpan Elapsed)
 {
-    /// <summary>Runs an ensemble and collects the view; cancellable between chunks of runs.</summary>
+    /// <summary>The band's quantiles, estimated in constant memory per year and state by <see cref="P2Quantiles"/>.</summary>
+    private static readonly double[] BandQuantiles = [0.1, 0.5, 0.9];
+
+    /// <summary>
+    /// Runs an ensemble and collects the view in memory independent of the number of runs; cancellable between chunks
+    /// of runs. Row t of every series is year Y(t) of <see cref="TimeConvention"/> (row 0, the initial state, is the
+    /// year before the first); a war or crisis of step t counts in row t.
+    /// </summary>
     public static EnsembleView Compute(Scenario scenario, EnsembleOptions options, CancellationToken cancel = default,
         IProgress<int>? progress = null)
     {
@@ -46,27 +55,21 @@ public sealed record EnsembleView(
         var steps = options.Steps ?? scenario.Steps;
         var rows = steps + 1;
         var runs = options.Runs;
-        var share = new double[n * rows][];
-        var security = new double[n * rows][];
-        for (var k = 0; k < share.Length; k++)
-        {
-            share[k] = new double[runs];
-            security[k] = new double[runs];
-        }
+        var share = NewQuantiles(n * rows);
+        var security = NewQuantiles(n * rows);
         var belief = new double[rows * n * n];
-        var firstWar = new int[rows + 1];
+        var firstWar = new int[rows];
         var crisis = new int[rows];
         var maxRung = new int[Spiral.Core.Model.EscalationLadder.Count + 1];
         var seen = new bool[rows];
-        var r = 0;
         var summary = EnsembleRunner.Summarize(scenario, options, cancel, progress, (rec, sum) =>
         {
             for (var t = 0; t < rows; t++)
             {
                 for (var i = 0; i < n; i++)
                 {
-                    share[t * n + i][r] = rec.MilitaryShare[rec.Row(t, i)];
-                    security[t * n + i][r] = rec.Security[rec.Row(t, i)];
+                    share[t * n + i].Add(rec.MilitaryShare[rec.Row(t, i)]);
+                    security[t * n + i].Add(rec.Security[rec.Row(t, i)]);
                 }
             }
             for (var k = 0; k < belief.Length; k++)
@@ -87,14 +90,13 @@ public sealed record EnsembleView(
             }
             if (sum.FirstWarStep >= 0)
             {
-                firstWar[Math.Min(sum.FirstWarStep, rows)]++;
+                firstWar[Math.Min(sum.FirstWarStep, rows - 1)]++;
             }
             maxRung[Math.Clamp(sum.MaxRung, 0, maxRung.Length - 1)]++;
-            r++;
         });
 
         var names = scenario.States.Select(s => s.Name).ToArray();
-        var years = Enumerable.Range(scenario.StartYear, rows).ToArray();
+        var years = Enumerable.Range(0, rows).Select(t => TimeConvention.Year(scenario.StartYear, t)).ToArray();
         var shareBands = new List<Band>(n);
         var securityBands = new List<Band>(n);
         for (var i = 0; i < n; i++)
@@ -152,32 +154,21 @@ public sealed record EnsembleView(
         return new EnsembleView(summary, years, shareBands, securityBands, beliefs, war, crisisShare, rungs, edges, clock.Elapsed);
     }
 
-    private static Band BandOf(string name, double[][] values, int state, int n, int rows)
+    private static P2Quantiles[] NewQuantiles(int count) =>
+        Enumerable.Range(0, count).Select(_ => new P2Quantiles(BandQuantiles)).ToArray();
+
+    private static Band BandOf(string name, P2Quantiles[] quantiles, int state, int n, int rows)
     {
         var p10 = new double[rows];
         var p50 = new double[rows];
         var p90 = new double[rows];
         for (var t = 0; t < rows; t++)
         {
-            var v = values[t * n + state];
-            Array.Sort(v);
-            p10[t] = Quantile(v, 0.1);
-            p50[t] = Quantile(v, 0.5);
-            p90[t] = Quantile(v, 0.9);
+            var q = quantiles[t * n + state];
+            p10[t] = q.Value(0);
+            p50[t] = q.Value(1);
+            p90[t] = q.Value(2);
         }
         return new Band(name, p10, p50, p90);
-    }
-
-    /// <summary>Linear-interpolation quantile of sorted values (type 7 of Hyndman and Fan 1996).</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-        var h = (sorted.Length - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -1,3 +1,4 @@
+using Spiral.Experiments.Metrics;
 using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
@@ -65,7 +66,7 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
                 cancel.ThrowIfCancellationRequested();
                 var scenario = ParameterCatalog.Set(ParameterCatalog.Set(baseScenario, "world.offenseAdvantage", beta), "world.distinguishability", omega);
                 var summary = EnsembleRunner.Summarize(scenario, new EnsembleOptions(runsPerCell, seed), cancel);
-                cells.Add(new WorldCell(beta, omega, summary.WarProbability, summary.SpiralsPerRun));
+                cells.Add(new WorldCell(beta, omega, summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate));
                 cellsDone?.Report(++done);
             }
         }

@@ -14,6 +14,8 @@ public sealed record NarratedLine(string Text, Concept Concept, string ConceptNa
 /// <summary>
 /// Tells the story of one recorded run year by year in plain language for students: who armed and why, why a
 /// belief moved, how a crisis climbed Kahn's ladder and why it stopped, each sentence naming the concept at work.
+/// Step t is told under its year Y(t) (<see cref="TimeConvention"/>); the closing lines, the state at the end of
+/// the last step, under the last year.
 /// </summary>
 public static class Narrator
 {
@@ -30,7 +32,7 @@ public static class Narrator
 
         var events = run.Events.Items;
         var e = 0;
-        for (var step = 0; step < run.Steps; step++)
+        for (var step = 1; step <= run.Steps; step++)
         {
             var lines = new List<NarratedLine>();
             var crisisRung = 0;
@@ -43,25 +45,32 @@ public static class Narrator
                     lines.Add(line);
                 }
             }
-            if (step == 0)
+            if (step == 1)
             {
                 lines.InsertRange(0, intro);
             }
+            if (step == run.Steps)
+            {
+                lines.AddRange(End(run));
+            }
             if (lines.Count > 0)
             {
-                years.Add(new NarratedYear(run.StartYear + step, lines));
+                years.Add(new NarratedYear(run.Year(step), lines));
             }
         }
-        var end = new List<NarratedLine>();
+        return years;
+    }
+
+    /// <summary>How each state ends: its military share and security at the end of the last year.</summary>
+    private static IEnumerable<NarratedLine> End(RunRecord run)
+    {
         for (var i = 0; i < run.N; i++)
         {
             var m0 = run.MilitaryShare[run.Row(0, i)];
             var mt = run.MilitaryShare[run.Row(run.Steps, i)];
-            end.Add(Line(string.Create(CultureInfo.InvariantCulture,
-                $"{names[i]} ends spending {mt:P1} of GDP (from {m0:P1}), feeling {Describe(run.Security[run.Row(run.Steps, i)])}."), Concept.None));
+            yield return Line(string.Create(CultureInfo.InvariantCulture,
+                $"By the end of {run.Year(run.Steps)}, {run.Names[i]} spends {mt:P1} of GDP (from {m0:P1}), feeling {Describe(run.Security[run.Row(run.Steps, i)])}."), Concept.None);
         }
-        years.Add(new NarratedYear(run.StartYear + run.Steps, end));
-        return years;
     }
 
     private static string Describe(double security) =>
@@ -103,7 +112,7 @@ public static class Narrator
             EventKind.ArmsCut => Line(string.Create(inv, $"{A()} cuts its military share by {-ev.Value * 100:F2} points of GDP{Because()}."), ev.Concept),
             EventKind.ReassuranceGesture => Line($"{A()} makes an announced, costly cut to reassure {(ev.Target >= 0 ? B() : "its rivals")}{Because()}.", ev.Concept),
             EventKind.BeliefShift => Line(string.Create(inv,
-                $"{A()} now thinks {B()} is {(ev.Value > 0 ? "more" : "less")} likely to be greedy ({run.BeliefAt(Math.Min(ev.Step + 1, run.Steps), ev.Actor, ev.Target):P0}){Because()}."), ev.Concept),
+                $"{A()} now thinks {B()} is {(ev.Value > 0 ? "more" : "less")} likely to be greedy ({run.BeliefAt(ev.Step, ev.Actor, ev.Target):P0}){Because()}."), ev.Concept),
             EventKind.SpiralOnset => Line($"Spiral: {A()} now believes {B()} is probably greedy, though both only want security.", Concept.Spiral),
             EventKind.InternalUnrest => Line($"Unrest inside {A()} raises its internal threat{Because()}.", Concept.InsecurityDilemma),
             EventKind.RegimeChange => Line($"A new regime takes power in {A()}; its intentions are a new unknown.", Concept.UncertaintyOfIntentions),

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using Spiral.Core.Recording;
+using Spiral.Experiments.Metrics;
 using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
@@ -169,7 +171,7 @@ public sealed class StoreCharts : IDisposable
         }
         var curves = rows.Where(x => x.O != x.T).GroupBy(x => (x.O, x.T)).OrderBy(g => g.Key.O).ThenBy(g => g.Key.T)
             .Select(g => new BeliefCurve(Name(g.Key.O), Name(g.Key.T),
-                g.Select(x => (double)(Experiment.StartYear + x.Step)).ToArray(), g.Select(x => x.Mean).ToArray()))
+                g.Select(x => (double)TimeConvention.Year(Experiment.StartYear, x.Step)).ToArray(), g.Select(x => x.Mean).ToArray()))
             .ToList();
         if (curves.Count == 0)
         {
@@ -204,25 +206,12 @@ public sealed class StoreCharts : IDisposable
                 ?? axes.FirstOrDefault(a => string.Equals(a.Path, parameter, StringComparison.OrdinalIgnoreCase))
                 ?? throw new PlotException($"--parameter {parameter}: not an axis of this sweep; axes: {string.Join(", ", axes.Select(a => a.Path))}.");
         }
-        var col = S.Quote(axis.Path);
         var points = new List<ParameterPoint>();
         var labels = new List<string>();
-        using (var r = _reader.Query($"""
-            SELECT CAST({col} AS VARCHAR), count(*), count(*) FILTER (WHERE {S.Runs.HadWar})
-            FROM {S.Runs.Table} WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY {col}
-            """))
+        foreach (var (at, k) in _reader.OutcomeBy(OutcomeRegistry.HadWar, axis.Path).Select((at, k) => (at, k)))
         {
-            var k = 0;
-            while (r.Read())
-            {
-                var text = r.GetString(0);
-                var runs = Convert.ToInt32(r[1], CultureInfo.InvariantCulture);
-                var wars = Convert.ToInt32(r[2], CultureInfo.InvariantCulture);
-                var value = axis.Numeric && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : k;
-                points.Add(new ParameterPoint(value, Estimate.Proportion(wars, runs), runs));
-                labels.Add(text);
-                k++;
-            }
+            points.Add(new ParameterPoint(at.NumericValue ?? k, new Estimate(at.Mean, at.Low, at.High), (int)at.Runs));
+            labels.Add(at.Value);
         }
         if (points.Count == 0)
         {
@@ -243,19 +232,7 @@ public sealed class StoreCharts : IDisposable
         {
             throw new PlotException("this store has no offense-advantage × distinguishability axes (sweep world.offenseAdvantage and world.distinguishability, e.g. sweeps/four-worlds.yaml), so the four-worlds map cannot be drawn.");
         }
-        var (cx, cy) = (S.Quote(offense.Path), S.Quote(dist.Path));
-        var cells = new List<(double X, double Y, int Runs, int Wars)>();
-        using (var r = _reader.Query($"""
-            SELECT {cx}, {cy}, count(*), count(*) FILTER (WHERE {S.Runs.HadWar})
-            FROM {S.Runs.Table} WHERE {cx} IS NOT NULL AND {cy} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
-            """))
-        {
-            while (r.Read())
-            {
-                cells.Add((Convert.ToDouble(r[0], CultureInfo.InvariantCulture), Convert.ToDouble(r[1], CultureInfo.InvariantCulture),
-                    Convert.ToInt32(r[2], CultureInfo.InvariantCulture), Convert.ToInt32(r[3], CultureInfo.InvariantCulture)));
-            }
-        }
+        var cells = _reader.OutcomeGrid(OutcomeRegistry.HadWar, offense.Path, dist.Path);
         var xs = cells.Select(c => c.X).Distinct().Order().ToArray();
         var ys = cells.Select(c => c.Y).Distinct().Order().ToArray();
         if (xs.Length < 2 || ys.Length < 2)
@@ -272,9 +249,9 @@ public sealed class StoreCharts : IDisposable
         }
         foreach (var c in cells)
         {
-            war[Array.BinarySearch(xs, c.X), Array.BinarySearch(ys, c.Y)] = (double)c.Wars / c.Runs;
+            war[Array.BinarySearch(xs, c.X), Array.BinarySearch(ys, c.Y)] = c.Mean;
         }
-        var perPoint = cells.Min(c => c.Runs);
+        var perPoint = (int)cells.Min(c => c.Runs);
         return new FourWorldsData($"P(war in a run) in Jervis's four worlds, {Experiment.Name} ({perPoint}+ runs a cell)", xs, ys, war, perPoint);
     }
 

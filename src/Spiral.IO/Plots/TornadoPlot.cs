@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Metrics;
 
 namespace Spiral.IO.Plots;
 
@@ -12,26 +13,9 @@ namespace Spiral.IO.Plots;
 /// </summary>
 public static class TornadoPlot
 {
-    /// <summary>Readable names of <see cref="PairedComparison.OutcomeNames"/>.</summary>
-    public static string Describe(string outcome) => outcome switch
-    {
-        "war" => "P(war)",
-        "warBetweenSecuritySeekers" => "P(war between security-seekers)",
-        "wars" => "wars per run",
-        "crises" => "crises per run",
-        "spirals" => "spirals per run",
-        "cbmsSigned" => "CBMs signed",
-        "cbmsBlocked" => "CBMs blocked",
-        "milexGrowth" => "milex growth per year",
-        "finalSecurity" => "final security",
-        "beliefError" => "belief error",
-        "maxRung" => "highest escalation rung",
-        _ => outcome,
-    };
-
     public static TornadoData From(ComparisonResult result) =>
         new(result.Scenario, result.Intervention, result.Runs,
-            result.Outcomes.Select(o => new TornadoBar(o.Outcome, o.Baseline, o.Difference)).ToList());
+            result.Outcomes.Select(o => new TornadoBar(o.Outcome.Name, o.Baseline, o.Difference)).ToList());
 
     /// <summary>Draws the effects of a paired comparison to a PNG or SVG file (by extension).</summary>
     public static void Render(ComparisonResult result, string path) => Render(From(result), path);
@@ -77,7 +61,7 @@ public static class TornadoPlot
             var high = Relative(b, b.Difference.High);
             (low, high) = (Math.Min(low, high), Math.Max(low, high));
             bars.Add(new Bar { Position = position, Value = mean, ValueBase = 0, FillColor = mean < 0 ? down : up, Size = 0.7 });
-            ticks.AddMajor(position, Describe(b.Outcome));
+            ticks.AddMajor(position, OutcomeRegistry.LabelOf(b.Outcome));
             xs[k] = mean;
             ys[k] = position;
             lo[k] = mean - low;
@@ -114,7 +98,7 @@ public static class TornadoPlot
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("+0;-0;0", CultureInfo.InvariantCulture) + "%" };
         plot.Axes.SetLimits(-extent * 1.08, extent * 1.08, -0.6, drawn.Count - 0.4);
         plot.Axes.SetLimitsY(-0.6, drawn.Count - 0.4, plot.Axes.Right);
-        var skipped = data.Bars.Where(b => Math.Abs(b.Baseline) <= 1e-12).Select(b => Describe(b.Outcome)).ToList();
+        var skipped = data.Bars.Where(b => Math.Abs(b.Baseline) <= 1e-12).Select(b => OutcomeRegistry.LabelOf(b.Outcome)).ToList();
         if (skipped.Count > 0)
         {
             plot.XLabel($"change relative to baseline (%), 95% interval. Baseline 0, not shown: {string.Join(", ", skipped)}", PlotFile.TickSize);

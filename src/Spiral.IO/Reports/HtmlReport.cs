@@ -1,8 +1,10 @@
+using Spiral.Experiments.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.IO.Plots;
 using Spiral.IO.Scenarios;
@@ -81,8 +83,8 @@ public static partial class HtmlReport
         var title = scenario?.Title is { Length: > 0 } t ? $" — {Esc(t)}" : "";
         h.Append($"<p class=\"lead\">A {Esc(KindText(e.Kind))} of the scenario <strong class=\"scenario\">{Esc(e.ScenarioName)}</strong>{title}: ");
         h.Append(e.Kind == "compare" && runs == 0
-            ? $"{N(e.Replications)} paired runs in each of {N(e.Points)} arms (baseline and treated, same seeds), {e.Steps} years from {e.StartYear}.</p>\n"
-            : $"{N(runs)} runs finished of {N(e.TotalRuns)}, {e.Steps} years from {e.StartYear}.</p>\n");
+            ? $"{N(e.Replications)} paired runs in each of {N(e.Points)} arms (baseline and treated, same seeds), {TimeConvention.Span(e.StartYear, e.Steps)}.</p>\n"
+            : $"{N(runs)} runs finished of {N(e.TotalRuns)}, {TimeConvention.Span(e.StartYear, e.Steps)}.</p>\n");
         if (scenario?.Description is { Length: > 0 } description)
         {
             h.Append($"<p>{Esc(description)}</p>\n");
@@ -163,7 +165,7 @@ public static partial class HtmlReport
                 foreach (var x in g)
                 {
                     var star = x.Low > 0 || x.High < 0 ? " *" : "";
-                    h.Append($"<tr><td>{Esc(TornadoPlot.Describe(x.Outcome))}</td><td class=\"n\">{F(x.Baseline)}</td><td class=\"n\">{F(x.Treated)}</td>");
+                    h.Append($"<tr><td>{Esc(OutcomeRegistry.LabelOf(x.Outcome))}</td><td class=\"n\">{F(x.Baseline)}</td><td class=\"n\">{F(x.Treated)}</td>");
                     h.Append($"<td class=\"n\">{Signed(x.Difference)} [{F(x.Low)}, {F(x.High)}]{star}</td></tr>\n");
                 }
                 h.Append("</tbody></table>\n");
@@ -245,7 +247,7 @@ public static partial class HtmlReport
     {
         h.Append("<h3>World</h3>\n<table class=\"kv\">\n");
         Row(h, "name", s.Name);
-        Row(h, "years", $"{s.StartYear}–{s.StartYear + s.Steps} ({s.Steps} steps)");
+        Row(h, "years", TimeConvention.Span(s.StartYear, s.Steps));
         Row(h, "offense advantage", F(s.World.OffenseAdvantage) + " (1 = neutral, > 1 favours offense)");
         Row(h, "distinguishability", F(s.World.Distinguishability) + " (0 = offense and defense look alike, 1 = fully distinguishable)");
         Row(h, "institutions", F(s.World.Institutions) + " (0 = pure anarchy)");
@@ -332,59 +334,14 @@ public static partial class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static readonly (string Column, string Label, bool Proportion, bool Count)[] OutcomeRows =
-    [
-        (S.Runs.HadWar, "P(war in a run)", true, false),
-        (S.Runs.HadWarBetweenSecuritySeekers, "P(war between two security-seekers), the tragedy", true, false),
-        (S.Runs.Wars, "wars per run", false, true),
-        (S.Runs.Crises, "crises per run", false, true),
-        (S.Runs.MaxRung, "highest escalation rung (Kahn)", false, true),
-        (S.Runs.Spirals, "spirals per run", false, true),
-        (S.Runs.CbmsProposed, "CBMs proposed", false, true),
-        (S.Runs.CbmsSigned, "CBMs signed", false, true),
-        (S.Runs.CbmsBlocked, "CBMs blocked by mistrust", false, true),
-        (S.Runs.HotlinesOpened, "hotlines opened", false, true),
-        (S.Runs.AlliancesFormed, "alliances formed", false, true),
-        (S.Runs.ArmsRaceIndex, "arms-race index (yearly milex growth of rivals)", false, false),
-        (S.Runs.RichardsonReaction, "Richardson reaction coefficient", false, false),
-        (S.Runs.MeanSecurityChange, "mean security change", false, false),
-        (S.Runs.MeanBeliefError, "mean belief error at the end", false, false),
-        (S.Runs.MeanMilexGrowth, "mean yearly milex growth", false, false),
-        (S.Runs.MeanFinalSecurity, "mean final security", false, false),
-    ];
-
     private static void OutcomeTable(StringBuilder h, StoreCharts charts)
     {
         h.Append("<table>\n<thead><tr><th>outcome</th><th>mean</th><th>95% interval</th></tr></thead>\n<tbody>\n");
-        foreach (var (column, label, proportion, count) in OutcomeRows)
+        foreach (var o in charts.Reader.RunOutcomes())
         {
-            var est = Aggregate(charts, $"CAST({column} AS DOUBLE)", "", proportion, count);
-            h.Append($"<tr><td>{Esc(label)}</td><td class=\"n\">{F(est.Mean)}</td><td class=\"n\">[{F(est.Low)}, {F(est.High)}]</td></tr>\n");
+            h.Append($"<tr><td>{Esc(o.Outcome.Label)}</td><td class=\"n\">{F(o.Mean)}</td><td class=\"n\">[{F(o.Estimate.Low)}, {F(o.Estimate.High)}]</td></tr>\n");
         }
         h.Append("</tbody></table>\n");
-    }
-
-    private static Estimate Aggregate(StoreCharts charts, string expression, string where, bool proportion, bool count)
-    {
-        using var r = charts.Reader.Query($"SELECT count(*), avg({expression}), coalesce(stddev_samp({expression}), 0) FROM {S.Runs.Table} {where}");
-        r.Read();
-        var n = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
-        if (n == 0)
-        {
-            return new Estimate(double.NaN, double.NaN, double.NaN);
-        }
-        var mean = Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture);
-        var sd = Convert.ToDouble(r.GetValue(2), CultureInfo.InvariantCulture);
-        return Interval(n, mean, sd, proportion, count);
-    }
-
-    private static Estimate Interval(long n, double mean, double sd, bool proportion, bool count)
-    {
-        if (proportion)
-        {
-            return Estimate.Proportion((int)Math.Round(mean * n), (int)n);
-        }
-        return Estimate.Normal(mean, n > 1 ? sd / Math.Sqrt(n) : 0, count ? 0 : double.NegativeInfinity);
     }
 
     private static void StateTable(StringBuilder h, StoreCharts charts)
@@ -393,71 +350,64 @@ public static partial class HtmlReport
         {
             return;
         }
-        var sql = $"""
-            SELECT {S.RunStates.State}, count(*), avg(CAST({S.RunStates.IsGreedy} AS DOUBLE)),
-                   avg({S.RunStates.MilexGrowth}), coalesce(stddev_samp({S.RunStates.MilexGrowth}), 0),
-                   avg({S.RunStates.FinalSecurity}), coalesce(stddev_samp({S.RunStates.FinalSecurity}), 0),
-                   avg({S.RunStates.MeanBeliefAboutOthers}), coalesce(stddev_samp({S.RunStates.MeanBeliefAboutOthers}), 0)
-            FROM {S.RunStates.Table} GROUP BY 1 ORDER BY 1
-            """;
-        var rows = new StringBuilder();
-        using (var r = charts.Reader.Query(sql))
-        {
-            while (r.Read())
-            {
-                var state = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture);
-                var n = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
-                var name = state < charts.States.Count ? charts.States[state] : state.ToString(CultureInfo.InvariantCulture);
-                var greedy = Interval(n, D(r.GetValue(2)), 0, true, false);
-                var growth = Interval(n, D(r.GetValue(3)), D(r.GetValue(4)), false, false);
-                var security = Interval(n, D(r.GetValue(5)), D(r.GetValue(6)), false, false);
-                var belief = Interval(n, D(r.GetValue(7)), D(r.GetValue(8)), false, false);
-                rows.Append($"<tr><td>{Esc(name)}</td><td class=\"n\">{E(greedy)}</td><td class=\"n\">{E(growth)}</td><td class=\"n\">{E(security)}</td><td class=\"n\">{E(belief)}</td></tr>\n");
-            }
-        }
-        if (rows.Length == 0)
+        var states = charts.Reader.StateOutcomes();
+        if (states.Count == 0)
         {
             return;
         }
-        h.Append("<h3>By state</h3>\n<table>\n<thead><tr><th>state</th><th>drew the greedy type</th><th>yearly milex growth</th><th>final security</th>");
-        h.Append("<th>mean belief others are greedy</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+        h.Append("<h3>By state</h3>\n<table>\n<thead><tr><th>state</th>");
+        foreach (var o in OutcomeRegistry.States)
+        {
+            h.Append($"<th>{Esc(o.Label)}</th>");
+        }
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var st in states)
+        {
+            var name = st.State < charts.States.Count ? charts.States[st.State] : st.State.ToString(CultureInfo.InvariantCulture);
+            h.Append($"<tr><td>{Esc(name)}</td>");
+            foreach (var o in st.Outcomes)
+            {
+                h.Append($"<td class=\"n\">{E(o.Estimate)}</td>");
+            }
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody></table>\n");
     }
 
     private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<Store.StoredAxis> axes)
     {
-        var sql = $"""
-            SELECT {S.Runs.Point}, {string.Join(", ", axes.Select(a => $"CAST(any_value({S.Quote(a.Path)}) AS VARCHAR)"))}, count(*),
-                   count(*) FILTER (WHERE {S.Runs.HadWar}), avg(CAST({S.Runs.Crises} AS DOUBLE)), avg(CAST({S.Runs.Spirals} AS DOUBLE)),
-                   avg({S.Runs.MeanFinalSecurity})
-            FROM {S.Runs.Table} GROUP BY {S.Runs.Point} ORDER BY {S.Runs.Point} LIMIT {MaxPointRows}
-            """;
+        var headline = OutcomeRegistry.Runs.Where(o => o.Headline).ToList();
+        var points = charts.Reader.PointSummaries();
         h.Append("<h3>By sweep point</h3>\n<table>\n<thead><tr><th>point</th>");
         foreach (var a in axes)
         {
             h.Append($"<th><code>{Esc(a.Path)}</code></th>");
         }
-        h.Append("<th>runs</th><th>P(war) [95% interval]</th><th>crises</th><th>spirals</th><th>final security</th></tr></thead>\n<tbody>\n");
-        using (var r = charts.Reader.Query(sql))
+        h.Append("<th>runs</th>");
+        foreach (var o in headline)
         {
-            while (r.Read())
+            h.Append($"<th>{Esc(o.Label)}{(o.Kind == OutcomeKind.Indicator ? " [95% interval]" : "")}</th>");
+        }
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var p in points.Take(MaxPointRows))
+        {
+            h.Append($"<tr><td>{p.Point}</td>");
+            for (var k = 0; k < axes.Count; k++)
             {
-                h.Append($"<tr><td>{r.GetValue(0)}</td>");
-                for (var k = 0; k < axes.Count; k++)
-                {
-                    h.Append($"<td>{Esc(r.IsDBNull(1 + k) ? "" : r.GetString(1 + k))}</td>");
-                }
-                var n = Convert.ToInt32(r.GetValue(1 + axes.Count), CultureInfo.InvariantCulture);
-                var wars = Convert.ToInt32(r.GetValue(2 + axes.Count), CultureInfo.InvariantCulture);
-                var war = Estimate.Proportion(wars, n);
-                h.Append($"<td class=\"n\">{n}</td><td class=\"n\">{F(war.Mean)} [{F(war.Low)}, {F(war.High)}]</td>");
-                h.Append($"<td class=\"n\">{F(D(r.GetValue(3 + axes.Count)))}</td><td class=\"n\">{F(D(r.GetValue(4 + axes.Count)))}</td><td class=\"n\">{F(D(r.GetValue(5 + axes.Count)))}</td></tr>\n");
+                h.Append($"<td>{Esc(k < p.Values.Count ? p.Values[k] : "")}</td>");
             }
+            h.Append($"<td class=\"n\">{p.Runs}</td>");
+            foreach (var o in headline)
+            {
+                var e = p[o].Estimate;
+                h.Append($"<td class=\"n\">{(o.Kind == OutcomeKind.Indicator ? E(e) : F(e.Mean))}</td>");
+            }
+            h.Append("</tr>\n");
         }
         h.Append("</tbody></table>\n");
-        var points = charts.Reader.Scalar<long>($"SELECT count(DISTINCT {S.Runs.Point}) FROM {S.Runs.Table}");
-        if (points > MaxPointRows)
+        if (points.Count > MaxPointRows)
         {
-            h.Append($"<p>First {MaxPointRows} of {N(points)} points; query the store for the rest (<code>SELECT … FROM runs GROUP BY point</code>).</p>\n");
+            h.Append($"<p>First {MaxPointRows} of {N(points.Count)} points; query the store for the rest (<code>SELECT … FROM runs GROUP BY point</code>).</p>\n");
         }
     }
 

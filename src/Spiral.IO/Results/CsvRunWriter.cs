@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
-using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 
 namespace Spiral.IO.Results;
 
 /// <summary>
-/// Writes runs as CSV (series per step and state, beliefs per step and dyad, events, one row per run) into a
-/// staging folder beside the target, moved into place only when complete: nothing half-written is ever left
-/// at the target. Every row carries the run's seed and the scenario hash.
+/// Writes runs as CSV (series per step and state, beliefs per step and dyad, events, one row per run with every outcome
+/// of <see cref="OutcomeRegistry.Runs"/> in its <see cref="Outcome.Column"/>) into a staging folder beside the target,
+/// moved into place only when complete: nothing half-written is ever left at the target. Every row carries the run's
+/// seed and the scenario hash; steps and years follow <see cref="TimeConvention"/>.
 /// </summary>
 public sealed class CsvRunWriter : IDisposable
 {
@@ -38,7 +38,7 @@ public sealed class CsvRunWriter : IDisposable
         _series = Open("series.csv", "run,seed,scenario_hash,step,year,state,gdp,military_share,milex,offense,defense,posture,security,internal_threat");
         _beliefs = Open("beliefs.csv", "run,seed,scenario_hash,step,year,observer,about,belief");
         _events = Open("events.csv", "run,seed,scenario_hash,step,year,kind,actor,target,rung,value,concept,cameo_code,goldstein");
-        _runs = Open("runs.csv", "run,seed,scenario_hash,wars,wars_between_security_seekers,crises,max_rung,spirals,cbms_proposed,cbms_signed,cbms_blocked,hotlines_opened,arms_race_index,richardson_reaction,mean_security_change,mean_belief_error");
+        _runs = Open("runs.csv", "run,seed,scenario_hash," + string.Join(",", OutcomeRegistry.Runs.Select(o => o.Column)));
     }
 
     private StreamWriter Open(string name, string header)
@@ -59,13 +59,13 @@ public sealed class CsvRunWriter : IDisposable
             {
                 var k = r.Row(t, i);
                 sb.Clear();
-                sb.Append(inv, $"{prefix},{t},{r.StartYear + t},{Csv(r.Names[i])},{r.Gdp[k]:R},{r.MilitaryShare[k]:R},{r.Milex[k]:R},{r.Offense[k]:R},{r.Defense[k]:R},{r.Posture[k]:R},{r.Security[k]:R},{r.InternalThreat[k]:R}");
+                sb.Append(inv, $"{prefix},{t},{r.Year(t)},{Csv(r.Names[i])},{r.Gdp[k]:R},{r.MilitaryShare[k]:R},{r.Milex[k]:R},{r.Offense[k]:R},{r.Defense[k]:R},{r.Posture[k]:R},{r.Security[k]:R},{r.InternalThreat[k]:R}");
                 _series.WriteLine(sb);
                 for (var j = 0; j < r.N; j++)
                 {
                     if (i != j)
                     {
-                        _beliefs.WriteLine(string.Create(inv, $"{prefix},{t},{r.StartYear + t},{Csv(r.Names[i])},{Csv(r.Names[j])},{r.BeliefAt(t, i, j):R}"));
+                        _beliefs.WriteLine(string.Create(inv, $"{prefix},{t},{r.Year(t)},{Csv(r.Names[i])},{Csv(r.Names[j])},{r.BeliefAt(t, i, j):R}"));
                     }
                 }
             }
@@ -74,10 +74,14 @@ public sealed class CsvRunWriter : IDisposable
         {
             var target = e.Target >= 0 ? Csv(r.Names[e.Target]) : "";
             _events.WriteLine(string.Create(inv,
-                $"{prefix},{e.Step + 1},{e.Year},{e.Kind},{Csv(r.Names[e.Actor])},{target},{e.Rung},{e.Value:R},{e.Concept},{e.CameoCode},{e.Goldstein:R}"));
+                $"{prefix},{e.Step},{e.Year},{e.Kind},{Csv(r.Names[e.Actor])},{target},{e.Rung},{e.Value:R},{e.Concept},{e.CameoCode},{e.Goldstein:R}"));
         }
-        _runs.WriteLine(string.Create(inv,
-            $"{prefix},{s.Wars},{s.WarsBetweenSecuritySeekers},{s.Crises},{s.MaxRung},{s.Spirals},{s.CbmsProposed},{s.CbmsSigned},{s.CbmsBlocked},{s.HotlinesOpened},{s.ArmsRaceIndex:R},{s.RichardsonReaction:R},{s.MeanSecurityChange:R},{s.MeanBeliefError:R}"));
+        sb.Clear().Append(prefix);
+        foreach (var o in OutcomeRegistry.Runs)
+        {
+            sb.Append(',').Append(Value(o, o.Of(s)));
+        }
+        _runs.WriteLine(sb);
     }
 
     /// <summary>Flushes and moves the finished files into the target directory.</summary>
@@ -112,6 +116,15 @@ public sealed class CsvRunWriter : IDisposable
             Directory.Delete(_staging, recursive: true);
         }
     }
+
+    /// <summary>An outcome's CSV text: true/false for indicators, integers for counts and levels, round-trip reals, empty when undefined.</summary>
+    private static string Value(Outcome o, double v) => o.Kind switch
+    {
+        _ when double.IsNaN(v) => "",
+        OutcomeKind.Indicator => v != 0 ? "true" : "false",
+        OutcomeKind.Count or OutcomeKind.Level => ((int)v).ToString(CultureInfo.InvariantCulture),
+        _ => v.ToString("R", CultureInfo.InvariantCulture),
+    };
 
     private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
 }

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Spiral.Core.Recording;
+using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Running;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Store;
@@ -43,9 +46,17 @@ public sealed record OutcomeAt(string Value, double? NumericValue, long Runs, do
 /// <summary>An outcome at one cell of a two-axis grid (for heat maps).</summary>
 public sealed record OutcomeCell(double X, double Y, long Runs, double Mean, double Low, double High);
 
-/// <summary>One sweep point's summary: its axis values and outcome estimates over its runs.</summary>
-public sealed record PointSummary(int Point, IReadOnlyList<string> Values, long Runs, double War, double WarLow, double WarHigh,
-    double Tragedy, double Crises, double Spirals, double MeanMilexGrowth, double MeanFinalSecurity, double MeanBeliefError);
+/// <summary>One sweep point's summary: its axis values and every run outcome (<see cref="OutcomeRegistry.Runs"/>) over its runs.</summary>
+public sealed record PointSummary(int Point, IReadOnlyList<string> Values, long Runs, IReadOnlyList<OutcomeStatistics> Outcomes)
+{
+    public OutcomeStatistics this[Outcome outcome] => Outcomes[outcome.Index];
+}
+
+/// <summary>One state's outcomes (<see cref="OutcomeRegistry.States"/>) over the stored runs.</summary>
+public sealed record StoredStateOutcomes(int State, IReadOnlyList<OutcomeStatistics> Outcomes)
+{
+    public OutcomeStatistics this[Outcome outcome] => Outcomes[outcome.Index];
+}
 
 /// <summary>One stored paired-comparison outcome (a tornado-chart bar).</summary>
 public sealed record StoredComparison(string Intervention, string Outcome, int Runs, double Baseline, double Treated,
@@ -57,15 +68,6 @@ public sealed record StoredComparison(string Intervention, string Outcome, int R
 /// </summary>
 public sealed class ResultsReader : IDisposable
 {
-    /// <summary>Outcome columns of <c>runs</c> that <see cref="OutcomeBy"/> and <see cref="OutcomeGrid"/> accept.</summary>
-    public static readonly IReadOnlyList<string> Outcomes =
-    [
-        S.Runs.HadWar, S.Runs.HadWarBetweenSecuritySeekers, S.Runs.Wars, S.Runs.WarsBetweenSecuritySeekers, S.Runs.Crises,
-        S.Runs.MaxRung, S.Runs.Spirals, S.Runs.CbmsProposed, S.Runs.CbmsSigned, S.Runs.CbmsBlocked, S.Runs.HotlinesOpened,
-        S.Runs.AlliancesFormed, S.Runs.CrisesEndedByHotline, S.Runs.ArmsRaceIndex, S.Runs.RichardsonReaction,
-        S.Runs.MeanSecurityChange, S.Runs.MeanBeliefError, S.Runs.MeanMilexGrowth, S.Runs.MeanFinalSecurity, S.Runs.GreedyStates,
-    ];
-
     private ResultsReader(DuckDBConnection connection) => Connection = connection;
 
     /// <summary>The open read-only DuckDB connection; query it with the documented SQL.</summary>
@@ -173,42 +175,38 @@ public sealed class ResultsReader : IDisposable
         {
             var step = Convert.ToInt32(r[2], CultureInfo.InvariantCulture);
             list.Add(new BeliefBand(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
-                step, startYear + step, Convert.ToInt64(r[3], CultureInfo.InvariantCulture),
+                step, TimeConvention.Year(startYear, step), Convert.ToInt64(r[3], CultureInfo.InvariantCulture),
                 r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)));
         }
         return list;
     }
 
     /// <summary>
-    /// An outcome (<see cref="Outcomes"/>, e.g. <c>had_war</c> for war probability) by the values of one swept parameter,
-    /// averaged over every other axis. Proportions get a Wilson interval, other outcomes a normal interval on the mean.
+    /// A run outcome (e.g. <see cref="OutcomeRegistry.HadWar"/>, the war probability) by the values of one swept parameter,
+    /// averaged over every other axis, with the outcome's 95% interval (<see cref="Outcome.Estimate"/>).
     /// </summary>
-    public IReadOnlyList<OutcomeAt> OutcomeBy(string outcome, string axisPath)
+    public IReadOnlyList<OutcomeAt> OutcomeBy(Outcome outcome, string axisPath)
     {
-        CheckOutcome(outcome);
         var axis = AxisOf(axisPath);
         var col = S.Quote(axis.Path);
-        var sql = $"""
-            SELECT CAST({col} AS VARCHAR), count(*), avg(CAST({outcome} AS DOUBLE)), coalesce(stddev_samp(CAST({outcome} AS DOUBLE)), 0)
-            FROM {S.Runs.Table} GROUP BY {col} ORDER BY {col}
-            """;
         var list = new List<OutcomeAt>();
-        var proportion = IsProportion(outcome);
-        using var r = Query(sql);
+        using var r = Query($"""
+            SELECT CAST({col} AS VARCHAR), count(*), {Aggregates([outcome])}
+            FROM {S.Runs.Table} WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY {col}
+            """);
         while (r.Read())
         {
             var text = r.GetString(0);
-            var (lo, hi) = Interval(proportion, r.GetInt64(1), r.GetDouble(2), r.GetDouble(3));
+            var e = ReadStatistics(r, 2, [outcome])[0].Estimate;
             double? num = axis.Numeric ? double.Parse(text, CultureInfo.InvariantCulture) : null;
-            list.Add(new OutcomeAt(text, num, r.GetInt64(1), r.GetDouble(2), lo, hi));
+            list.Add(new OutcomeAt(text, num, r.GetInt64(1), e.Mean, e.Low, e.High));
         }
         return list;
     }
 
-    /// <summary>An outcome over the grid of two numeric axes (x, y), e.g. the four-worlds heat map of <c>had_war</c>.</summary>
-    public IReadOnlyList<OutcomeCell> OutcomeGrid(string outcome, string xAxisPath, string yAxisPath)
+    /// <summary>A run outcome over the grid of two numeric axes (x, y), e.g. the four-worlds heat map of <see cref="OutcomeRegistry.HadWar"/>.</summary>
+    public IReadOnlyList<OutcomeCell> OutcomeGrid(Outcome outcome, string xAxisPath, string yAxisPath)
     {
-        CheckOutcome(outcome);
         var x = AxisOf(xAxisPath);
         var y = AxisOf(yAxisPath);
         if (!x.Numeric || !y.Numeric)
@@ -216,35 +214,50 @@ public sealed class ResultsReader : IDisposable
             throw new ArgumentException("both grid axes must be numeric");
         }
         var (cx, cy) = (S.Quote(x.Path), S.Quote(y.Path));
-        var sql = $"""
-            SELECT {cx}, {cy}, count(*), avg(CAST({outcome} AS DOUBLE)), coalesce(stddev_samp(CAST({outcome} AS DOUBLE)), 0)
-            FROM {S.Runs.Table} GROUP BY {cx}, {cy} ORDER BY {cx}, {cy}
-            """;
-        var proportion = IsProportion(outcome);
         var list = new List<OutcomeCell>();
-        using var r = Query(sql);
+        using var r = Query($"""
+            SELECT {cx}, {cy}, count(*), {Aggregates([outcome])}
+            FROM {S.Runs.Table} WHERE {cx} IS NOT NULL AND {cy} IS NOT NULL GROUP BY {cx}, {cy} ORDER BY {cx}, {cy}
+            """);
         while (r.Read())
         {
-            var (lo, hi) = Interval(proportion, r.GetInt64(2), r.GetDouble(3), r.GetDouble(4));
-            list.Add(new OutcomeCell(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), r.GetDouble(3), lo, hi));
+            var e = ReadStatistics(r, 3, [outcome])[0].Estimate;
+            list.Add(new OutcomeCell(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), e.Mean, e.Low, e.High));
         }
         return list;
     }
 
-    /// <summary>
-    /// Per sweep point: axis values, runs, war probability with its Wilson 95% interval, probability of a war between
-    /// security-seekers, mean crises, spirals, milex growth, final security and belief error — one SQL query.
-    /// </summary>
+    /// <summary>Every run outcome over all stored runs (every sweep point pooled).</summary>
+    public IReadOnlyList<OutcomeStatistics> RunOutcomes()
+    {
+        using var r = Query($"SELECT {Aggregates(OutcomeRegistry.Runs)} FROM {S.Runs.Table}");
+        r.Read();
+        return ReadStatistics(r, 0, OutcomeRegistry.Runs);
+    }
+
+    /// <summary>Every state outcome of each state over all stored runs, in state order.</summary>
+    public IReadOnlyList<StoredStateOutcomes> StateOutcomes()
+    {
+        var list = new List<StoredStateOutcomes>();
+        using var r = Query($"""
+            SELECT {S.RunStates.State}, {Aggregates(OutcomeRegistry.States)}
+            FROM {S.RunStates.Table} GROUP BY 1 ORDER BY 1
+            """);
+        while (r.Read())
+        {
+            list.Add(new StoredStateOutcomes(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), ReadStatistics(r, 1, OutcomeRegistry.States)));
+        }
+        return list;
+    }
+
+    /// <summary>Per sweep point: axis values, runs and every run outcome over the point's runs, in point order — one SQL query.</summary>
     public IReadOnlyList<PointSummary> PointSummaries()
     {
         var sql = $"""
             WITH v AS (
               SELECT {S.PointValues.Point} AS point, list({S.PointValues.ValueText} ORDER BY {S.PointValues.Axis}) AS vals
               FROM {S.PointValues.Table} GROUP BY 1)
-            SELECT r.{S.Runs.Point}, coalesce(any_value(v.vals), []), count(*),
-                   avg(CAST(r.{S.Runs.HadWar} AS DOUBLE)), avg(CAST(r.{S.Runs.HadWarBetweenSecuritySeekers} AS DOUBLE)),
-                   avg(r.{S.Runs.Crises}), avg(r.{S.Runs.Spirals}), avg(r.{S.Runs.MeanMilexGrowth}),
-                   avg(r.{S.Runs.MeanFinalSecurity}), avg(r.{S.Runs.MeanBeliefError})
+            SELECT r.{S.Runs.Point}, coalesce(any_value(v.vals), []), count(*), {Aggregates(OutcomeRegistry.Runs, "r.")}
             FROM {S.Runs.Table} r LEFT JOIN v ON v.point = r.{S.Runs.Point}
             GROUP BY r.{S.Runs.Point} ORDER BY r.{S.Runs.Point}
             """;
@@ -255,11 +268,30 @@ public sealed class ResultsReader : IDisposable
             var values = r.GetValue(1) is System.Collections.IEnumerable e and not string
                 ? e.Cast<object?>().Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToList()
                 : [];
-            var n = r.GetInt64(2);
-            var war = r.GetDouble(3);
-            var (lo, hi) = Interval(true, n, war, 0);
-            list.Add(new PointSummary(r.GetInt32(0), values, n, war, lo, hi, r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
-                r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)));
+            list.Add(new PointSummary(r.GetInt32(0), values, r.GetInt64(2), ReadStatistics(r, 3, OutcomeRegistry.Runs)));
+        }
+        return list;
+    }
+
+    /// <summary>SQL select items giving, per outcome, the count of runs defining it, its sum, sample variance and maximum.</summary>
+    private static string Aggregates(IEnumerable<Outcome> outcomes, string prefix = "") => string.Join(", ", outcomes.Select(o =>
+    {
+        var v = $"CAST({prefix}{o.Column} AS DOUBLE)";
+        return $"count({v}), coalesce(sum({v}), 0), coalesce(var_samp({v}), 0), max({v})";
+    }));
+
+    /// <summary>Reads the columns written by <see cref="Aggregates"/> from column <paramref name="first"/> on.</summary>
+    private static IReadOnlyList<OutcomeStatistics> ReadStatistics(DbDataReader r, int first, IReadOnlyList<Outcome> outcomes)
+    {
+        var list = new List<OutcomeStatistics>(outcomes.Count);
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            var c = first + 4 * k;
+            var n = Convert.ToInt64(r.GetValue(c), CultureInfo.InvariantCulture);
+            var sum = Convert.ToDouble(r.GetValue(c + 1), CultureInfo.InvariantCulture);
+            var variance = Convert.ToDouble(r.GetValue(c + 2), CultureInfo.InvariantCulture);
+            var max = r.IsDBNull(c + 3) ? double.NaN : Convert.ToDouble(r.GetValue(c + 3), CultureInfo.InvariantCulture);
+            list.Add(new OutcomeStatistics(outcomes[k], n, sum, max, outcomes[k].Estimate(n, sum, variance)));
         }
         return list;
     }
@@ -324,34 +356,6 @@ public sealed class ResultsReader : IDisposable
     private StoredAxis AxisOf(string path) =>
         Axes().FirstOrDefault(a => a.Path == path)
         ?? throw new ArgumentException($"no axis '{path}' in this store; axes: {string.Join(", ", Axes().Select(a => a.Path))}");
-
-    private static void CheckOutcome(string outcome)
-    {
-        if (!Outcomes.Contains(outcome))
-        {
-            throw new ArgumentException($"unknown outcome '{outcome}'; expected one of {string.Join(", ", Outcomes)}", nameof(outcome));
-        }
-    }
-
-    private static bool IsProportion(string outcome) => outcome is S.Runs.HadWar or S.Runs.HadWarBetweenSecuritySeekers;
-
-    private static (double Low, double High) Interval(bool proportion, long n, double mean, double sd)
-    {
-        const double z = 1.959963984540054;
-        if (n == 0)
-        {
-            return (0, 0);
-        }
-        if (proportion)
-        {
-            var z2 = z * z;
-            var centre = (mean + z2 / (2 * n)) / (1 + z2 / n);
-            var half = z * Math.Sqrt(mean * (1 - mean) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-            return (Math.Max(0, centre - half), Math.Min(1, centre + half));
-        }
-        var se = n > 1 ? sd / Math.Sqrt(n) : 0;
-        return (mean - z * se, mean + z * se);
-    }
 
     private static string? Str(DbDataReader r, string column) => r[column] is DBNull ? null : Convert.ToString(r[column], CultureInfo.InvariantCulture);
 

@@ -62,9 +62,6 @@ public sealed class ResultsStoreException(string message) : Exception(message);
 /// </summary>
 public sealed class ResultsStoreWriter : IRunSink, IDisposable
 {
-    private static readonly string[] KindNames = Enum.GetNames<EventKind>();
-    private static readonly string[] ConceptNames = Enum.GetNames<Concept>();
-
     private readonly DuckDBConnection _connection;
     private readonly IExperiment _experiment;
     private readonly SweepExperiment? _sweep;
@@ -72,7 +69,6 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     private readonly bool[] _done;
     private readonly bool[] _pointWritten;
     private readonly bool[] _axisNumeric;
-    private readonly int _startYear;
     private DuckDBTransaction? _transaction;
     private DuckDBAppender? _runs, _runStates, _series, _beliefs, _events, _points, _pointValues;
     private readonly System.Diagnostics.Stopwatch _sinceCommit = new();
@@ -90,7 +86,6 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         _done = done;
         _pointWritten = pointWritten;
         _axisNumeric = _sweep?.Axes.Select(a => a.IsNumeric).ToArray() ?? [];
-        _startYear = experiment.ScenarioAt(0).StartYear;
         CompletedRuns = done.LongCount(d => d);
     }
 
@@ -246,42 +241,14 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         var r = run.Record;
         var n = r.N;
         var detail = _detail.Includes(run.Replication);
-        double growth = 0, security = 0;
-        var greedy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            growth += s.MilexGrowth[i];
-            security += s.FinalSecurity[i];
-            greedy += s.IsGreedy[i] ? 1 : 0;
-        }
         var row = _runs!.CreateRow()
             .AppendValue(run.Job)
             .AppendValue(run.Point)
             .AppendValue(run.Replication)
             .AppendValue(RandomStream.RunSeed(_experiment.Seed, run.RunIndex))
             .AppendValue(PointHash(run.Point))
-            .AppendValue(detail)
-            .AppendValue(s.HadWar)
-            .AppendValue(s.WarsBetweenSecuritySeekers > 0)
-            .AppendValue(s.Wars)
-            .AppendValue(s.WarsBetweenSecuritySeekers)
-            .AppendValue(s.FirstWarStep >= 0 ? s.FirstWarStep : (int?)null)
-            .AppendValue(s.Crises)
-            .AppendValue(s.MaxRung)
-            .AppendValue(s.Spirals)
-            .AppendValue(s.CbmsProposed)
-            .AppendValue(s.CbmsSigned)
-            .AppendValue(s.CbmsBlocked)
-            .AppendValue(s.HotlinesOpened)
-            .AppendValue(s.AlliancesFormed)
-            .AppendValue(s.CrisesEndedByHotline)
-            .AppendValue(s.ArmsRaceIndex)
-            .AppendValue(s.RichardsonReaction)
-            .AppendValue(s.MeanSecurityChange)
-            .AppendValue(s.MeanBeliefError)
-            .AppendValue(n > 0 ? growth / n : 0)
-            .AppendValue(n > 0 ? security / n : 0)
-            .AppendValue(greedy);
+            .AppendValue(detail);
+        row = StoreRows.AppendRunOutcomes(row, s);
         if (_sweep is not null)
         {
             var values = _sweep.ValuesAt(run.Point);
@@ -296,51 +263,13 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
 
         for (var i = 0; i < n; i++)
         {
-            _runStates!.CreateRow()
-                .AppendValue(run.Job).AppendValue((short)i).AppendValue(s.IsGreedy[i]).AppendValue(s.MilexGrowth[i])
-                .AppendValue(s.InitialSecurity[i]).AppendValue(s.FinalSecurity[i]).AppendValue(s.MeanBeliefAboutOthers[i])
-                .EndRow();
+            StoreRows.AppendStateOutcomes(_runStates!.CreateRow().AppendValue(run.Job).AppendValue((short)i), s, i).EndRow();
         }
         if (!detail || _series is null)
         {
             return;
         }
-        for (var t = 0; t <= r.Steps; t++)
-        {
-            var year = (short)(r.StartYear + t);
-            for (var i = 0; i < n; i++)
-            {
-                var k = r.Row(t, i);
-                _series.CreateRow()
-                    .AppendValue(run.Job).AppendValue((short)t).AppendValue(year).AppendValue((short)i)
-                    .AppendValue(r.Gdp[k]).AppendValue(r.MilitaryShare[k]).AppendValue(r.Milex[k]).AppendValue(r.Offense[k])
-                    .AppendValue(r.Defense[k]).AppendValue(r.Posture[k]).AppendValue(r.Security[k]).AppendValue(r.InternalThreat[k])
-                    .EndRow();
-            }
-            for (var i = 0; i < n; i++)
-            {
-                for (var j = 0; j < n; j++)
-                {
-                    if (i != j)
-                    {
-                        _beliefs!.CreateRow()
-                            .AppendValue(run.Job).AppendValue((short)t).AppendValue((short)i).AppendValue((short)j)
-                            .AppendValue(r.BeliefAt(t, i, j)).EndRow();
-                    }
-                }
-            }
-        }
-        var seq = 0;
-        foreach (ref readonly var e in r.Events.Items)
-        {
-            var info = EventCatalog.Of(e.Kind);
-            _events!.CreateRow()
-                .AppendValue(run.Job).AppendValue(seq++).AppendValue((short)e.Step).AppendValue((short)e.Year)
-                .AppendValue(KindNames[(int)e.Kind]).AppendValue(e.Actor).AppendValue(e.Target >= 0 ? e.Target : (short?)null)
-                .AppendValue(e.Rung).AppendValue(e.Value).AppendValue(ConceptNames[(int)e.Concept])
-                .AppendValue(info.CameoCode).AppendValue(info.Goldstein)
-                .EndRow();
-        }
+        StoreRows.AppendDetail(r, run.Job, _series, _beliefs!, _events!);
     }
 
     public void ChunkCompleted(long firstJob, int count)
@@ -403,7 +332,7 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             {
                 foreach (var o in c.Outcomes)
                 {
-                    app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome).AppendValue(c.Runs).AppendValue(o.Baseline)
+                    app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome.Name).AppendValue(c.Runs).AppendValue(o.Baseline)
                         .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
                         .EndRow();
                 }

@@ -1,3 +1,5 @@
+using Spiral.Experiments.Metrics;
+
 namespace Spiral.IO.Store;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace Spiral.IO.Store;
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>Schema version written to <c>experiment.schema_version</c>.</summary>
-    public const int Version = 1;
+    /// <summary>Schema version written to <c>experiment.schema_version</c>. 2: years follow TimeConvention (series row t is year start_year + t − 1) and beliefs carry a year.</summary>
+    public const int Version = 2;
 
     /// <summary>One row: what was run (kind, scenario and sweep text, seed, sizes, detail mode, Spiral version).</summary>
     public static class Experiment
@@ -88,8 +90,9 @@ public static class StoreSchema
     }
 
     /// <summary>
-    /// Exactly one row per finished run: identity, seed, the point's parameters (one column per axis, named by the
-    /// axis path, added after the fixed columns) and the run's summary outcomes (DESIGN.md 3.2).
+    /// Exactly one row per finished run: identity, seed, then one column per run outcome of
+    /// <see cref="OutcomeRegistry.Runs"/> (<see cref="Outcome.Column"/>, typed by its kind), then the point's parameters
+    /// (one column per axis, named by the axis path).
     /// </summary>
     public static class Runs
     {
@@ -103,46 +106,28 @@ public static class StoreSchema
         public const string ScenarioHash = "scenario_hash";
         /// <summary>True when the run's series, beliefs and events are stored.</summary>
         public const string HasDetail = "has_detail";
-        public const string HadWar = "had_war";
-        public const string HadWarBetweenSecuritySeekers = "had_war_between_security_seekers";
-        public const string Wars = "wars";
-        public const string WarsBetweenSecuritySeekers = "wars_between_security_seekers";
-        /// <summary>Step of the first war, NULL when none.</summary>
-        public const string FirstWarStep = "first_war_step";
-        public const string Crises = "crises";
-        public const string MaxRung = "max_rung";
-        public const string Spirals = "spirals";
-        public const string CbmsProposed = "cbms_proposed";
-        public const string CbmsSigned = "cbms_signed";
-        public const string CbmsBlocked = "cbms_blocked";
-        public const string HotlinesOpened = "hotlines_opened";
-        public const string AlliancesFormed = "alliances_formed";
-        public const string CrisesEndedByHotline = "crises_ended_by_hotline";
-        public const string ArmsRaceIndex = "arms_race_index";
-        public const string RichardsonReaction = "richardson_reaction";
-        public const string MeanSecurityChange = "mean_security_change";
-        public const string MeanBeliefError = "mean_belief_error";
-        /// <summary>Mean over states of the yearly milex growth.</summary>
-        public const string MeanMilexGrowth = "mean_milex_growth";
-        /// <summary>Mean over states of the final security.</summary>
-        public const string MeanFinalSecurity = "mean_final_security";
-        public const string GreedyStates = "greedy_states";
     }
 
-    /// <summary>One row per run and state: the state's per-run outcomes.</summary>
+    /// <summary>One row per run and state: one column per state outcome of <see cref="OutcomeRegistry.States"/>.</summary>
     public static class RunStates
     {
         public const string Table = "run_states";
         public const string RunId = "run_id";
         public const string State = "state";
-        public const string IsGreedy = "is_greedy";
-        public const string MilexGrowth = "milex_growth";
-        public const string InitialSecurity = "initial_security";
-        public const string FinalSecurity = "final_security";
-        public const string MeanBeliefAboutOthers = "mean_belief_about_others";
     }
 
-    /// <summary>One row per (detailed) run, step and state: the recorded state variables. Step 0 is the initial state.</summary>
+    /// <summary>The DuckDB type of an outcome's column: BOOLEAN for indicators, INTEGER for counts and levels, DOUBLE for reals; NOT NULL unless optional.</summary>
+    public static string ColumnType(Outcome outcome) => (outcome.Kind switch
+    {
+        OutcomeKind.Indicator => "BOOLEAN",
+        OutcomeKind.Count or OutcomeKind.Level => "INTEGER",
+        _ => "DOUBLE",
+    }) + (outcome.Optional ? "" : " NOT NULL");
+
+    /// <summary>
+    /// One row per (detailed) run, step and state: the recorded state variables. Row <c>step</c> t ≥ 1 is the state at the
+    /// end of <c>year</c> Y(t) = start_year + t − 1; step 0 is the initial state, year start_year − 1 (TimeConvention).
+    /// </summary>
     public static class Series
     {
         public const string Table = "series";
@@ -164,12 +149,13 @@ public static class StoreSchema
             [Gdp, MilitaryShare, Milex, Offense, Defense, Posture, Security, InternalThreat];
     }
 
-    /// <summary>One row per (detailed) run, step and directed dyad: observer's belief that target is greedy.</summary>
+    /// <summary>One row per (detailed) run, step and directed dyad: observer's belief that target is greedy (steps and years as in <see cref="Series"/>).</summary>
     public static class Beliefs
     {
         public const string Table = "beliefs";
         public const string RunId = "run_id";
         public const string Step = "step";
+        public const string Year = "year";
         public const string Observer = "observer";
         public const string Target = "target";
         public const string Belief = "belief";
@@ -182,7 +168,9 @@ public static class StoreSchema
         public const string RunId = "run_id";
         /// <summary>Order of the event within its run.</summary>
         public const string Seq = "seq";
+        /// <summary>The step t (1-based) the event happened in.</summary>
         public const string Step = "step";
+        /// <summary>Its calendar year Y(t) = start_year + t − 1.</summary>
         public const string Year = "year";
         /// <summary>EventKind name, e.g. 'WarStarted'.</summary>
         public const string Kind = "kind";
@@ -197,7 +185,7 @@ public static class StoreSchema
         public const string Goldstein = "goldstein";
     }
 
-    /// <summary>Paired comparisons (<c>spiral compare --out</c>): one row per intervention and outcome.</summary>
+    /// <summary>Paired comparisons (<c>spiral compare --out</c>): one row per intervention and outcome (its canonical <see cref="Outcome.Name"/>).</summary>
     public static class Comparisons
     {
         public const string Table = "comparisons";
@@ -231,6 +219,8 @@ public static class StoreSchema
     public static IReadOnlyList<string> CreateTables(IReadOnlyList<(string Path, bool Numeric)> axisColumns)
     {
         var axisDdl = string.Concat(axisColumns.Select(a => $",\n  {Quote(a.Path)} {(a.Numeric ? "DOUBLE" : "VARCHAR")}"));
+        var runOutcomes = string.Concat(OutcomeRegistry.Runs.Select(o => $",\n  {o.Column} {ColumnType(o)}"));
+        var stateOutcomes = string.Concat(OutcomeRegistry.States.Select(o => $",\n  {o.Column} {ColumnType(o)}"));
         return
         [
             $"""
@@ -264,21 +254,11 @@ public static class StoreSchema
             $"""
             CREATE TABLE {Runs.Table} (
               {Runs.RunId} BIGINT PRIMARY KEY, {Runs.Point} INTEGER NOT NULL, {Runs.Replication} INTEGER NOT NULL,
-              {Runs.Seed} UBIGINT NOT NULL, {Runs.ScenarioHash} VARCHAR NOT NULL,
-              {Runs.HasDetail} BOOLEAN NOT NULL, {Runs.HadWar} BOOLEAN NOT NULL, {Runs.HadWarBetweenSecuritySeekers} BOOLEAN NOT NULL,
-              {Runs.Wars} INTEGER NOT NULL, {Runs.WarsBetweenSecuritySeekers} INTEGER NOT NULL, {Runs.FirstWarStep} INTEGER,
-              {Runs.Crises} INTEGER NOT NULL, {Runs.MaxRung} INTEGER NOT NULL, {Runs.Spirals} INTEGER NOT NULL,
-              {Runs.CbmsProposed} INTEGER NOT NULL, {Runs.CbmsSigned} INTEGER NOT NULL, {Runs.CbmsBlocked} INTEGER NOT NULL,
-              {Runs.HotlinesOpened} INTEGER NOT NULL, {Runs.AlliancesFormed} INTEGER NOT NULL, {Runs.CrisesEndedByHotline} INTEGER NOT NULL,
-              {Runs.ArmsRaceIndex} DOUBLE NOT NULL, {Runs.RichardsonReaction} DOUBLE NOT NULL, {Runs.MeanSecurityChange} DOUBLE NOT NULL,
-              {Runs.MeanBeliefError} DOUBLE NOT NULL, {Runs.MeanMilexGrowth} DOUBLE NOT NULL, {Runs.MeanFinalSecurity} DOUBLE NOT NULL,
-              {Runs.GreedyStates} INTEGER NOT NULL{axisDdl})
+              {Runs.Seed} UBIGINT NOT NULL, {Runs.ScenarioHash} VARCHAR NOT NULL, {Runs.HasDetail} BOOLEAN NOT NULL{runOutcomes}{axisDdl})
             """,
             $"""
             CREATE TABLE {RunStates.Table} (
-              {RunStates.RunId} BIGINT NOT NULL, {RunStates.State} SMALLINT NOT NULL, {RunStates.IsGreedy} BOOLEAN NOT NULL,
-              {RunStates.MilexGrowth} DOUBLE NOT NULL, {RunStates.InitialSecurity} DOUBLE NOT NULL, {RunStates.FinalSecurity} DOUBLE NOT NULL,
-              {RunStates.MeanBeliefAboutOthers} DOUBLE NOT NULL)
+              {RunStates.RunId} BIGINT NOT NULL, {RunStates.State} SMALLINT NOT NULL{stateOutcomes})
             """,
             $"""
             CREATE TABLE {Series.Table} (
@@ -288,7 +268,7 @@ public static class StoreSchema
             """,
             $"""
             CREATE TABLE {Beliefs.Table} (
-              {Beliefs.RunId} BIGINT NOT NULL, {Beliefs.Step} SMALLINT NOT NULL, {Beliefs.Observer} SMALLINT NOT NULL,
+              {Beliefs.RunId} BIGINT NOT NULL, {Beliefs.Step} SMALLINT NOT NULL, {Beliefs.Year} SMALLINT NOT NULL, {Beliefs.Observer} SMALLINT NOT NULL,
               {Beliefs.Target} SMALLINT NOT NULL, {Beliefs.Belief} DOUBLE NOT NULL)
             """,
             $"""

@@ -250,10 +250,10 @@ public static class ChartFactory
     }
 
     /// <summary>Paired differences (treated − baseline) with their 95% intervals, one row per outcome.</summary>
-    public static ChartSpec Differences(ComparisonResult result, IReadOnlyDictionary<string, string> labels)
+    public static ChartSpec Differences(ComparisonResult result)
     {
-        var rows = result.Outcomes.Where(o => labels.ContainsKey(o.Outcome)).ToList();
-        var names = rows.Select(o => labels[o.Outcome]).ToList();
+        var rows = result.Outcomes;
+        var names = rows.Select(o => o.Outcome.Label).ToList();
         var segX = new List<object?>();
         var segY = new List<object?>();
         foreach (var (o, name) in rows.Zip(names))
@@ -268,7 +268,7 @@ public static class ChartFactory
             new Scatter { X = Objects(rows.Select(o => o.Difference.Mean)), Y = Objects(names), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Name = "mean difference", Marker = new ScatterMarker { Size = 12, Color = "#0072B2" } },
         };
-        var layout = BaseLayout($"Effect of {result.Intervention} (same seeds; each row in its own unit)", "treated − baseline", "", 460);
+        var layout = BaseLayout($"Effect of {result.Intervention} (same seeds; each row in its own unit)", "treated − baseline", "", Math.Max(460, 160 + 26 * rows.Count));
         layout.Margin = new Margin { L = 230, R = 20, T = 60, B = 60 };
         layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
         layout.Shapes =

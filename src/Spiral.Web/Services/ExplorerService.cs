@@ -1,3 +1,4 @@
+using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
@@ -26,7 +27,7 @@ public sealed class ExplorerService
     public IReadOnlyList<ScenarioCard> Library() => Names.Select(n =>
     {
         var s = Load(n);
-        return new ScenarioCard(n, s.Title.Length > 0 ? s.Title : n, s.Description.Trim(), s.States.Count, s.StartYear, s.StartYear + s.Steps - 1);
+        return new ScenarioCard(n, s.Title.Length > 0 ? s.Title : n, s.Description.Trim(), s.States.Count, s.StartYear, TimeConvention.LastYear(s.StartYear, s.Steps));
     }).ToList();
 
     /// <summary>A library scenario by name.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spiral.Cli.Tests.Analytic;
+using Spiral.Experiments.Metrics;
 using Spiral.IO.Store;
 
 namespace Spiral.Cli.Tests.Experiments;
@@ -31,8 +32,9 @@ public sealed class SweepCompareExportCommandTests : IDisposable
         Assert.Equal(4, json.GetProperty("points").GetArrayLength());
         Assert.Equal("3", json.GetProperty("points")[3].GetProperty("values").GetProperty("world.offenseAdvantage").GetString());
         Assert.Equal("sample 10", json.GetProperty("series").GetString());
-        var war = json.GetProperty("points")[0].GetProperty("war");
-        Assert.InRange(war.GetProperty("mean").GetDouble(), war.GetProperty("low").GetDouble(), war.GetProperty("high").GetDouble());
+        var war = json.GetProperty("points")[0].GetProperty("warProbability");
+        var ci = war.GetProperty("ci95");
+        Assert.InRange(war.GetProperty("mean").GetDouble(), ci[0].GetDouble(), ci[1].GetDouble());
         using var reader = ResultsReader.Open(store);
         Assert.Equal(16, reader.RunCount());
         Assert.Equal("sweep", reader.Experiment().Kind);
@@ -107,7 +109,7 @@ public sealed class SweepCompareExportCommandTests : IDisposable
         Assert.Equal(1, cmp.GetArrayLength());
         Assert.Equal("hotline:india,china", cmp[0].GetProperty("intervention").GetString());
         var outcomes = cmp[0].GetProperty("outcomes").EnumerateArray().ToList();
-        Assert.Contains(outcomes, o => o.GetProperty("outcome").GetString() == "war");
+        Assert.Contains(outcomes, o => o.GetProperty("outcome").GetString() == "hadWar");
         Assert.All(outcomes, o =>
         {
             Assert.Equal(o.GetProperty("treated").GetDouble() - o.GetProperty("baseline").GetDouble(), o.GetProperty("difference").GetDouble(), 9);
@@ -146,7 +148,7 @@ public sealed class SweepCompareExportCommandTests : IDisposable
         var r = CliRunner.Run("compare", "jervis-doubly-dangerous", "-i", "institutions=0.6", "--runs", "20", "--steps", "10", "--out", store, "--json");
         Assert.True(r.ExitCode == 0, r.Error);
         using var reader = ResultsReader.Open(store);
-        Assert.Equal(11, reader.Comparisons().Count);
+        Assert.Equal(OutcomeRegistry.Compared.Count, reader.Comparisons().Count);
     }
 
     [Fact]

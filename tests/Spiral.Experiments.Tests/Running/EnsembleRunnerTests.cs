@@ -1,3 +1,4 @@
+using Spiral.Numerics.Statistics;
 using System.Security.Cryptography;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Metrics;
@@ -61,9 +62,9 @@ public class EnsembleRunnerTests
     {
         var a = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 1));
         var b = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 3));
-        Assert.Equal(a.WarProbability, b.WarProbability);
-        Assert.Equal(a.MeanBeliefError, b.MeanBeliefError);
-        Assert.Equal(a.WarGivenCrisis, b.WarGivenCrisis);
+        Assert.Equal(a[OutcomeRegistry.HadWar].Estimate, b[OutcomeRegistry.HadWar].Estimate);
+        Assert.Equal(a[OutcomeRegistry.MeanBeliefError].Estimate, b[OutcomeRegistry.MeanBeliefError].Estimate);
+        Assert.Equal(a[OutcomeRegistry.WarGivenCrisis], b[OutcomeRegistry.WarGivenCrisis]);
         Assert.Equal(a.ScenarioHash, b.ScenarioHash);
         Assert.Equal(200, a.Runs);
     }
@@ -87,5 +88,34 @@ public class EnsembleRunnerTests
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    /// <summary>The streaming aggregate against the two-pass estimates over the stored values of every run (the aggregator before issue 10).</summary>
+    [Fact]
+    public void Summarize_EveryRunOutcome_MeansAsTwoPassAndIntervalsUpToRounding()
+    {
+        var values = OutcomeRegistry.Runs.Select(_ => new List<double>()).ToArray();
+        var summary = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 2), alsoTo: (_, s) =>
+        {
+            foreach (var o in OutcomeRegistry.Runs)
+            {
+                values[o.Index].Add(o.Of(s));
+            }
+        });
+        Assert.Equal(200, summary.Runs);
+        foreach (var o in OutcomeRegistry.Runs)
+        {
+            var defined = values[o.Index].Where(v => !double.IsNaN(v)).ToArray();
+            var expected = o.Kind == OutcomeKind.Indicator
+                ? Estimate.Proportion((int)defined.Sum(), defined.Length)
+                : Estimate.OfMean(defined, o.Kind == OutcomeKind.Real ? double.NegativeInfinity : 0);
+            var actual = summary[o];
+            Assert.Equal(defined.Length, actual.Runs);
+            Assert.Equal(expected.Mean, actual.Mean);
+            Assert.Equal(expected.Low, actual.Estimate.Low, 1e-12 * Math.Max(1, Math.Abs(expected.Low)));
+            Assert.Equal(expected.High, actual.Estimate.High, 1e-12 * Math.Max(1, Math.Abs(expected.High)));
+            Assert.Equal(defined.DefaultIfEmpty(double.NaN).Max(), actual.Maximum);
+        }
+        Assert.Equal(values[OutcomeRegistry.Wars.Index].Sum() / values[OutcomeRegistry.Crises.Index].Sum(), summary[OutcomeRegistry.WarGivenCrisis]);
     }
 }

@@ -159,9 +159,9 @@ public class PlotTests
 
     private static TornadoData Tornado() => new("test-scenario", "hotline:a,b", 500,
     [
-        new TornadoBar("war", 0.4, new Estimate(-0.1, -0.15, -0.05)),
+        new TornadoBar("hadWar", 0.4, new Estimate(-0.1, -0.15, -0.05)),
         new TornadoBar("crises", 3, new Estimate(-0.2, -0.5, 0.1)),
-        new TornadoBar("finalSecurity", 0.8, new Estimate(0.04, 0.02, 0.06)),
+        new TornadoBar("meanFinalSecurity", 0.8, new Estimate(0.04, 0.02, 0.06)),
         new TornadoBar("cbmsSigned", 0, new Estimate(0, 0, 0)),
     ]);
 
@@ -178,8 +178,8 @@ public class PlotTests
         }
         else
         {
-            AssertSvg(path, "Effect of hotline:a,b", "change relative to baseline (%)", "P(war)", "crises per run", "final security",
-                "not shown: CBMs signed");
+            AssertSvg(path, "Effect of hotline:a,b", "change relative to baseline (%)", "P(war)", "crises per run", "mean final security",
+                "not shown: CBMs signed per run");
         }
     }
 
@@ -187,7 +187,7 @@ public class PlotTests
     public void Tornado_SortsByRelativeMagnitude()
     {
         var order = TornadoPlot.Drawn(Tornado()).Select(b => b.Outcome).ToList();
-        Assert.Equal(["war", "crises", "finalSecurity"], order);
+        Assert.Equal(["hadWar", "crises", "meanFinalSecurity"], order);
     }
 
     [Theory]

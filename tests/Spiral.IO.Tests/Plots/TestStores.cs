@@ -5,6 +5,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
 using Spiral.IO.Scenarios;
+using Spiral.IO.Store;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Tests.Plots;
@@ -54,7 +55,7 @@ public static class TestStores
         using var appender = connection.CreateAppender(S.Comparisons.Table);
         foreach (var o in result.Outcomes)
         {
-            appender.CreateRow().AppendValue(result.Intervention).AppendValue(o.Outcome).AppendValue(result.Runs)
+            appender.CreateRow().AppendValue(result.Intervention).AppendValue(o.Outcome.Name).AppendValue(result.Runs)
                 .AppendValue(o.Baseline).AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low)
                 .AppendValue(o.Difference.High).EndRow();
         }
@@ -152,14 +153,8 @@ public static class TestStores
                 var runId = first + sum.RunIndex;
                 var detail = sum.RunIndex < detailed;
                 var row = runs.CreateRow().AppendValue(runId).AppendValue(p).AppendValue((int)sum.RunIndex).AppendValue(rec.Seed)
-                    .AppendValue(pointHash).AppendValue(detail).AppendValue(sum.HadWar).AppendValue(sum.WarsBetweenSecuritySeekers > 0)
-                    .AppendValue(sum.Wars).AppendValue(sum.WarsBetweenSecuritySeekers)
-                    .AppendValue(sum.FirstWarStep >= 0 ? sum.FirstWarStep : (int?)null)
-                    .AppendValue(sum.Crises).AppendValue(sum.MaxRung).AppendValue(sum.Spirals).AppendValue(sum.CbmsProposed)
-                    .AppendValue(sum.CbmsSigned).AppendValue(sum.CbmsBlocked).AppendValue(sum.HotlinesOpened).AppendValue(sum.AlliancesFormed)
-                    .AppendValue(sum.CrisesEndedByHotline).AppendValue(sum.ArmsRaceIndex).AppendValue(sum.RichardsonReaction)
-                    .AppendValue(sum.MeanSecurityChange).AppendValue(sum.MeanBeliefError).AppendValue(sum.MilexGrowth.Average())
-                    .AppendValue(sum.FinalSecurity.Average()).AppendValue(sum.IsGreedy.Count(g => g));
+                    .AppendValue(pointHash).AppendValue(detail);
+                row = StoreRows.AppendRunOutcomes(row, sum);
                 foreach (var v in values)
                 {
                     row = row.AppendValue(v);
@@ -167,39 +162,11 @@ public static class TestStores
                 row.EndRow();
                 for (var i = 0; i < rec.N; i++)
                 {
-                    runStates.CreateRow().AppendValue(runId).AppendValue((short)i).AppendValue(sum.IsGreedy[i]).AppendValue(sum.MilexGrowth[i])
-                        .AppendValue(sum.InitialSecurity[i]).AppendValue(sum.FinalSecurity[i]).AppendValue(sum.MeanBeliefAboutOthers[i]).EndRow();
+                    StoreRows.AppendStateOutcomes(runStates.CreateRow().AppendValue(runId).AppendValue((short)i), sum, i).EndRow();
                 }
-                if (!detail)
+                if (detail)
                 {
-                    return;
-                }
-                for (var t = 0; t <= rec.Steps; t++)
-                {
-                    for (var i = 0; i < rec.N; i++)
-                    {
-                        var k = rec.Row(t, i);
-                        series.CreateRow().AppendValue(runId).AppendValue((short)t).AppendValue((short)(rec.StartYear + t)).AppendValue((short)i)
-                            .AppendValue(rec.Gdp[k]).AppendValue(rec.MilitaryShare[k]).AppendValue(rec.Milex[k]).AppendValue(rec.Offense[k])
-                            .AppendValue(rec.Defense[k]).AppendValue(rec.Posture[k]).AppendValue(rec.Security[k]).AppendValue(rec.InternalThreat[k])
-                            .EndRow();
-                        for (var j = 0; j < rec.N; j++)
-                        {
-                            if (i != j)
-                            {
-                                beliefs.CreateRow().AppendValue(runId).AppendValue((short)t).AppendValue((short)i).AppendValue((short)j)
-                                    .AppendValue(rec.BeliefAt(t, i, j)).EndRow();
-                            }
-                        }
-                    }
-                }
-                var seq = 0;
-                foreach (ref readonly var e in rec.Events.Items)
-                {
-                    events.CreateRow().AppendValue(runId).AppendValue(seq++).AppendValue((short)e.Step)
-                        .AppendValue((short)e.Year).AppendValue(e.Kind.ToString()).AppendValue((short)Math.Max((short)0, e.Actor))
-                        .AppendValue(e.Target >= 0 ? (short?)e.Target : null).AppendValue(e.Rung).AppendValue(e.Value)
-                        .AppendValue(e.Concept.ToString()).AppendValue(e.CameoCode).AppendValue(e.Goldstein).EndRow();
+                    StoreRows.AppendDetail(rec, runId, series, beliefs, events);
                 }
             });
         }

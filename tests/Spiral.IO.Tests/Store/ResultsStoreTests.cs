@@ -1,6 +1,7 @@
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.IO.Store;
 using Spiral.Numerics.Random;
@@ -90,7 +91,9 @@ public sealed class ResultsStoreTests : IDisposable
         Assert.Equal(8 * 3, reader.Scalar<long>($"SELECT count(*) FROM {S.RunStates.Table}"));
         Assert.Equal(reader.Scalar<long>("SELECT count(*) FROM events"),
             reader.Scalar<long>("SELECT count(*) FROM events WHERE run_id IN (SELECT run_id FROM runs)"));
-        Assert.Equal(2012, reader.Scalar<int>($"SELECT max({S.Series.Year}) FROM {S.Series.Table}"));
+        // 12 steps from 2000 simulate 2000..2011; row 0, the initial state, is labelled 1999
+        Assert.Equal(2011, reader.Scalar<int>($"SELECT max({S.Series.Year}) FROM {S.Series.Table}"));
+        Assert.Equal(1999, reader.Scalar<int>($"SELECT min({S.Beliefs.Year}) FROM {S.Beliefs.Table}"));
     }
 
     [Fact]
@@ -201,11 +204,11 @@ public sealed class ResultsStoreTests : IDisposable
             [SweepAxis.OfValues("world.offenseAdvantage", 0.5, 3.0), SweepAxis.OfValues("world.distinguishability", 0, 0.9)], 10, Seed: 2));
         Write(path, sweep, Header(DetailSelection.SampleOf(3)));
         using var reader = ResultsReader.Open(path);
-        var grid = reader.OutcomeGrid(S.Runs.HadWar, "world.offenseAdvantage", "world.distinguishability");
+        var grid = reader.OutcomeGrid(OutcomeRegistry.HadWar, "world.offenseAdvantage", "world.distinguishability");
         Assert.Equal(4, grid.Count);
         Assert.All(grid, c => Assert.Equal(10, c.Runs));
         Assert.All(grid, c => Assert.InRange(c.Mean, c.Low, c.High));
-        var by = reader.OutcomeBy(S.Runs.Crises, "world.offenseAdvantage");
+        var by = reader.OutcomeBy(OutcomeRegistry.Crises, "world.offenseAdvantage");
         Assert.Equal([0.5, 3.0], by.Select(b => b.NumericValue!.Value));
         Assert.All(by, b => Assert.Equal(20, b.Runs));
         var bands = reader.SeriesBands(S.Series.Milex);
@@ -247,7 +250,7 @@ public sealed class ResultsStoreTests : IDisposable
     }
 
     [Fact]
-    public void WriteComparisons_TwoInterventions_ElevenOutcomesEach()
+    public void WriteComparisons_TwoInterventions_OneRowPerComparedOutcomeEach()
     {
         var path = File("cmp.duckdb");
         var experiment = new PairedCounterfactual(Base, [Intervention.Parse("institutions=0.6"), Intervention.Parse("hotline:s1,s2")], 20, 3);
@@ -255,8 +258,8 @@ public sealed class ResultsStoreTests : IDisposable
         ResultsStoreWriter.WriteComparisons(path, experiment, Header(DetailSelection.None) with { Kind = "compare", SweepText = null }, results);
         using var reader = ResultsReader.Open(path);
         var rows = reader.Comparisons();
-        Assert.Equal(2 * PairedComparison.OutcomeNames.Count, rows.Count);
-        Assert.Equal(results[1]["war"].Difference.Mean, rows.Single(r => r.Intervention == "hotline:s1,s2" && r.Outcome == "war").Difference);
+        Assert.Equal(2 * OutcomeRegistry.Compared.Count, rows.Count);
+        Assert.Equal(results[1][OutcomeRegistry.HadWar].Difference.Mean, rows.Single(r => r.Intervention == "hotline:s1,s2" && r.Outcome == "hadWar").Difference);
         Assert.Equal("compare", reader.Experiment().Kind);
     }
 

@@ -50,3 +50,72 @@ public class StatisticsTests
         Assert.Equal(new Estimate(0.1, 0, 0.1 + 1.959963984540054), Estimate.Normal(0.1, 1, floor: 0));
     }
 }
+
+public class RunningMomentsTests
+{
+    [Fact]
+    public void Add_ThousandSkewedValues_SameMeanAsTwoPassAndVarianceUpToRounding()
+    {
+        var rng = new Spiral.Numerics.Random.RandomStream(42);
+        var values = Enumerable.Range(0, 1000).Select(_ => Math.Exp(2 * rng.NextGaussian()) - 3).ToArray();
+        var m = new RunningMoments();
+        foreach (var v in values) m.Add(v);
+        var twoPass = Estimate.OfMean(values);
+        var streamed = Estimate.OfMoments(m.Count, m.Mean, m.Variance);
+        Assert.Equal(twoPass.Mean, streamed.Mean);
+        Assert.Equal(twoPass.Low, streamed.Low, 1e-12 * Math.Abs(twoPass.Low));
+        Assert.Equal(twoPass.High, streamed.High, 1e-12 * Math.Abs(twoPass.High));
+        Assert.Equal(values.Max(), m.Maximum);
+    }
+
+    [Fact]
+    public void Add_NaN_IsSkipped()
+    {
+        var m = new RunningMoments();
+        foreach (var v in new[] { 1.0, double.NaN, 3.0 }) m.Add(v);
+        Assert.Equal(2, m.Count);
+        Assert.Equal(2.0, m.Mean);
+        Assert.Equal(2.0, m.Variance, 12);
+        Assert.Equal(3.0, m.Maximum);
+    }
+}
+
+public class P2QuantilesTests
+{
+    [Fact]
+    public void Value_FewValues_ExactType7()
+    {
+        var q = new P2Quantiles(0.1, 0.5, 0.9);
+        foreach (var v in new[] { 5.0, 1, 4, 2, 3 }) q.Add(v);
+        // sorted 1..5: type 7 gives 1 + 4p
+        Assert.Equal(1.4, q.Value(0), 12);
+        Assert.Equal(3.0, q.Value(1), 12);
+        Assert.Equal(4.6, q.Value(2), 12);
+    }
+
+    [Fact]
+    public void Value_HundredThousandUniforms_WithinHalfAPercentAndOrdered()
+    {
+        var rng = new Spiral.Numerics.Random.RandomStream(9);
+        var q = new P2Quantiles(0.1, 0.5, 0.9);
+        for (var k = 0; k < 100_000; k++) q.Add(rng.NextDouble());
+        Assert.Equal(0.1, q.Value(0), 0.005);
+        Assert.Equal(0.5, q.Value(1), 0.005);
+        Assert.Equal(0.9, q.Value(2), 0.005);
+        Assert.True(q.Value(0) < q.Value(1) && q.Value(1) < q.Value(2));
+    }
+
+    [Fact]
+    public void Value_SkewedStream_CloseToExactQuantiles()
+    {
+        var rng = new Spiral.Numerics.Random.RandomStream(3);
+        var values = Enumerable.Range(0, 20_000).Select(_ => Math.Exp(rng.NextGaussian())).ToArray();
+        var q = new P2Quantiles(0.1, 0.5, 0.9);
+        foreach (var v in values) q.Add(v);
+        var sorted = values.Order().ToArray();
+        // exact: exp(z) at the normal quantiles −1.2816, 0, 1.2816 ≈ 0.278, 1, 3.60
+        Assert.Equal(sorted[2_000], q.Value(0), 0.02);
+        Assert.Equal(sorted[10_000], q.Value(1), 0.03);
+        Assert.Equal(sorted[18_000], q.Value(2), 0.1);
+    }
+}

@@ -3,6 +3,7 @@ using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.Core.Recording;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
@@ -132,7 +133,7 @@ internal static class CompareCommand
                     treatedHash = c.TreatedHash,
                     outcomes = c.Outcomes.Select(o => new
                     {
-                        outcome = o.Outcome,
+                        outcome = o.Outcome.Name,
                         baseline = o.Baseline,
                         treated = o.Treated,
                         difference = o.Difference.Mean,
@@ -146,7 +147,7 @@ internal static class CompareCommand
             return ExitCodes.Ok;
         }
         var w = AnalyticCli.Out(parse);
-        w.WriteLine($"{scenario.Name}: {runs:N0} paired runs per arm, seed {seed}, {steps ?? scenario.Steps} years (same seeds in every arm)");
+        w.WriteLine($"{scenario.Name}: {runs:N0} paired runs per arm, seed {seed}, {TimeConvention.Span(scenario.StartYear, steps ?? scenario.Steps)} (same seeds in every arm)");
         foreach (var c in results)
         {
             w.WriteLine();
@@ -155,7 +156,7 @@ internal static class CompareCommand
             foreach (var o in c.Outcomes)
             {
                 var sig = o.Difference.Low > 0 || o.Difference.High < 0 ? "*" : "";
-                AnalyticCli.AddRow(table, Label(o.Outcome), R(o.Baseline), R(o.Treated), R(o.Difference.Mean),
+                AnalyticCli.AddRow(table, o.Outcome.Label, R(o.Baseline), R(o.Treated), R(o.Difference.Mean),
                     string.Create(CultureInfo.InvariantCulture, $"[{R(o.Difference.Low)}, {R(o.Difference.High)}]"), sig);
             }
             AnalyticCli.Write(parse, table);
@@ -169,20 +170,4 @@ internal static class CompareCommand
     }
 
     private static double R(double v) => Math.Round(v, 4);
-
-    private static string Label(string outcome) => outcome switch
-    {
-        "war" => "P(war)",
-        "warBetweenSecuritySeekers" => "P(war between security-seekers)",
-        "wars" => "wars per run",
-        "crises" => "crises per run",
-        "spirals" => "spirals per run",
-        "cbmsSigned" => "CBMs signed per run",
-        "cbmsBlocked" => "CBMs blocked per run",
-        "milexGrowth" => "milex growth per year",
-        "finalSecurity" => "final security",
-        "beliefError" => "belief error",
-        "maxRung" => "max escalation rung",
-        _ => outcome,
-    };
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
@@ -130,19 +131,17 @@ internal static class SweepCommand
                 executed,
                 series = writer.Detail.ToString(),
                 axes = loaded.Definition.Axes.Select(a => a.Path).ToArray(),
-                points = points.Select(p => new
+                points = points.Select(p =>
                 {
-                    p.Point,
-                    values = loaded.Definition.Axes.Select((a, i) => (a.Path, Value: i < p.Values.Count ? p.Values[i] : ""))
-                        .ToDictionary(x => x.Path, x => x.Value),
-                    p.Runs,
-                    war = new { mean = p.War, low = p.WarLow, high = p.WarHigh },
-                    warBetweenSecuritySeekers = p.Tragedy,
-                    crises = p.Crises,
-                    spirals = p.Spirals,
-                    milexGrowth = p.MeanMilexGrowth,
-                    finalSecurity = p.MeanFinalSecurity,
-                    beliefError = p.MeanBeliefError,
+                    var point = new OrderedDictionary<string, object?>
+                    {
+                        ["point"] = p.Point,
+                        ["values"] = loaded.Definition.Axes.Select((a, i) => (a.Path, Value: i < p.Values.Count ? p.Values[i] : ""))
+                            .ToDictionary(x => x.Path, x => x.Value),
+                        ["runs"] = p.Runs,
+                    };
+                    OutcomeJson.AddRunOutcomes(point, p.Outcomes);
+                    return point;
                 }).ToArray(),
             });
             return ExitCodes.Ok;
@@ -154,20 +153,20 @@ internal static class SweepCommand
             o.WriteLine($"Resumed: {previously:N0} runs were already stored, {executed:N0} run now.");
         }
         o.WriteLine($"Axes: {string.Join(" × ", loaded.Definition.Axes.Select(a => a.Path))}");
+        var headline = OutcomeRegistry.Runs.Where(x => x.Headline).ToList();
         var headers = loaded.Definition.Axes.Select(a => ShortName(a.Path))
-            .Concat(["runs", "P(war)", "95% CI", "P(war sec-sec)", "crises", "spirals", "milex growth", "security"]).ToArray();
+            .Concat(["runs", .. headline.SelectMany(x => x.Kind == OutcomeKind.Indicator ? [x.Label, "95% CI"] : new[] { x.Label })]).ToArray();
         var table = AnalyticCli.NewTable(headers);
         const int maxRows = 60;
         foreach (var p in points.Take(maxRows))
         {
-            var cells = p.Values.Cast<object?>().Concat(new object?[]
+            var cells = p.Values.Cast<object?>().Append(p.Runs).Concat(headline.SelectMany(x =>
             {
-                p.Runs,
-                Math.Round(p.War, 3),
-                string.Create(CultureInfo.InvariantCulture, $"[{p.WarLow:0.000}, {p.WarHigh:0.000}]"),
-                Math.Round(p.Tragedy, 3), Math.Round(p.Crises, 2), Math.Round(p.Spirals, 2), Math.Round(p.MeanMilexGrowth, 4),
-                Math.Round(p.MeanFinalSecurity, 3),
-            }).ToArray();
+                var e = p[x].Estimate;
+                return x.Kind == OutcomeKind.Indicator
+                    ? [Math.Round(e.Mean, 3), string.Create(CultureInfo.InvariantCulture, $"[{e.Low:0.000}, {e.High:0.000}]")]
+                    : new object?[] { Math.Round(e.Mean, 4) };
+            })).ToArray();
             AnalyticCli.AddRow(table, cells);
         }
         AnalyticCli.Write(parse, table);
