@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
@@ -135,8 +136,8 @@ internal static class ScenariosCommand
             console.WriteLine();
             console.WriteLine(s.Description.Trim());
             console.WriteLine();
-            var w = s.World;
-            console.WriteLine($"world: offenseAdvantage {w.OffenseAdvantage}, distinguishability {w.Distinguishability}, institutions {w.Institutions}, observationNoise {w.ObservationNoise}, depreciation {w.Depreciation}, incidentBaseRate {w.IncidentBaseRate}");
+            console.WriteLine("world: " + string.Join(", ", ParameterCatalog.Of(ParameterScope.World)
+                .Select(p => $"{p.Name} {Fmt(ParameterCatalog.Get(s, p.Path))}")));
             var states = new Table().AddColumns("state", "gdp", "growth", "military share", "posture", "P(greedy)", "policy");
             foreach (var st in s.States)
             {

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Experiments.Metrics;
 using System.Globalization;
 using System.Net;
@@ -248,12 +249,10 @@ public static partial class HtmlReport
         h.Append("<h3>World</h3>\n<table class=\"kv\">\n");
         Row(h, "name", s.Name);
         Row(h, "years", TimeConvention.Span(s.StartYear, s.Steps));
-        Row(h, "offense advantage", F(s.World.OffenseAdvantage) + " (1 = neutral, > 1 favours offense)");
-        Row(h, "distinguishability", F(s.World.Distinguishability) + " (0 = offense and defense look alike, 1 = fully distinguishable)");
-        Row(h, "institutions", F(s.World.Institutions) + " (0 = pure anarchy)");
-        Row(h, "observation noise", F(s.World.ObservationNoise));
-        Row(h, "depreciation", F(s.World.Depreciation));
-        Row(h, "incident base rate", F(s.World.IncidentBaseRate));
+        foreach (var p in ParameterCatalog.Of(ParameterScope.World))
+        {
+            Row(h, p.Name, $"{F(ParameterCatalog.Get(s, p.Path))} ({p.Meaning})");
+        }
         if (s.PriorBelief is { } prior)
         {
             Row(h, "prior belief", F(prior));
