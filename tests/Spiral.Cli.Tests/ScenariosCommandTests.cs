@@ -28,7 +28,7 @@ public class ScenariosCommandTests
         {
             var (code, _, err) = Run("scenarios", "validate", path);
             Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains($"{path}:4:10: states[0].gdp: -3 is out of range; expected a number > 0", err);
+            Assert.Contains($"{path}:4:10: states[0].gdp: -3 is out of range; expected a number in (0, 1000000000000]", err);
         }
         finally
         {

@@ -152,7 +152,7 @@ public sealed class ComponentTests : IDisposable
         nav.NavigateTo("/scenario/india-china-lac?set=world.nonsense%3D3");
         var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
         var notice = cut.Find(".notice-error").TextContent;
-        Assert.Contains("unknown world field 'nonsense'", notice);
+        Assert.Contains("unknown world parameter 'nonsense'", notice);
         Assert.DoesNotContain(" at ", notice);
     }
 

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Diagnostics;
 using Spiral.Core.Events;
 using Spiral.Experiments.Running;
@@ -84,7 +85,7 @@ public class ExplorerViewTests(ITestOutputHelper output)
                 var scenario = ScenarioLoader.LoadLibrary(segments[1]);
                 if (parts.Length > 1 && parts[1].StartsWith("set=", StringComparison.Ordinal))
                 {
-                    ScenarioEdits.ApplyAll(scenario, [parts[1]["set=".Length..]]);
+                    ParameterCatalog.SetAll(scenario, [parts[1]["set=".Length..]]);
                 }
                 if (parts.Length > 1 && parts[1].StartsWith("intervention=", StringComparison.Ordinal))
                 {

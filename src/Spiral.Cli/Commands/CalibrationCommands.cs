@@ -1,3 +1,5 @@
+using Spiral.Core.Scenarios;
+using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -241,7 +243,7 @@ internal static class CalibrationCommands
         {
             return body();
         }
-        catch (ScenarioPathException ex)
+        catch (Exception ex) when (ex is ScenarioPathException or InvalidScenarioException)
         {
             throw new UsageException(ex.Message);
         }

@@ -1,4 +1,6 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Events;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
 
@@ -15,10 +17,10 @@ public static class TimelineEffects
         switch (ev.Kind)
         {
             case TimelineEventKind.CbmSigned:
-                Kernel.SignCbm(w, a, b, ev.Value ?? w.P.CbmTransparencyGain);
+                DecidePhase.SignCbm(w, a, b, ev.Value ?? w.P.CbmTransparencyGain);
                 break;
             case TimelineEventKind.HotlineOpened:
-                Kernel.OpenHotline(w, a, b, ev.Value ?? 1.0);
+                DecidePhase.OpenHotline(w, a, b, ev.Value ?? 1.0);
                 break;
             case TimelineEventKind.HotlineClosed:
                 w.Hotline[a * n + b] = w.Hotline[b * n + a] = 0;
@@ -38,11 +40,11 @@ public static class TimelineEffects
                 w.AddEvent(EventKind.InternalUnrest, a, -1, value: w.InternalThreat[a], concept: Concept.InsecurityDilemma);
                 break;
             case TimelineEventKind.War:
-                Kernel.Assess(w);
+                AssessPhase.Run(w);
                 Crisis.War(w, a, b, Concept.Timeline);
                 break;
             case TimelineEventKind.Incident:
-                Kernel.Assess(w);
+                AssessPhase.Run(w);
                 w.AddEvent(EventKind.Incident, a, b, rung: (int)(ev.Value ?? 1), concept: Concept.Timeline);
                 Crisis.Run(w, a, b, (int)(ev.Value ?? 1));
                 break;
@@ -65,28 +67,11 @@ public static class TimelineEffects
                 w.ForcedMilitaryShare[a] = ev.Value ?? w.MilitaryShare[a];
                 break;
             case TimelineEventKind.WorldParameterSet:
-                SetWorldParameter(w, ev.Name ?? "", ev.Value ?? 0);
+                w.Apply(ParameterCatalog.SetWorld(w.WorldParameters, ev.Name ?? "", ev.Value ?? 0));
                 break;
         }
     }
 
-    /// <summary>World parameters a timeline event may set, by their scenario names.</summary>
-    public static IReadOnlyList<string> WorldParameterNames { get; } =
-        ["offenseAdvantage", "distinguishability", "institutions", "observationNoise", "depreciation", "incidentBaseRate"];
-
-    private static void SetWorldParameter(World w, string name, double value)
-    {
-        switch (name)
-        {
-            case "offenseAdvantage": w.OffenseAdvantage = value; break;
-            case "distinguishability": w.Distinguishability = value; break;
-            case "institutions": w.Institutions = value; break;
-            case "observationNoise": w.ObservationNoise = value; break;
-            case "depreciation": w.Depreciation = value; break;
-            case "incidentBaseRate": w.IncidentBaseRate = value; break;
-            default: throw new ArgumentException($"unknown world parameter '{name}'");
-        }
-    }
 
     private static void JoinAlliance(World w, TimelineEvent ev)
     {

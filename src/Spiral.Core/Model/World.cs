@@ -54,8 +54,23 @@ public sealed class World
     public int Year => Scenario.StartYear + Step;
     public readonly string[] Names;
 
-    // World parameters: mutable because the timeline may change them.
+    // World parameters: mutable because the timeline may change them (phase 1); copied from WorldParameters.
     public double OffenseAdvantage, Distinguishability, Institutions, ObservationNoise, Depreciation, IncidentBaseRate;
+
+    /// <summary>The world parameters in force, as a record (the catalog's form).</summary>
+    public WorldParameters WorldParameters =>
+        new(OffenseAdvantage, Distinguishability, Institutions, ObservationNoise, Depreciation, IncidentBaseRate);
+
+    /// <summary>Puts <paramref name="p"/> in force: at creation, and when the timeline sets a world parameter.</summary>
+    public void Apply(WorldParameters p)
+    {
+        OffenseAdvantage = p.OffenseAdvantage;
+        Distinguishability = p.Distinguishability;
+        Institutions = p.Institutions;
+        ObservationNoise = p.ObservationNoise;
+        Depreciation = p.Depreciation;
+        IncidentBaseRate = p.IncidentBaseRate;
+    }
 
     // ---- per state ----
     public readonly double[] Gdp, Growth, MilitaryShare, Milex, PreviousMilex, MilexGrowth;

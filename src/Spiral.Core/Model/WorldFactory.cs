@@ -1,4 +1,5 @@
 using Spiral.Core.Events;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
 using Spiral.Numerics.Random;
@@ -17,15 +18,8 @@ public static class WorldFactory
     public static World Create(Scenario scenario, ulong masterSeed, long runIndex, EventLog? events = null)
     {
         var n = scenario.States.Count;
-        var w = new World(scenario, n, events)
-        {
-            OffenseAdvantage = scenario.World.OffenseAdvantage,
-            Distinguishability = scenario.World.Distinguishability,
-            Institutions = scenario.World.Institutions,
-            ObservationNoise = scenario.World.ObservationNoise,
-            Depreciation = scenario.World.Depreciation,
-            IncidentBaseRate = scenario.World.IncidentBaseRate,
-        };
+        var w = new World(scenario, n, events);
+        w.Apply(scenario.World);
         w.Seed = RandomStream.RunSeed(masterSeed, runIndex);
         w.TypeRng = RandomStream.Derive(masterSeed, runIndex, "types");
         w.ObserveRng = RandomStream.Derive(masterSeed, runIndex, "observe");
@@ -110,7 +104,7 @@ public static class WorldFactory
 
         Array.Copy(w.Belief, w.PreviousBelief, w.Belief.Length);
         Array.Copy(w.Belief, w.PriorBelief, w.Belief.Length);
-        Kernel.Assess(w);
+        AssessPhase.Run(w);
         Array.Copy(w.Security, w.PreviousSecurity, n);
         return w;
     }

@@ -10,14 +10,13 @@ namespace Spiral.Core.Policies;
 /// ones mistrust forbids; balances against the state it fears most (Walt 1987); in a crisis escalates with fear
 /// and first-strike advantage and backs down with cost.
 /// </summary>
-public sealed class DefensiveRealist : IPolicy
+public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("DefensiveRealist", Deterministic: false, MemoryDepth: 0,
         UsesOwnType: false, Source: "Glaser 1997; Jervis 1978",
         Summary: "arms to restore a target security, prefers defense when it can be told apart, trusts before it talks");
 
-    /// <summary>How strongly distinguishability shifts new investment toward defense (0..1).</summary>
-    public double DefensiveShift { get; init; } = 0.6;
+    public DefensiveRealistOptions Options { get; } = options ?? new();
 
     public PolicyTraits Traits => TraitsValue;
 
@@ -26,7 +25,7 @@ public sealed class DefensiveRealist : IPolicy
         var p = c.Parameters;
         var gap = p.TargetSecurity - c.Security;
         c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare + p.SecurityGapResponse * gap));
-        c.SetPosture(DefensivePosture(c, DefensiveShift));
+        c.SetPosture(DefensivePosture(c, Options.DefensiveShift));
         SecuritySeekerDiplomacy(c);
     }
 
@@ -72,4 +71,16 @@ public sealed class DefensiveRealist : IPolicy
             c.BalanceAgainst(feared);
         }
     }
+}
+
+/// <summary>The parameters of <see cref="DefensiveRealist"/>, with their defaults.</summary>
+public sealed record DefensiveRealistOptions
+{
+    public static DefensiveRealistOptions Default { get; } = new();
+
+    public double DefensiveShift { get; init; } = 0.6;
+
+    internal static readonly PolicyOptions<DefensiveRealistOptions> Declared = new PolicyOptions<DefensiveRealistOptions>("Jervis 1978; Glaser 1997")
+        .Real("defensiveShift", o => o.DefensiveShift, (o, v) => o with { DefensiveShift = v }, 0, 1, "share",
+            "how far distinguishable postures (ω) move new investment from offense to defense: preparedness without provocation");
 }

@@ -1,34 +1,34 @@
-using Spiral.Core.Model;
 using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Policies;
 
-/// <summary>Every built-in policy by name, with its traits, parameters and a factory from a <see cref="PolicySpec"/>.</summary>
+/// <summary>
+/// Every built-in policy by name, with its traits, its parameters (declared once beside each options record) and a
+/// factory that reads a <see cref="PolicySpec"/> into the options record by those declarations.
+/// </summary>
 public static class PolicyCatalog
 {
-    public sealed record Entry(PolicyTraits Traits, IReadOnlyList<string> ParameterNames, Func<PolicySpec, IPolicy> Create);
-
-    private static readonly Dictionary<string, Entry> Entries = new(StringComparer.OrdinalIgnoreCase)
+    public sealed record Entry(PolicyTraits Traits, IReadOnlyList<PolicyParameter> Parameters, Func<PolicySpec, IPolicy> Create)
     {
-        ["DefensiveRealist"] = new(DefensiveRealist.TraitsValue, ["defensiveShift"],
-            s => new DefensiveRealist { DefensiveShift = s.Get("defensiveShift", 0.6) }),
-        ["OffensiveRealist"] = new(OffensiveRealist.TraitsValue, [], _ => new OffensiveRealist()),
-        ["Richardson"] = new(Richardson.TraitsValue, ["reaction", "fatigue", "grievance"],
-            s => new Richardson { Reaction = s.Get("reaction", 0.1), Fatigue = s.Get("fatigue", 0.2), Grievance = s.Get("grievance", 0.002) }),
-        ["TitForTat"] = new(TitForTat.TraitsValue, ["maxCopy"], s => new TitForTat { MaxCopy = s.Get("maxCopy", 0.25) }),
-        ["Grit"] = new(Grit.TraitsValue, ["cut", "tolerance", "floorShare"],
-            s => new Grit { Cut = s.Get("cut", 0.05), Tolerance = s.Get("tolerance", 0.03), FloorShare = s.Get("floorShare", 0.5) }),
-        ["CostlySignaller"] = new(CostlySignaller.TraitsValue, ["mistrustSignal", "signalInterval"],
-            s => new CostlySignaller { MistrustSignal = s.Get("mistrustSignal", 0.02), SignalInterval = (int)s.Get("signalInterval", 3) }),
-        ["Hawk"] = new(Hawk.TraitsValue, ["posture"], s => new Hawk { Posture = s.Get("posture", 0.9) }),
-        ["Dove"] = new(Dove.TraitsValue, ["posture"], s => new Dove { Posture = s.Get("posture", 0.1) }),
-        ["Scripted"] = new(Scripted.TraitsValue, ["crisis", "acceptCbm"],
-            s => new Scripted(
-                s.Series.TryGetValue("militaryShare", out var m) ? m : null,
-                s.Series.TryGetValue("posture", out var p) ? p : null,
-                (CrisisMove)Math.Clamp((int)s.Get("crisis", 0), -1, 1),
-                s.Get("acceptCbm", 0) >= 0.5)),
-    };
+        public IReadOnlyList<string> ParameterNames { get; } = [.. Parameters.Select(p => p.Name)];
+    }
+
+    private static readonly Dictionary<string, Entry> Entries = new[]
+    {
+        Of(DefensiveRealist.TraitsValue, DefensiveRealistOptions.Declared, (o, _) => new DefensiveRealist(o)),
+        Of(OffensiveRealist.TraitsValue, NoOptions.Declared, (_, _) => new OffensiveRealist()),
+        Of(Richardson.TraitsValue, RichardsonOptions.Declared, (o, _) => new Richardson(o)),
+        Of(TitForTat.TraitsValue, TitForTatOptions.Declared, (o, _) => new TitForTat(o)),
+        Of(Grit.TraitsValue, GritOptions.Declared, (o, _) => new Grit(o)),
+        Of(CostlySignaller.TraitsValue, CostlySignallerOptions.Declared, (o, _) => new CostlySignaller(o)),
+        Of(Hawk.TraitsValue, HawkOptions.Declared, (o, _) => new Hawk(o)),
+        Of(Dove.TraitsValue, DoveOptions.Declared, (o, _) => new Dove(o)),
+        Of(Scripted.TraitsValue, ScriptedOptions.Declared, (o, s) => new Scripted(o with
+        {
+            MilitaryShare = s.Series.GetValueOrDefault("militaryShare"),
+            Posture = s.Series.GetValueOrDefault("posture"),
+        })),
+    }.ToDictionary(e => e.Traits.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyCollection<string> Names => Entries.Keys;
 
@@ -36,8 +36,19 @@ public static class PolicyCatalog
 
     public static bool TryGet(string name, out Entry entry) => Entries.TryGetValue(name, out entry!);
 
+    /// <summary>The policy <paramref name="spec"/> names, with its parameters; an unknown name or parameter, or an invalid value, throws.</summary>
     public static IPolicy Create(PolicySpec spec) =>
         Entries.TryGetValue(spec.Name, out var e)
             ? e.Create(spec)
             : throw new ArgumentException($"unknown policy '{spec.Name}'; expected one of {string.Join(", ", Entries.Keys)}");
+
+    private static Entry Of<TOptions>(PolicyTraits traits, PolicyOptions<TOptions> options, Func<TOptions, PolicySpec, IPolicy> create)
+        where TOptions : new() =>
+        new(traits, [.. options.Parameters], spec => create(options.Read(spec), spec));
+
+    /// <summary>The options of a policy that takes no parameters.</summary>
+    private sealed record NoOptions
+    {
+        public static readonly PolicyOptions<NoOptions> Declared = new("");
+    }
 }

@@ -1,4 +1,5 @@
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Parameters;
 using Spiral.Numerics.Random;
 
@@ -78,25 +79,7 @@ public readonly ref struct PolicyContext
     public double AlliedDefenseOf(int j) => _w.AlliedDefense[j];
 
     /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
-    public int MostFeared()
-    {
-        var best = -1;
-        var bestThreat = 0.0;
-        for (var j = 0; j < _w.N; j++)
-        {
-            if (j == _i)
-            {
-                continue;
-            }
-            var t = Threat(j);
-            if (t > bestThreat)
-            {
-                bestThreat = t;
-                best = j;
-            }
-        }
-        return best;
-    }
+    public int MostFeared() => AssessPhase.MostThreatening(_w, _i);
 
     /// <summary>The policy's own random stream for mixed strategies (deterministic per run).</summary>
     public ref RandomStream Random => ref _w.PolicyRng;

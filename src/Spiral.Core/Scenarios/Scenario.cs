@@ -11,8 +11,9 @@ public sealed record Scenario
     public required string Name { get; init; }
     public string Title { get; init; } = "";
     public string Description { get; init; } = "";
+    [ScenarioParameter(-9999, 9999, Unit = "calendar year", Meaning = "Calendar year simulated by step 1.")]
     public int StartYear { get; init; } = 2000;
-    /// <summary>Horizon in steps (years).</summary>
+    [ScenarioParameter(1, 1000, Unit = "years", Meaning = "Horizon in steps; step t simulates year startYear + t − 1.")]
     public int Steps { get; init; } = 50;
     public WorldParameters World { get; init; } = new();
     public ModelParameters Model { get; init; } = ModelParameters.Default;
@@ -20,12 +21,24 @@ public sealed record Scenario
     public IReadOnlyList<DyadSpec> Dyads { get; init; } = [];
     public IReadOnlyList<AllianceSpec> Alliances { get; init; } = [];
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
-    /// <summary>Reach of every dyad that no <see cref="DyadSpec"/> names (0 = cannot threaten).</summary>
+    [ScenarioParameter(0, 1, Unit = "share", Meaning = "Reach r of every dyad that no dyad entry names (0 = cannot threaten).")]
     public double DefaultReach { get; init; }
-    /// <summary>Every state's prior belief that each other state is greedy, unless a dyad sets one; null = the other's greed probability.</summary>
+    [ScenarioParameter(0, 1, Unit = "probability", Unset = "the other state's greedProbability",
+        Meaning = "Every state's prior belief that each other state is greedy, unless a dyad sets one.")]
     public double? PriorBelief { get; init; }
     /// <summary>Where the numbers come from (free text, one entry per source).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Every problem of this scenario (<see cref="ScenarioValidator"/>); empty when it may run.</summary>
+    public IReadOnlyList<ScenarioIssue> Validate() => ScenarioValidator.Validate(this);
+
+    /// <summary>This scenario, if valid.</summary>
+    /// <exception cref="InvalidScenarioException">It is not, with every problem.</exception>
+    public Scenario EnsureValid()
+    {
+        var issues = Validate();
+        return issues.Count == 0 ? this : throw new InvalidScenarioException(Name, issues);
+    }
 
     public int IndexOf(string stateName)
     {
@@ -40,33 +53,37 @@ public sealed record Scenario
     }
 }
 
-/// <summary>A state's initial condition and character.</summary>
-/// <param name="Name">Unique name (case-insensitive), used by dyads and events.</param>
-/// <param name="Gdp">GDP Y (any consistent unit; the library uses constant 2023 US$ billion).</param>
-/// <param name="Growth">g: trend GDP growth per year.</param>
-/// <param name="MilitaryShare">m: military expenditure as a share of GDP.</param>
-/// <param name="OffensiveStock">O: offensive capability stock (same unit as GDP × years).</param>
-/// <param name="DefensiveStock">D: defensive capability stock.</param>
-/// <param name="Posture">p: offensive share of new military investment.</param>
-/// <param name="GreedProbability">Probability that this state's private type is Greedy, drawn once per run; also others' prior belief unless a dyad sets one.</param>
-/// <param name="InternalThreat">I in [0,1]: ethnic unrest, insurgency, state failure (Sørensen 2007).</param>
-/// <param name="DevelopmentPriority">κ in [0,1]: development priority capping the military share (Acharya 1995).</param>
-/// <param name="Empathy">In [0,1]: how much of a rival's arming this state recognises as a reaction to its own (Jervis 1976; Butterfield 1951).</param>
-/// <param name="Resolve">In [0,1]: willingness to stand firm in a crisis.</param>
+/// <summary>A state's initial condition and character; <see cref="Name"/> is unique (case-insensitive), used by dyads and events.</summary>
 public sealed record StateSpec(
     string Name,
+    [property: ScenarioParameter(0, 1e12, MinExclusive = true, Unit = "constant US$ billion", Meaning = "Y: GDP at the start (any consistent unit; the library uses constant US$ billion).")]
     double Gdp,
+    [property: ScenarioParameter(-0.5, 0.5, Unit = "per year", Meaning = "g: trend GDP growth per year.")]
     double Growth = 0.03,
+    [property: ScenarioParameter(0, 1, Unit = "share of GDP", Meaning = "m: military expenditure as a share of GDP.")]
     double MilitaryShare = 0.02,
-    double OffensiveStock = -1,
-    double DefensiveStock = -1,
+    [property: ScenarioParameter(0, 1e15, Unit = "GDP unit × years", Unset = "the steady state of the initial investment, posture·m·Y/μ",
+        Meaning = "O: offensive capability stock.")]
+    double OffensiveStock = StateSpec.DerivedStock,
+    [property: ScenarioParameter(0, 1e15, Unit = "GDP unit × years", Unset = "the steady state of the initial investment, (1 − posture)·m·Y/μ",
+        Meaning = "D: defensive capability stock.")]
+    double DefensiveStock = StateSpec.DerivedStock,
+    [property: ScenarioParameter(0, 1, Unit = "offensive share", Meaning = "p: offensive share of new military investment.")]
     double Posture = 0.35,
+    [property: ScenarioParameter(0, 1, Unit = "probability", Meaning = "Probability that this state's private type is Greedy, drawn once per run; also others' prior belief unless a dyad or priorBelief sets one.")]
     double GreedProbability = 0.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Sørensen 2007", Meaning = "I: internal threat: ethnic unrest, insurgency, state failure.")]
     double InternalThreat = 0.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Acharya 1995", Meaning = "κ: development priority capping the military share.")]
     double DevelopmentPriority = 0.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Jervis 1976; Butterfield 1951", Meaning = "How much of a rival's arming this state recognises as a reaction to its own.")]
     double Empathy = 0.5,
+    [property: ScenarioParameter(0, 1, Unit = "share", Meaning = "Willingness to stand firm in a crisis.")]
     double Resolve = 0.5)
 {
+    /// <summary>The value of <see cref="OffensiveStock"/> or <see cref="DefensiveStock"/> that means "derive from the initial investment".</summary>
+    public const double DerivedStock = -1;
+
     /// <summary>Policy the state follows when its type is Security.</summary>
     public PolicySpec Policy { get; init; } = new("DefensiveRealist");
     /// <summary>Policy the state follows when its drawn type is Greedy.</summary>
@@ -75,10 +92,10 @@ public sealed record StateSpec(
 
     /// <summary>Initial offensive stock: given, or the steady state of the initial investment (p·m·Y/μ).</summary>
     public double InitialOffense(double depreciation) =>
-        OffensiveStock >= 0 ? OffensiveStock : Posture * MilitaryShare * Gdp / depreciation;
+        OffensiveStock != DerivedStock ? OffensiveStock : Posture * MilitaryShare * Gdp / depreciation;
 
     public double InitialDefense(double depreciation) =>
-        DefensiveStock >= 0 ? DefensiveStock : (1 - Posture) * MilitaryShare * Gdp / depreciation;
+        DefensiveStock != DerivedStock ? DefensiveStock : (1 - Posture) * MilitaryShare * Gdp / depreciation;
 }
 
 /// <summary>A policy by catalog name with numeric parameters and, for <c>Scripted</c>, yearly series.</summary>
@@ -93,33 +110,35 @@ public sealed record PolicySpec(string Name)
         Parameters.TryGetValue(name, out var v) ? v : fallback;
 }
 
-/// <summary>An undirected dyad's relationship; directed values override per direction where given.</summary>
-/// <param name="A">First state name.</param>
-/// <param name="B">Second state name.</param>
-/// <param name="Reach">r in [0,1]: ability to threaten each other (0 = cannot).</param>
-/// <param name="Rivalry">h in [0,1]: historical rivalry (Diehl &amp; Goertz 2000).</param>
-/// <param name="Transparency">τ in [0,1]: accuracy-raising agreements and verification.</param>
-/// <param name="Hotline">H in [0,1]: strength of a crisis communication channel.</param>
+/// <summary>An undirected dyad between states <see cref="A"/> and <see cref="B"/>; directed values override per direction where given.</summary>
 public sealed record DyadSpec(
     string A,
     string B,
+    [property: ScenarioParameter(0, 1, Unit = "share", Meaning = "r: ability to threaten each other (0 = cannot).")]
     double Reach = 1.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Diehl & Goertz 2000", Meaning = "h: historical rivalry.")]
     double Rivalry = 0.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Holst 1983", Meaning = "τ: accuracy-raising agreements and verification.")]
     double Transparency = 0.0,
+    [property: ScenarioParameter(0, 1, Unit = "share", Source = "Schelling 1960", Meaning = "H: strength of a crisis communication channel.")]
     double Hotline = 0.0)
 {
-    /// <summary>A's prior belief that B is greedy; null = B's greed probability.</summary>
+    [ScenarioParameter(0, 1, Unit = "probability", Unset = "B's greedProbability (or priorBelief)", Meaning = "A's prior belief that B is greedy.")]
     public double? BeliefAB { get; init; }
-    /// <summary>B's prior belief that A is greedy; null = A's greed probability.</summary>
+    [ScenarioParameter(0, 1, Unit = "probability", Unset = "A's greedProbability (or priorBelief)", Meaning = "B's prior belief that A is greedy.")]
     public double? BeliefBA { get; init; }
-    /// <summary>Reach of A over B if it differs from <see cref="Reach"/>.</summary>
+    [ScenarioParameter(0, 1, Unit = "share", Unset = "the dyad's reach", Meaning = "Reach of A over B where it differs from reach.")]
     public double? ReachAB { get; init; }
-    /// <summary>Reach of B over A if it differs from <see cref="Reach"/>.</summary>
+    [ScenarioParameter(0, 1, Unit = "share", Unset = "the dyad's reach", Meaning = "Reach of B over A where it differs from reach.")]
     public double? ReachBA { get; init; }
 }
 
 /// <summary>A balancing alliance: allies' defense counts for each member (Walt 1987; Snyder 1984 on the alliance security dilemma).</summary>
-public sealed record AllianceSpec(string Name, IReadOnlyList<string> Members, double Commitment = 0.5);
+public sealed record AllianceSpec(
+    string Name,
+    IReadOnlyList<string> Members,
+    [property: ScenarioParameter(0, 1, Unit = "share of capability", Source = "Snyder 1984", Meaning = "Share of an ally's capability that counts for each member.")]
+    double Commitment = 0.5);
 
 /// <summary>Kinds of dated scenario events (phase 1).</summary>
 public enum TimelineEventKind

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
@@ -112,7 +113,7 @@ public static class Calibrator
     {
         for (var k = 0; k < parameters.Count; k++)
         {
-            scenario = ScenarioPaths.Set(scenario, parameters[k].Path, values[k]);
+            scenario = ParameterCatalog.Set(scenario, parameters[k].Path, values[k]);
         }
         return scenario;
     }
@@ -132,7 +133,7 @@ public static class Calibrator
                 throw new ArgumentException($"parameter '{p.Path}': bounds [{p.Min}, {p.Max}] are not an interval");
             }
         }
-        var initial = parameters.Select(p => Math.Clamp(ScenarioValues.Get(scenario, p.Path), p.Min, p.Max)).ToArray();
+        var initial = parameters.Select(p => Math.Clamp(ParameterCatalog.Get(scenario, p.Path), p.Min, p.Max)).ToArray();
         double[] ToValues(double[] u) => u.Select((x, k) => parameters[k].Min + x * (parameters[k].Max - parameters[k].Min)).ToArray();
         double Objective(double[] u)
         {
@@ -141,7 +142,7 @@ public static class Calibrator
             {
                 return Loss(Apply(scenario, parameters, ToValues(u)), observed, train, options.Runs, options.Seed, options.Threads);
             }
-            catch (ScenarioPathException)
+            catch (Exception ex) when (ex is ScenarioPathException or InvalidScenarioException)
             {
                 return double.MaxValue;
             }

@@ -62,5 +62,5 @@ public sealed record ObservedSpending(
     }
 }
 
-/// <summary>A free parameter of a calibration: a scenario path (see <see cref="Counterfactuals.ScenarioPaths"/>) and its bounds.</summary>
+/// <summary>A free parameter of a calibration: a scenario path (see <see cref="Spiral.Core.Parameters.ParameterCatalog"/>) and its bounds.</summary>
 public sealed record FreeParameter(string Path, double Min, double Max);

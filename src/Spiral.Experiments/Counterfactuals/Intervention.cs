@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
@@ -13,7 +14,7 @@ namespace Spiral.Experiments.Counterfactuals;
 /// that shifts fully to defense (Jervis 1978; Glaser 1997); <c>posture:A=offensive</c> — the opposite.</item>
 /// <item><c>policy:A=Grit</c> — a state's security-seeking policy.</item>
 /// <item><c>drop:cbmSigned@2013</c> — removes the timeline's events of that kind in that year (e.g. a CBM that was never signed).</item>
-/// <item><c>PATH=VALUE</c> — any parameter path of <see cref="ScenarioPaths"/>, e.g. <c>institutions=0.6</c>,
+/// <item><c>PATH=VALUE</c> — any parameter path of <see cref="ParameterCatalog"/>, e.g. <c>institutions=0.6</c>,
 /// <c>dyads[india,china].rivalry=0.2</c>.</item>
 /// </list>
 /// </summary>
@@ -48,7 +49,7 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
         }
         var path = s[..eq].Trim();
         var value = s[(eq + 1)..].Trim();
-        return new Intervention(spec, sc => ScenarioPaths.Set(sc, path, value));
+        return new Intervention(spec, sc => ParameterCatalog.Set(sc, path, value));
     }
 
     /// <summary>Applies every intervention in order.</summary>
@@ -69,10 +70,8 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
             {
                 var field = isHotline ? "hotline" : "transparency";
                 var dyadPath = $"dyads[{pair[0]},{pair[1]}].{field}";
-                var current = sc.Dyads.FirstOrDefault(d =>
-                    (ScenarioPaths.Same(d.A, pair[0]) && ScenarioPaths.Same(d.B, pair[1])) || (ScenarioPaths.Same(d.A, pair[1]) && ScenarioPaths.Same(d.B, pair[0])));
-                var value = isHotline ? 1.0 : Math.Min(1, (current?.Transparency ?? 0) + sc.Model.CbmTransparencyGain);
-                return ScenarioPaths.Set(sc, dyadPath, value);
+                var value = isHotline ? 1.0 : Math.Min(1, ParameterCatalog.Get(sc, dyadPath) + sc.Model.CbmTransparencyGain);
+                return ParameterCatalog.Set(sc, dyadPath, value);
             });
         }
         if (!int.TryParse(rest[(at + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var year))
@@ -119,7 +118,7 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
     private static Intervention PolicyChange(string spec, string rest)
     {
         var (state, value) = Assignment(spec, rest);
-        return new Intervention(spec, sc => ScenarioPaths.Set(sc, $"states[{state}].policy", value));
+        return new Intervention(spec, sc => ParameterCatalog.Set(sc, $"states[{state}].policy", value));
     }
 
     private static Intervention Drop(string spec, string rest)

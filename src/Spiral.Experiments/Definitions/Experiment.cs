@@ -16,7 +16,8 @@ public interface IExperiment
     int? Steps { get; }
     int PointCount { get; }
     int Replications { get; }
-    /// <summary>The scenario of a point (computed on demand; callers cache per point).</summary>
+    /// <summary>The scenario of a point, validated (computed on demand; callers cache per point).</summary>
+    /// <exception cref="InvalidScenarioException">The point's scenario breaks a rule of <see cref="Scenario.Validate"/>.</exception>
     Scenario ScenarioAt(int point);
     /// <summary>The run index a (point, replication) draws its seeds from.</summary>
     long RunIndex(int point, int replication);
@@ -34,7 +35,7 @@ public sealed record RunExperiment(Scenario Scenario, ulong Seed = 1, long RunIn
     public string Name => Scenario.Name;
     public int PointCount => 1;
     public int Replications => 1;
-    public Scenario ScenarioAt(int point) => Scenario;
+    public Scenario ScenarioAt(int point) => Scenario.EnsureValid();
     long IExperiment.RunIndex(int point, int replication) => RunIndex;
 }
 
@@ -44,7 +45,7 @@ public sealed record EnsembleExperiment(Scenario Scenario, int Runs, ulong Seed 
     public string Name => Scenario.Name;
     public int PointCount => 1;
     public int Replications => Runs;
-    public Scenario ScenarioAt(int point) => Scenario;
+    public Scenario ScenarioAt(int point) => Scenario.EnsureValid();
     public long RunIndex(int point, int replication) => replication;
 }
 
@@ -65,7 +66,7 @@ public sealed record PairedCounterfactual(Scenario Baseline, IReadOnlyList<Inter
         point == 0 ? "baseline" : Combined ? string.Join(" + ", Interventions.Select(i => i.Spec)) : Interventions[point - 1].Spec;
 
     public Scenario ScenarioAt(int point) =>
-        point == 0 ? Baseline : Combined ? Intervention.ApplyAll(Baseline, Interventions) : Interventions[point - 1].Apply(Baseline);
+        (point == 0 ? Baseline : Combined ? Intervention.ApplyAll(Baseline, Interventions) : Interventions[point - 1].Apply(Baseline)).EnsureValid();
 
     public long RunIndex(int point, int replication) => replication;
 }

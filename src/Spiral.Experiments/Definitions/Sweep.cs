@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,7 +19,7 @@ public enum AxisKind
     LatinHypercube,
 }
 
-/// <summary>One sweep axis over the scenario parameter at <see cref="Path"/> (a <see cref="ScenarioPaths"/> path).</summary>
+/// <summary>One sweep axis over the scenario parameter at <see cref="Path"/> (a <see cref="ParameterCatalog"/> path).</summary>
 public sealed record SweepAxis(string Path, AxisKind Kind, IReadOnlyList<string> Values, double From = 0, double To = 0, double Step = 0)
 {
     public static SweepAxis OfValues(string path, params string[] values) => new(path, AxisKind.Values, values);
@@ -148,9 +149,9 @@ public sealed class SweepExperiment : IExperiment
         var scenario = Definition.BaseScenario;
         for (var a = 0; a < values.Length; a++)
         {
-            scenario = ScenarioPaths.Set(scenario, Definition.Axes[a].Path, values[a]);
+            scenario = ParameterCatalog.Set(scenario, Definition.Axes[a].Path, values[a]);
         }
-        return scenario;
+        return scenario.EnsureValid();
     }
 
     /// <summary>A short hash of everything that decides the runs' results (scenario hash, axes, seed, sizes, steps).</summary>

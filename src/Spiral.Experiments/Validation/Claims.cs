@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using Spiral.Core.Events;
 using Spiral.Core.Recording;
@@ -246,7 +247,7 @@ public static class Claims
     private static ClaimResult V9(ValidationSize size)
     {
         var calm = Stylized(1, 0.5);
-        var unrest = ScenarioPaths.Set(calm, "states[S1].internalThreat", 0.8);
+        var unrest = ParameterCatalog.Set(calm, "states[S1].internalThreat", 0.8);
         var sec = PairedMeasure.Measure([calm, unrest], size, (r, _) =>
         {
             double sum = 0;
@@ -266,7 +267,7 @@ public static class Claims
     private static ClaimResult V10(ValidationSize size)
     {
         var baseline = Stylized(2.5, 0);
-        var priority = ScenarioPaths.Set(baseline, "states[S1].developmentPriority", 1.0);
+        var priority = ParameterCatalog.Set(baseline, "states[S1].developmentPriority", 1.0);
         var own = PairedMeasure.Measure([baseline, priority], size, (r, _) => MeanShare(r, i => i == 0));
         var others = PairedMeasure.Measure([baseline, priority], size, (r, _) => MeanShare(r, i => i != 0));
         var ownEffect = Signed(PairedMeasure.Difference(own[0], own[1]), higher: false);

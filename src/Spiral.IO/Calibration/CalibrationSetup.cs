@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -5,7 +6,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Calibration;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.IO.Scenarios;
-using static Spiral.IO.Scenarios.ScenarioChecks;
+using static Spiral.IO.Scenarios.JsonValues;
 
 namespace Spiral.IO.Calibration;
 
@@ -107,9 +108,9 @@ public sealed record CalibrationSetup(
                     }
                     try
                     {
-                        ScenarioPaths.Set(scenario, path, min);
-                        ScenarioPaths.Set(scenario, path, max);
-                        ScenarioValues.Get(scenario, path);
+                        ParameterCatalog.Set(scenario, path, min);
+                        ParameterCatalog.Set(scenario, path, max);
+                        ParameterCatalog.Get(scenario, path);
                     }
                     catch (ScenarioPathException ex)
                     {
@@ -128,7 +129,7 @@ public sealed record CalibrationSetup(
                 }
                 try
                 {
-                    scenario = ScenarioPaths.Set(scenario, path, v);
+                    scenario = ParameterCatalog.Set(scenario, path, v);
                 }
                 catch (ScenarioPathException ex)
                 {

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Running;
@@ -62,7 +63,7 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
             foreach (var beta in betas)
             {
                 cancel.ThrowIfCancellationRequested();
-                var scenario = ScenarioPaths.Set(ScenarioPaths.Set(baseScenario, "world.offenseAdvantage", beta), "world.distinguishability", omega);
+                var scenario = ParameterCatalog.Set(ParameterCatalog.Set(baseScenario, "world.offenseAdvantage", beta), "world.distinguishability", omega);
                 var summary = EnsembleRunner.Summarize(scenario, new EnsembleOptions(runsPerCell, seed), cancel);
                 cells.Add(new WorldCell(beta, omega, summary.WarProbability, summary.SpiralsPerRun));
                 cellsDone?.Report(++done);

@@ -6,7 +6,7 @@ namespace Spiral.IO.Scenarios;
 
 /// <summary>
 /// Loads scenario YAML: YamlDotNet parser → JSON tree with the position of every node → JSON Schema
-/// (<c>schemas/scenario.schema.json</c>) → semantic checks → <see cref="Scenario"/>. Every error of a file is
+/// (<c>schemas/scenario.schema.json</c>, ranges from the parameter catalog) → <see cref="Scenario"/> → <see cref="Scenario.Validate"/>. Every error of a file is
 /// reported (a YAML syntax error stops the reading); nothing is returned unless the whole file is valid.
 /// </summary>
 public static class ScenarioLoader
@@ -129,26 +129,47 @@ public static class ScenarioLoader
             errors.Add(new ScenarioError(sourceName, position.Line, position.Column, DisplayPath(doc.Root, pointer), message));
         }
 
+        var faulted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (pointer, atKey, message) in ScenarioSchema.Validate(doc.Root!))
         {
             Add(pointer, atKey, message);
+            faulted.Add(ItemOf(pointer));
         }
-        if (doc.Root is JsonObject root)
+        if (doc.Root is not JsonObject rootObject)
         {
-            ScenarioChecks.Run(root, Add);
+            return (null, errors, null);
+        }
+        // The model's own checks run on the mapped records; an item (a state, a dyad, an event...) the schema already
+        // faulted is left out, as its mapped form holds defaults in place of the bad values.
+        var scenario = ScenarioMapper.Map(rootObject);
+        foreach (var issue in scenario.Validate().Where(i => !faulted.Contains(ItemOf(i.Pointer))))
+        {
+            // A policy written as a mapping is named at its 'name' key.
+            var pointer = ScenarioSchema.Resolve(doc.Root, issue.Pointer) is JsonObject policy && policy.ContainsKey("name") && issue.Message.StartsWith("unknown policy", StringComparison.Ordinal)
+                ? issue.Pointer + "/name"
+                : issue.Pointer;
+            Add(pointer, issue.AtKey, issue.Message);
         }
         if (errors.Count > 0)
         {
             errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return (null, errors, null);
         }
-        var mapped = Spiral.IO.Calibration.CalibrationSetup.CheckAndApply((JsonObject)doc.Root!, ScenarioMapper.Map((JsonObject)doc.Root!), Add);
+        var mapped = Spiral.IO.Calibration.CalibrationSetup.CheckAndApply((JsonObject)doc.Root!, scenario, Add);
         if (errors.Count > 0)
         {
             errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return (null, errors, null);
         }
         return (mapped, errors, (JsonObject)doc.Root!);
+    }
+
+    /// <summary>The item a pointer is in: <c>/states/1/gdp</c> → <c>/states/1</c>, <c>/world/depreciation</c> → <c>/world</c>.</summary>
+    private static string ItemOf(string pointer)
+    {
+        var parts = pointer.Split('/');
+        var depth = parts.Length > 2 && parts[1] is "states" or "dyads" or "alliances" or "timeline" ? 3 : 2;
+        return string.Join('/', parts.Take(depth));
     }
 
     /// <summary><c>/states/1/gdp</c> → <c>states[1].gdp</c> (array indices in brackets, keys dotted).</summary>

@@ -2,86 +2,61 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
-using static Spiral.IO.Scenarios.ScenarioChecks;
+using static Spiral.IO.Scenarios.JsonValues;
 
 namespace Spiral.IO.Scenarios;
 
-/// <summary>Maps a tree that passed the schema and the semantic checks onto the Core records.</summary>
+/// <summary>
+/// Maps a scenario tree onto the Core records (whose <see cref="Scenario.Validate"/> then checks the rest); parameters by the
+/// catalog. Tolerant of a tree the schema rejected: a node of the wrong type or a value out of range keeps its default
+/// (the schema reported it), and list items keep their index, so every later error still points at its own item.
+/// </summary>
 internal static class ScenarioMapper
 {
     public static Scenario Map(JsonObject root)
     {
-        var states = (root["states"] as JsonArray ?? []).Select(s => MapState((JsonObject)s!)).ToList();
-        return new Scenario
+        var scenario = Declared(new Scenario
         {
-            Name = Str(root["name"])!,
+            Name = Str(root["name"]) ?? "",
             Title = Str(root["title"]) ?? "",
             Description = Str(root["description"]) ?? "",
-            StartYear = Int(root["startYear"]) ?? 2000,
-            Steps = Int(root["steps"]) ?? 50,
-            DefaultReach = Num(root["defaultReach"]) ?? 0,
-            PriorBelief = Num(root["priorBelief"]),
             Sources = StringList(root["sources"]),
-            World = MapWorld(root["world"] as JsonObject),
-            Model = MapModel(root["model"] as JsonObject),
-            States = states,
-            Dyads = (root["dyads"] as JsonArray ?? []).Select(d => MapDyad((JsonObject)d!)).ToList(),
-            Alliances = (root["alliances"] as JsonArray ?? []).Select(a => MapAlliance((JsonObject)a!)).ToList(),
-            Timeline = (root["timeline"] as JsonArray ?? []).Select(e => MapEvent((JsonObject)e!)).ToList(),
-        };
+            World = Declared(new WorldParameters(), ParameterScope.World, root["world"] as JsonObject),
+            Model = Declared(ModelParameters.Default, ParameterScope.Model, root["model"] as JsonObject),
+            States = Items(root["states"]).Select(MapState).ToList(),
+            Dyads = Items(root["dyads"]).Select(MapDyad).ToList(),
+            Alliances = Items(root["alliances"]).Select(MapAlliance).ToList(),
+            Timeline = Items(root["timeline"]).Select(MapEvent).ToList(),
+        }, ParameterScope.Scenario, root);
+        return scenario;
     }
 
-    private static WorldParameters MapWorld(JsonObject? w)
+    /// <summary>The record with every catalog parameter of <paramref name="scope"/> that the mapping gives.</summary>
+    private static T Declared<T>(T record, ParameterScope scope, JsonObject? node) where T : class
     {
-        var d = new WorldParameters();
-        return w is null
-            ? d
-            : new WorldParameters(
-                Num(w["offenseAdvantage"]) ?? d.OffenseAdvantage,
-                Num(w["distinguishability"]) ?? d.Distinguishability,
-                Num(w["institutions"]) ?? d.Institutions,
-                Num(w["observationNoise"]) ?? d.ObservationNoise,
-                Num(w["depreciation"]) ?? d.Depreciation,
-                Num(w["incidentBaseRate"]) ?? d.IncidentBaseRate);
-    }
-
-    private static ModelParameters MapModel(JsonObject? m)
-    {
-        if (m is null || m.Count == 0)
+        if (node is null)
         {
-            return ModelParameters.Default;
+            return record;
         }
-        var model = ModelParameters.Default with { };
-        foreach (var (key, value) in m)
+        foreach (var p in ParameterCatalog.Of(scope))
         {
-            var property = ScenarioSchema.ModelProperties[key];
-            object boxed = property.PropertyType == typeof(int) ? (object)Int(value)!.Value : Num(value)!.Value;
-            property.SetValue(model, boxed);
+            if (p.Type != ParameterType.Name && Num(node[p.Name]) is { } value && p.Check(value) is null)
+            {
+                record = ParameterCatalog.Assign(record, p, value);
+            }
         }
-        return model;
+        return record;
     }
 
     private static StateSpec MapState(JsonObject s)
     {
         var defaults = new StateSpec("", 1);
-        return new StateSpec(
-            Str(s["name"])!,
-            Num(s["gdp"])!.Value,
-            Num(s["growth"]) ?? defaults.Growth,
-            Num(s["militaryShare"]) ?? defaults.MilitaryShare,
-            Num(s["offensiveStock"]) ?? defaults.OffensiveStock,
-            Num(s["defensiveStock"]) ?? defaults.DefensiveStock,
-            Num(s["posture"]) ?? defaults.Posture,
-            Num(s["greedProbability"]) ?? defaults.GreedProbability,
-            Num(s["internalThreat"]) ?? defaults.InternalThreat,
-            Num(s["developmentPriority"]) ?? defaults.DevelopmentPriority,
-            Num(s["empathy"]) ?? defaults.Empathy,
-            Num(s["resolve"]) ?? defaults.Resolve)
+        return Declared(new StateSpec(Str(s["name"]) ?? "", defaults.Gdp)
         {
             Policy = MapPolicy(s["policy"]) ?? defaults.Policy,
             GreedyPolicy = MapPolicy(s["greedyPolicy"]) ?? defaults.GreedyPolicy,
             Identity = StringList(s["identity"]),
-        };
+        }, ParameterScope.State, s);
     }
 
     private static PolicySpec? MapPolicy(JsonNode? node)
@@ -97,7 +72,10 @@ internal static class ScenarioMapper
         var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, value) in o["parameters"] as JsonObject ?? [])
         {
-            parameters[key] = Num(value)!.Value;
+            if (Num(value) is { } v)
+            {
+                parameters[key] = v;
+            }
         }
         var series = new Dictionary<string, IReadOnlyDictionary<int, double>>(StringComparer.Ordinal);
         foreach (var (key, value) in o["series"] as JsonObject ?? [])
@@ -105,40 +83,29 @@ internal static class ScenarioMapper
             var years = new SortedDictionary<int, double>();
             foreach (var (year, v) in value as JsonObject ?? [])
             {
-                years[int.Parse(year, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)] = Num(v)!.Value;
+                if (int.TryParse(year, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y) && Num(v) is { } x)
+                {
+                    years[y] = x;
+                }
             }
             series[key] = years;
         }
-        return new PolicySpec(Str(o["name"])!) { Parameters = parameters, Series = series };
+        return new PolicySpec(Str(o["name"]) ?? "") { Parameters = parameters, Series = series };
     }
 
     private static DyadSpec MapDyad(JsonObject d)
     {
-        var between = (JsonArray)d["between"]!;
-        var defaults = new DyadSpec("", "");
-        return new DyadSpec(
-            Str(between[0])!,
-            Str(between[1])!,
-            Num(d["reach"]) ?? defaults.Reach,
-            Num(d["rivalry"]) ?? defaults.Rivalry,
-            Num(d["transparency"]) ?? defaults.Transparency,
-            Num(d["hotline"]) ?? defaults.Hotline)
-        {
-            ReachAB = Num(d["reachAB"]),
-            ReachBA = Num(d["reachBA"]),
-            BeliefAB = Num(d["beliefAB"]),
-            BeliefBA = Num(d["beliefBA"]),
-        };
+        var between = d["between"] as JsonArray ?? [];
+        return Declared(new DyadSpec(Str(between.ElementAtOrDefault(0)) ?? "", Str(between.ElementAtOrDefault(1)) ?? ""), ParameterScope.Dyad, d);
     }
 
     private static AllianceSpec MapAlliance(JsonObject a) =>
-        new(Str(a["name"])!, StringList(a["members"]), Num(a["commitment"]) ?? 0.5);
+        Declared(new AllianceSpec(Str(a["name"]) ?? "", StringList(a["members"])), ParameterScope.Alliance, a);
 
     private static TimelineEvent MapEvent(JsonObject e)
     {
-        var kindName = Str(e["event"])!;
-        var kind = Enum.Parse<TimelineEventKind>(kindName, ignoreCase: true);
-        return new TimelineEvent(Int(e["year"])!.Value, kind, StringList(e["actors"]), Num(e["value"]))
+        var kind = Enum.TryParse<TimelineEventKind>(Str(e["event"]), ignoreCase: true, out var k) ? k : TimelineEventKind.Incident;
+        return new TimelineEvent(Int(e["year"]) ?? int.MinValue, kind, StringList(e["actors"]), Num(e["value"]))
         {
             Name = Str(e["name"]),
             Description = Str(e["description"]) ?? "",
@@ -147,5 +114,9 @@ internal static class ScenarioMapper
     }
 
     private static List<string> StringList(JsonNode? node) =>
-        (node as JsonArray ?? []).Select(x => Str(x)!).ToList();
+        (node as JsonArray ?? []).Select(x => Str(x) ?? "").ToList();
+
+    /// <summary>The items of a list, each as a mapping (an empty one where the item is not a mapping).</summary>
+    private static IEnumerable<JsonObject> Items(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(x => x as JsonObject ?? []);
 }

@@ -1,19 +1,23 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Spiral.Core.Parameters;
 
 namespace Spiral.IO.Scenarios;
 
 /// <summary>The scenario JSON Schema (draft 2020-12), embedded as <c>schemas/scenario.schema.json</c>.</summary>
 public static class ScenarioSchema
 {
-    private static readonly Lazy<string> TextValue = new(() => ReadResource("schemas/scenario.schema.json"));
+    private static readonly Lazy<JsonNode> NodeValue = new(() => WithCatalog(JsonNode.Parse(ReadResource("schemas/scenario.schema.json"))!));
+    private static readonly Lazy<string> TextValue = new(() => NodeValue.Value.ToJsonString(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }));
     private static readonly Lazy<JsonSchema> SchemaValue = new(() => JsonSchema.FromText(TextValue.Value, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
-    private static readonly Lazy<JsonNode> NodeValue = new(() => JsonNode.Parse(TextValue.Value)!);
 
-    /// <summary>The schema text, as shipped.</summary>
+    /// <summary>The whole schema: the shipped skeleton with every catalog parameter's type, range and meaning.</summary>
     public static string Text => TextValue.Value;
 
     /// <summary>The schema as a JSON tree (for tools and tests).</summary>
@@ -206,10 +210,56 @@ public static class ScenarioSchema
     internal static string Unescape(string segment) =>
         segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
-    /// <summary>The camelCase names of every public settable property of ModelParameters, with their CLR type.</summary>
-    public static IReadOnlyDictionary<string, PropertyInfo> ModelProperties { get; } =
-        typeof(Spiral.Core.Parameters.ModelParameters)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal);
+    /// <summary>
+    /// Adds each parameter of <see cref="ParameterCatalog"/> to the skeleton (where its scope's object is defined), before
+    /// the skeleton's own keys (names, lists, source, note): the schema's ranges are the catalog's, never a second copy.
+    /// </summary>
+    private static JsonNode WithCatalog(JsonNode skeleton)
+    {
+        var defs = skeleton["$defs"]!;
+        foreach (var (scope, target) in new[]
+                 {
+                     (ParameterScope.Scenario, skeleton), (ParameterScope.World, defs["world"]!), (ParameterScope.Model, defs["model"]!),
+                     (ParameterScope.State, defs["state"]!), (ParameterScope.Dyad, defs["dyad"]!), (ParameterScope.Alliance, defs["alliance"]!),
+                 })
+        {
+            var own = (JsonObject)target["properties"]!;
+            var merged = new JsonObject();
+            var identity = own.Where(p => p.Key is "name" or "title" or "description" or "between" or "members").Select(p => p.Key).ToList();
+            foreach (var key in identity)
+            {
+                var value = own[key];
+                own.Remove(key);
+                merged[key] = value;
+            }
+            foreach (var p in ParameterCatalog.Of(scope).Where(p => p.Type != ParameterType.Name))
+            {
+                merged[p.Name] = PropertySchema(p);
+            }
+            foreach (var (key, value) in own.ToList())
+            {
+                own.Remove(key);
+                merged[key] = value;
+            }
+            ((JsonObject)target)["properties"] = merged;
+        }
+        return skeleton;
+    }
+
+    private static JsonObject PropertySchema(ParameterInfo p)
+    {
+        var o = new JsonObject { ["type"] = p.Type == ParameterType.Integer ? "integer" : "number" };
+        o[p.MinExclusive ? "exclusiveMinimum" : "minimum"] = p.Min;
+        o[p.MaxExclusive ? "exclusiveMaximum" : "maximum"] = p.Max;
+        var text = p.Meaning;
+        if (p.Unit.Length > 0) text += $" Unit: {p.Unit}.";
+        if (p.Source.Length > 0) text += $" Source: {p.Source}.";
+        if (p.IsOptional) text += $" Unset: {p.Unset}.";
+        o["description"] = text;
+        if (p.Default is { } d)
+        {
+            o["default"] = p.Type == ParameterType.Integer ? (int)d : d;
+        }
+        return o;
+    }
 }

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -201,14 +202,31 @@ public static class SweepLoader
             root["seed"] is { } seedNode ? U(seedNode) : 1UL,
             root["steps"] is { } stepsNode ? (int)D(stepsNode) : null,
             samples);
+        SweepExperiment experiment;
         try
         {
-            _ = new SweepExperiment(definition);
+            experiment = new SweepExperiment(definition);
         }
         catch (ArgumentException ex)
         {
             Add("/replications", true, ex.Message);
             Fail(errors);
+            throw;
+        }
+        // Every point is checked before anything runs or is written: axes that are each in range can still break a rule
+        // together (e.g. model.minMilitaryShare above model.maxMilitaryShare).
+        for (var point = 0; point < experiment.PointCount; point++)
+        {
+            try
+            {
+                experiment.ScenarioAt(point);
+            }
+            catch (InvalidScenarioException ex)
+            {
+                var values = experiment.ValuesAt(point).Select((v, a) => $"{definition.Axes[a].Path} = {v}");
+                Add("/axes", true, $"sweep point {point} ({string.Join(", ", values)}) is invalid: {string.Join("; ", ex.Issues)}");
+                Fail(errors);
+            }
         }
         return new LoadedSweep(definition, text, scenarioText, sourceName);
     }
@@ -240,11 +258,15 @@ public static class SweepLoader
     {
         try
         {
-            ScenarioPaths.Set(scenario, path, value);
+            ParameterCatalog.Set(scenario, path, value).EnsureValid();
         }
         catch (ScenarioPathException ex)
         {
             add(pointer, false, ex.Message);
+        }
+        catch (InvalidScenarioException ex)
+        {
+            add(pointer, false, $"'{path}' = {value} makes the scenario invalid: {string.Join("; ", ex.Issues)}");
         }
     }
 

@@ -163,6 +163,25 @@ public struct RandomStream
         }
     }
 
+    /// <summary>
+    /// Test seam: how many 64-bit draws (every draw method is made of them) lead from <paramref name="earlier"/> to
+    /// this state, or -1 if it is not reached within <paramref name="limit"/>. Compares copies, so a draw costs
+    /// nothing more for being countable.
+    /// </summary>
+    internal readonly long DrawsSince(RandomStream earlier, long limit)
+    {
+        var s = earlier;
+        for (long k = 0; k <= limit; k++)
+        {
+            if (s._s0 == _s0 && s._s1 == _s1 && s._s2 == _s2 && s._s3 == _s3)
+            {
+                return k;
+            }
+            s.NextUInt64();
+        }
+        return -1;
+    }
+
     private static ulong SplitMix64(ref ulong state)
     {
         state += GoldenGamma;

@@ -58,4 +58,30 @@ public sealed class ExplorerService
 
     public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
         Task.Run(() => StoryRun.Tell(scenario, seed, runIndex), cancel);
+
+    /// <summary>The dyads the explorer offers controls for: the scenario's own, or every pair that can reach each other.</summary>
+    public static IReadOnlyList<DyadSpec> EditableDyads(Scenario scenario)
+    {
+        var names = scenario.States.Select(s => s.Name).ToList();
+        var list = new List<DyadSpec>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            for (var j = i + 1; j < names.Count; j++)
+            {
+                var d = scenario.Dyads.FirstOrDefault(x =>
+                    (Same(x.A, names[i]) && Same(x.B, names[j])) || (Same(x.A, names[j]) && Same(x.B, names[i])));
+                if (d is not null)
+                {
+                    list.Add(d);
+                }
+                else if (scenario.DefaultReach > 0)
+                {
+                    list.Add(new DyadSpec(names[i], names[j], scenario.DefaultReach));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using Spiral.Core.Events;
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 
 namespace Spiral.Core.Tests.Model;
 
@@ -102,7 +103,7 @@ public class CrisisTests
         var w = TestWorlds.Dyad();
         w.Offense[0] = 500;
         w.Defense[1] = 0; // contest: 500 / (500 + 0) = 1
-        Kernel.Assess(w); // war reads the allied defense of phase 4
+        AssessPhase.Run(w); // war reads the allied defense of phase 4
         Crisis.War(w, 0, 1, Concept.Greed);
         var started = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
         Assert.Equal((0, 1, 12, 1.0), ((int)started.Actor, (int)started.Target, (int)started.Rung, started.Value));

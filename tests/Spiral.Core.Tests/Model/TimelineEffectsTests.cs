@@ -1,5 +1,7 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Model;
@@ -16,13 +18,13 @@ public class TimelineEffectsTests
     public void ApplyTimeline_EventOfLaterYear_FiresOnlyInItsYear()
     {
         var w = With(new TimelineEvent(2001, TimelineEventKind.EconomicShock, ["A"], -0.1));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(1000, w.Gdp[0]);
         w.Step = 1;
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(900, w.Gdp[0], 9);
         w.Step = 2;
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(900, w.Gdp[0], 9);
     }
 
@@ -30,7 +32,7 @@ public class TimelineEffectsTests
     public void CbmSigned_RaisesTransparencyBothWays()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.CbmSigned, ["A", "B"], 0.3));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal((0.3, 0.3), (w.Transparency[1], w.Transparency[2]));
         Assert.True(w.Cbm[1] && w.Cbm[2]);
         Assert.Single(TestWorlds.EventsOf(w, EventKind.CbmSigned));
@@ -40,7 +42,7 @@ public class TimelineEffectsTests
     public void CbmSigned_WithoutValue_UsesModelGain()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.CbmSigned, ["A", "B"]));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(w.P.CbmTransparencyGain, w.Transparency[1], 12);
     }
 
@@ -49,11 +51,11 @@ public class TimelineEffectsTests
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.HotlineOpened, ["A", "B"], 0.7),
             new TimelineEvent(2001, TimelineEventKind.HotlineClosed, ["B", "A"]));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal((0.7, 0.7), (w.Hotline[1], w.Hotline[2]));
         Assert.Single(TestWorlds.EventsOf(w, EventKind.HotlineOpened));
         w.Step = 1;
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal((0.0, 0.0), (w.Hotline[1], w.Hotline[2]));
         Assert.Single(TestWorlds.EventsOf(w, EventKind.HotlineClosed));
     }
@@ -65,7 +67,7 @@ public class TimelineEffectsTests
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.RegimeChange, ["B"], p));
         w.IsGreedy[1] = !greedy;
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(greedy, w.IsGreedy[1]);
         Assert.Equal(p, w.GreedProbability[1]);
         Assert.Single(TestWorlds.EventsOf(w, EventKind.RegimeChange));
@@ -75,7 +77,7 @@ public class TimelineEffectsTests
     public void EconomicShock_MultipliesGdp()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.EconomicShock, ["B"], 0.25));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(1250, w.Gdp[1], 9);
         Assert.Equal(0.25, Assert.Single(TestWorlds.EventsOf(w, EventKind.EconomicShock)).Value);
     }
@@ -85,7 +87,7 @@ public class TimelineEffectsTests
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.InternalUnrest, ["A"], 0.3),
             new TimelineEvent(2000, TimelineEventKind.InternalUnrest, ["A"], 0.9));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(1.0, w.InternalThreat[0]);
         Assert.Equal(2, TestWorlds.Count(w, EventKind.InternalUnrest));
     }
@@ -94,7 +96,7 @@ public class TimelineEffectsTests
     public void War_StartsWarFirstAttackingSecond()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.War, ["B", "A"]));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         var war = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
         Assert.Equal((1, 0, Concept.Timeline), ((int)war.Actor, (int)war.Target, war.Concept));
         Assert.Equal(2 * 970 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
@@ -104,7 +106,7 @@ public class TimelineEffectsTests
     public void Incident_OpensCrisisAtGivenRung()
     {
         var w = With("Hawk", "Dove", new TimelineEvent(2000, TimelineEventKind.Incident, ["A", "B"], 4));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(4, Assert.Single(TestWorlds.EventsOf(w, EventKind.Incident)).Rung);
         Assert.Equal(4, Assert.Single(TestWorlds.EventsOf(w, EventKind.CrisisBackDown)).Rung);
     }
@@ -114,13 +116,13 @@ public class TimelineEffectsTests
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.AllianceJoined, ["A", "B"], 0.7) { Name = "Pact" },
             new TimelineEvent(2001, TimelineEventKind.AllianceLeft, ["B"]));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.True(w.AreAllies(0, 1));
         Assert.Equal(0.7, w.AllianceCommitment[w.Alliance[0]]);
         Assert.Equal("Pact", w.AllianceNames[w.Alliance[0]]);
         Assert.Equal(2, TestWorlds.Count(w, EventKind.AllianceFormed));
         w.Step = 1;
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.False(w.AreAllies(0, 1));
         Assert.Equal(-1, w.Alliance[1]);
         Assert.Single(TestWorlds.EventsOf(w, EventKind.AllianceLeft));
@@ -130,7 +132,7 @@ public class TimelineEffectsTests
     public void RivalryChange_SetsRivalryBothWays()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.RivalryChange, ["A", "B"], 0.6));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal((0.6, 0.6), (w.Rivalry[1], w.Rivalry[2]));
     }
 
@@ -138,12 +140,12 @@ public class TimelineEffectsTests
     public void MilitaryShareSet_OverridesPolicyForTheYear()
     {
         var w = With("Hawk", "Dove", new TimelineEvent(2000, TimelineEventKind.MilitaryShareSet, ["A"], 0.05));
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         Assert.Equal(0.05, w.ForcedMilitaryShare[0]);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(0.05, w.MilitaryShare[0]); // the hawk alone would have moved 0.003
         Assert.True(double.IsNaN(w.ForcedMilitaryShare[0]));
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(0.053, w.MilitaryShare[0], 12);
     }
 
@@ -157,7 +159,7 @@ public class TimelineEffectsTests
     public void WorldParameterSet_SetsNamedParameter(string name)
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.WorldParameterSet, [], 0.42) { Name = name });
-        Kernel.ApplyTimeline(w);
+        TimelinePhase.Run(w);
         var value = name switch
         {
             "offenseAdvantage" => w.OffenseAdvantage,
@@ -168,14 +170,14 @@ public class TimelineEffectsTests
             _ => w.IncidentBaseRate,
         };
         Assert.Equal(0.42, value);
-        Assert.Contains(name, TimelineEffects.WorldParameterNames);
+        Assert.NotNull(ParameterCatalog.Find(ParameterScope.World, name));
     }
 
     [Fact]
     public void WorldParameterSet_UnknownName_Throws()
     {
         var w = With(new TimelineEvent(2000, TimelineEventKind.WorldParameterSet, [], 1) { Name = "gravity" });
-        Assert.Throws<ArgumentException>(() => Kernel.ApplyTimeline(w));
+        Assert.Throws<ScenarioPathException>(() => TimelinePhase.Run(w));
     }
 
     [Fact]

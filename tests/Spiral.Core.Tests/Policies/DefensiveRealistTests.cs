@@ -1,6 +1,8 @@
 using Spiral.Core.Events;
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
+using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Policies;
 
@@ -38,7 +40,7 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Security[0] = security;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(share, w.MilitaryShare[0], 12);
     }
 
@@ -50,7 +52,7 @@ public class DefensiveRealistTests
     public void Decide_Posture_RisesWithOffenseAdvantageAndFallsWithDistinguishability(double beta, double omega, double posture)
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist", beta: beta, omega: omega);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(posture, w.Posture[0], 12);
     }
 
@@ -62,8 +64,8 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Belief[1] = belief;
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(intent, w.CbmIntent[1]);
     }
 
@@ -77,8 +79,8 @@ public class DefensiveRealistTests
         w.LastCrisisStep[1] = 0;
         w.Step = step;
         w.Belief[1] = belief;
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(intent, w.HotlineIntent[1]);
     }
 
@@ -87,12 +89,12 @@ public class DefensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Belief[1] = 0.8; // threat 0.28 > 0.25
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(1, w.BalanceAgainst[0]);
         w.Belief[1] = 0.7; // threat 0.245
-        Kernel.Assess(w);
-        Kernel.Decide(w);
+        AssessPhase.Run(w);
+        DecidePhase.Run(w);
         Assert.Equal(-1, w.BalanceAgainst[0]);
     }
 
@@ -111,12 +113,11 @@ public class DefensiveRealistTests
         Assert.True(afraid > calm + 400, $"afraid {afraid}, calm {calm}");
     }
 
+    /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>
     [Fact]
-    public void Traits_NameSourceAndNoOwnTypeUse()
+    public void Traits_FromCatalog_AreTheLiteralClassification()
     {
-        var t = new DefensiveRealist().Traits;
-        Assert.Equal("DefensiveRealist", t.Name);
-        Assert.False(t.UsesOwnType);
-        Assert.Contains("Glaser", t.Source);
+        var t = PolicyCatalog.Create(new PolicySpec("DefensiveRealist")).Traits;
+        Assert.Equal(("DefensiveRealist", false, 0, false, "Glaser 1997; Jervis 1978"), (t.Name, t.Deterministic, t.MemoryDepth, t.UsesOwnType, t.Source));
     }
 }

@@ -1,5 +1,7 @@
 using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
+using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Policies;
 
@@ -27,11 +29,11 @@ public class OffensiveRealistTests
     {
         var w = PolicyRuns.AgainstScript("OffensiveRealist");
         w.Offense[0] = offense;
-        Kernel.Assess(w);
+        AssessPhase.Run(w);
         var win = offense / (offense + 162.5);
         // gain = win·0.15·1000·1 - 0.03·1000 - (1-win)·0.15·1000 = 300·win - 180
         Assert.Equal(300 * win - 180, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(attacks ? 1 : -1, w.AttackTarget[0]);
         Assert.Equal(probes, w.Probe[1]);
     }
@@ -42,7 +44,7 @@ public class OffensiveRealistTests
         var w = PolicyRuns.AgainstScript("OffensiveRealist");
         w.Offense[0] = 5000;
         w.Alliance[0] = w.Alliance[1] = 0;
-        Kernel.Decide(w);
+        DecidePhase.Run(w);
         Assert.Equal(-1, w.AttackTarget[0]);
         Assert.False(w.Probe[1]);
     }
@@ -68,5 +70,13 @@ public class OffensiveRealistTests
             return n;
         }
         Assert.True(Escalations(0.95) > Escalations(0.05) + 400);
+    }
+
+    /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>
+    [Fact]
+    public void Traits_FromCatalog_AreTheLiteralClassification()
+    {
+        var t = PolicyCatalog.Create(new PolicySpec("OffensiveRealist")).Traits;
+        Assert.Equal(("OffensiveRealist", false, 0, false, "Mearsheimer 2001; Fearon 1995"), (t.Name, t.Deterministic, t.MemoryDepth, t.UsesOwnType, t.Source));
     }
 }

@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Spiral.Core.Scenarios;
@@ -29,7 +30,7 @@ public static class TestStores
         {
             foreach (var d in dist)
             {
-                points.Add((ScenarioPaths.Set(ScenarioPaths.Set(baseScenario, "world.offenseAdvantage", o), "world.distinguishability", d), [o, d]));
+                points.Add((ParameterCatalog.Set(ParameterCatalog.Set(baseScenario, "world.offenseAdvantage", o), "world.distinguishability", d), [o, d]));
             }
         }
         Write(path, "sweep", "four-worlds-test", baseScenario, ["world.offenseAdvantage", "world.distinguishability"], points, 6, 3);

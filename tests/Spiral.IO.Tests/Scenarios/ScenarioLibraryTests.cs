@@ -145,11 +145,9 @@ public class ScenarioLibraryTests
     {
         // Every default must be a valid override, or the schema's ranges are wrong.
         var model = new JsonObject();
-        foreach (var (name, property) in ScenarioSchema.ModelProperties)
+        foreach (var p in ParameterCatalog.Of(ParameterScope.Model))
         {
-            model[name] = property.PropertyType == typeof(int)
-                ? JsonValue.Create((int)property.GetValue(ModelParameters.Default)!)
-                : JsonValue.Create((double)property.GetValue(ModelParameters.Default)!);
+            model[p.Name] = p.Type == ParameterType.Integer ? JsonValue.Create((int)p.Default!.Value) : JsonValue.Create(p.Default!.Value);
         }
         var yaml = "name: x\nstates: [{name: A, gdp: 1}]\nmodel: " + model.ToJsonString() + "\n";
         var s = ScenarioLoader.LoadText(yaml, "defaults.yaml");

@@ -66,7 +66,7 @@ public class ScenarioLoaderErrorTests
     public void LoadText_WrongType_SaysWhatWasExpected()
     {
         var e = Single(Base.Replace("gdp: 100", "gdp: lots"));
-        AssertAt(e, 6, 10, "states[0].gdp", "'lots' is a string", "expected a number > 0");
+        AssertAt(e, 6, 10, "states[0].gdp", "'lots' is a string", "expected a number in (0, 1000000000000]");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ScenarioLoaderErrorTests
     public void LoadText_NonPositiveGdp_IsOutOfRange()
     {
         var e = Single(Base.Replace("gdp: 100", "gdp: 0"));
-        AssertAt(e, 6, 10, "states[0].gdp", "0 is out of range", "expected a number > 0");
+        AssertAt(e, 6, 10, "states[0].gdp", "0 is out of range", "expected a number in (0, 1000000000000]");
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class ScenarioLoaderErrorTests
     public void LoadText_WorldParameterEventOutOfRange_GivesTheRange()
     {
         var e = Single(Base + "timeline:\n  - year: 2003\n    event: worldParameterSet\n    name: distinguishability\n    value: 2\n");
-        AssertAt(e, 13, 12, "timeline[0].value", "2 is out of range", "distinguishability in [0, 1]");
+        AssertAt(e, 13, 12, "timeline[0].value", "2 is out of range", "distinguishability: 2 is out of range; expected a number in [0, 1]");
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public class ScenarioLoaderErrorTests
     public void ScenarioException_Message_IsFileLineColumnPathMessage()
     {
         var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadText(Base.Replace("gdp: 100", "gdp: lots"), "dir/bad.yaml"));
-        Assert.StartsWith("dir/bad.yaml:6:10: states[0].gdp: 'lots' is a string; expected a number > 0", ex.Message);
+        Assert.StartsWith("dir/bad.yaml:6:10: states[0].gdp: 'lots' is a string; expected a number in (0, 1000000000000]", ex.Message);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class SweepLoaderTests
     {
         var e = Single(Base.Replace("world.offenseAdvantage", "world.offenceAdvantage"));
         Assert.Equal((5, 11, "axes[0].path"), (e.Line, e.Column, e.Path));
-        Assert.Contains("unknown world field 'offenceAdvantage'", e.Message);
+        Assert.Contains("unknown world parameter 'offenceAdvantage'", e.Message);
     }
 
     [Fact]

@@ -183,4 +183,20 @@ public class RandomStreamTests
         Assert.False(new RandomStream(1).NextBool(0));
         Assert.True(new RandomStream(1).NextBool(1));
     }
+
+    [Fact]
+    public void DrawsSince_CountsEveryDrawMethodInSixtyFourBitDraws()
+    {
+        var r = new RandomStream(5);
+        var start = r;
+        Assert.Equal(0, r.DrawsSince(start, 10));
+        r.NextDouble();
+        r.NextInt(7);
+        r.NextBool(0.5);
+        Assert.Equal(3, r.DrawsSince(start, 10));
+        r.NextUInt64();
+        Assert.Equal(4, r.DrawsSince(start, 10));
+        Assert.Equal(-1, r.DrawsSince(start, 3));
+        Assert.Equal(-1, start.DrawsSince(r, 1000));
+    }
 }

@@ -1,3 +1,5 @@
+using Spiral.Core.Scenarios;
+using Spiral.Core.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using Spiral.Cli.Commands.Analytic;
@@ -68,15 +70,26 @@ internal static class CompareCommand
             try
             {
                 var intervention = Intervention.Parse(spec);
-                intervention.Apply(scenario);
+                intervention.Apply(scenario).EnsureValid();
                 parsed.Add(intervention);
             }
-            catch (ScenarioPathException ex)
+            catch (Exception ex) when (ex is ScenarioPathException or InvalidScenarioException)
             {
                 throw new UsageException($"--intervention {spec}: {ex.Message}");
             }
         }
         var experiment = new PairedCounterfactual(scenario, parsed, runs, seed, steps, combined);
+        try
+        {
+            for (var point = 0; point < experiment.PointCount; point++)
+            {
+                experiment.ScenarioAt(point);
+            }
+        }
+        catch (InvalidScenarioException ex)
+        {
+            throw new UsageException($"--intervention (together): {ex.Message}");
+        }
         IReadOnlyList<ComparisonResult> results;
         using (var interrupt = ProgressDisplay.CancelOnInterrupt())
         {

@@ -1,4 +1,5 @@
-using Spiral.Experiments.Counterfactuals;
+using Spiral.Core.Parameters;
+using Spiral.Core.Scenarios;
 using Spiral.IO.Scenarios;
 
 namespace Spiral.Web.Components.Shared;
@@ -12,7 +13,7 @@ public static class UserMessages
         {
             case OperationCanceledException:
                 return "Cancelled.";
-            case ScenarioPathException or ScenarioException or ArgumentOutOfRangeException:
+            case ScenarioPathException or InvalidScenarioException or ScenarioException or ArgumentOutOfRangeException:
                 return ex.Message;
             default:
                 logger?.LogError(ex, "Explorer operation failed");

@@ -1,0 +1,102 @@
+using Spiral.Core.Events;
+using Spiral.Core.Model;
+using Spiral.Core.Model.Phases;
+using Spiral.Core.Policies;
+using Spiral.Core.Scenarios;
+using Spiral.Testing;
+
+namespace Spiral.Core.Tests.Policies;
+
+public class CostlySignallerTests
+{
+    [Fact]
+    public void Decide_TrustedRivalArming_PaysCostlyRestraintEveryThirdYear()
+    {
+        var w = PolicyRuns.AgainstScript("CostlySignaller");
+        var signals = new List<bool>();
+        for (var step = 0; step < 7; step++)
+        {
+            w.Step = step;
+            w.ObservedArming[1] = 0.05; // > 0.02: the rival arms, so it likely fears me
+            w.Security[0] = 0.8;        // no security gap: the defensive realist alone would hold its share
+            var m = w.MilitaryShare[0];
+            DecidePhase.Run(w);
+            var signalled = w.Reassure[0];
+            signals.Add(signalled);
+            if (signalled)
+            {
+                Assert.Equal(m - 0.003, w.MilitaryShare[0], 12);
+                Assert.Equal(0.05, w.Posture[0], 12);
+            }
+            else
+            {
+                Assert.Equal(m, w.MilitaryShare[0], 12);
+                Assert.Equal(0.245, w.Posture[0], 12);
+            }
+        }
+        Assert.Equal([true, false, false, true, false, false, true], signals);
+        Assert.Equal(3, TestWorlds.Count(w, EventKind.ReassuranceGesture));
+    }
+
+    [Theory]
+    [InlineData(0.6, 0.05, false)] // mistrust: no signal
+    [InlineData(0.2, 0.01, false)] // rival not arming: no need
+    [InlineData(0.2, 0.05, true)]
+    public void Decide_SignalsOnlyUnderTrustAndRivalArming(double belief, double arming, bool signals)
+    {
+        var w = PolicyRuns.AgainstScript("CostlySignaller");
+        w.Belief[1] = belief;
+        w.ObservedArming[1] = arming;
+        DecidePhase.Run(w);
+        Assert.Equal(signals, w.Reassure[0]);
+    }
+
+    [Fact]
+    public void Decide_GreedyType_NeverSignals()
+    {
+        var w = PolicyRuns.AgainstScript("CostlySignaller", change: s => s.WithState(0, st => st with { GreedyPolicy = st.Policy }));
+        w.IsGreedy[0] = true;
+        w.ObservedArming[1] = 0.05;
+        DecidePhase.Run(w);
+        Assert.False(w.Reassure[0]);
+    }
+
+    [Fact]
+    public void Decide_AgainstScriptedArmer_SignalsExactlyWhenTheRuleSays()
+    {
+        var w = PolicyRuns.AgainstScript("CostlySignaller", new Dictionary<int, double> { [2000] = 0.019, [2003] = 0.04 },
+            change: s => s.With(wp => wp with { ObservationNoise = 0 }));
+        var last = int.MinValue / 2;
+        var signals = 0;
+        for (var t = 0; t < 12; t++)
+        {
+            var m = w.MilitaryShare[0];
+            var before = TestWorlds.Count(w, EventKind.ReassuranceGesture);
+            Kernel.Step(w);
+            var expected = t - last >= 3 && w.Belief[1] < 0.5 && w.ObservedArming[1] > 0.02;
+            var signalled = TestWorlds.Count(w, EventKind.ReassuranceGesture) > before;
+            Assert.Equal(expected, signalled);
+            if (signalled)
+            {
+                last = t;
+                signals++;
+                Assert.Equal(Math.Max(0.005, m - 0.003), w.MilitaryShare[0], 12);
+                Assert.Equal(0.05, w.Posture[0], 12);
+            }
+            else
+            {
+                Assert.Equal(TestWorlds.Toward(m, m + 0.03 * (0.8 - w.Security[0])), w.MilitaryShare[0], 12);
+                Assert.Equal(0.245, w.Posture[0], 12);
+            }
+        }
+        Assert.InRange(signals, 2, 4);
+    }
+
+    /// <summary>Literal classification: only a security-seeker signals; signals at most every 3 years; Respond draws.</summary>
+    [Fact]
+    public void Traits_FromCatalog_AreTheLiteralClassification()
+    {
+        var t = PolicyCatalog.Create(new PolicySpec("CostlySignaller")).Traits;
+        Assert.Equal(("CostlySignaller", false, 3, true, "Kydd 2000"), (t.Name, t.Deterministic, t.MemoryDepth, t.UsesOwnType, t.Source));
+    }
+}
