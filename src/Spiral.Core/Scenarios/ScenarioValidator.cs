@@ -6,15 +6,15 @@ namespace Spiral.Core.Scenarios;
 
 /// <summary>
 /// One problem in a scenario: <see cref="Pointer"/> locates the bad value in the scenario's document form (a JSON
-/// pointer such as <c>/states/1/empathy</c>, which the loader turns into file:line:column), <see cref="Path"/> names it
+/// pointer such as <c>/states/1/empathy</c>, which the loader turns into file:line:column), <see cref="Location"/> names it
 /// for people (<c>states[China].empathy</c>), <see cref="Message"/> says what is wrong and what was expected.
 /// </summary>
-public sealed record ScenarioIssue(string Pointer, string Path, string Message)
+public sealed record ScenarioIssue(string Pointer, string Location, string Message)
 {
     /// <summary>The problem is the key itself (an unknown name), not its value.</summary>
     public bool AtKey { get; init; }
 
-    public override string ToString() => Path.Length > 0 ? $"{Path}: {Message}" : Message;
+    public override string ToString() => Location.Length > 0 ? $"{Location}: {Message}" : Message;
 }
 
 /// <summary>A scenario built in code (a sweep point, an intervention, a web edit, a calibration candidate) is invalid.</summary>

@@ -21,7 +21,7 @@ public sealed class ScenarioValidatorTests
         var s = Two with { World = Two.World with { Depreciation = 0 } };
         var issue = Assert.Single(s.Validate());
         Assert.Equal("/world/depreciation", issue.Pointer);
-        Assert.Equal("world.depreciation", issue.Path);
+        Assert.Equal("world.depreciation", issue.Location);
         Assert.Contains("expected a number in (0, 1)", issue.Message);
         var ex = Assert.Throws<InvalidScenarioException>(() => s.EnsureValid());
         Assert.Contains("world.depreciation: 0 is out of range", ex.Message);
@@ -37,7 +37,7 @@ public sealed class ScenarioValidatorTests
         };
         var issues = s.Validate();
         Assert.Equal(["/states/0/empathy", "/states/1/gdp", "/dyads/0/hotline"], issues.Select(i => i.Pointer));
-        Assert.Equal("states[A].empathy", issues[0].Path);
+        Assert.Equal("states[A].empathy", issues[0].Location);
         Assert.Contains("not a finite number", issues[1].Message);
     }
 

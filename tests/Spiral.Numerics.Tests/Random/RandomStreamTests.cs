@@ -120,6 +120,22 @@ public class RandomStreamTests
         Assert.InRange(Math.Sqrt(sum2 / n - mean * mean), 0.99, 1.01);
     }
 
+    [Fact]
+    public void DrawsSince_CountsEveryDrawMethodInSixtyFourBitDraws()
+    {
+        var r = new RandomStream(5);
+        var start = r;
+        Assert.Equal(0, r.DrawsSince(start, 10));
+        r.NextDouble();
+        r.NextInt(7);
+        r.NextBool(0.5);
+        Assert.Equal(3, r.DrawsSince(start, 10));
+        r.NextUInt64();
+        Assert.Equal(4, r.DrawsSince(start, 10));
+        Assert.Equal(-1, r.DrawsSince(start, 3));
+        Assert.Equal(-1, start.DrawsSince(r, 1000));
+    }
+
     [Theory]
     [InlineData(1UL, 0UL, 0UL, 14174179037456715546UL, 14548485771006776398UL)]
     [InlineData(7UL, 3UL, 0UL, 5296282009048659985UL, 12118488108563911904UL)]
@@ -182,21 +198,5 @@ public class RandomStreamTests
         Assert.InRange(hits / 100000.0, 0.295, 0.305);
         Assert.False(new RandomStream(1).NextBool(0));
         Assert.True(new RandomStream(1).NextBool(1));
-    }
-
-    [Fact]
-    public void DrawsSince_CountsEveryDrawMethodInSixtyFourBitDraws()
-    {
-        var r = new RandomStream(5);
-        var start = r;
-        Assert.Equal(0, r.DrawsSince(start, 10));
-        r.NextDouble();
-        r.NextInt(7);
-        r.NextBool(0.5);
-        Assert.Equal(3, r.DrawsSince(start, 10));
-        r.NextUInt64();
-        Assert.Equal(4, r.DrawsSince(start, 10));
-        Assert.Equal(-1, r.DrawsSince(start, 3));
-        Assert.Equal(-1, start.DrawsSince(r, 1000));
     }
 }
