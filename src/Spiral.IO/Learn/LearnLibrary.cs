@@ -115,7 +115,7 @@ public static class LearnLibrary
         Entry("failure-to-empathize", "Failure to empathize", "Butterfield 1951; Jervis 1976",
             "A state discounts the part of a rival's arming that is a reaction to its own arming only to the degree of its `empathy`. "
             + "With low empathy the rival's reaction looks like proof of hostility, and spirals feed on themselves.",
-            new("Set empathy to 0 for every state", $"/scenario/{Dangerous}?set=empathy%3D0", $"spiral run {Dangerous}"),
+            new("Set empathy to 0 for every state", $"/scenario/{Dangerous}?set=states%5B*%5D.empathy%3D0", $"spiral run {Dangerous}"),
             Concept.FailureToEmpathize),
         Entry("insecurity-dilemma", "The insecurity dilemma", "Sørensen 2007; Job 1992",
             "Internal threats (ethnic unrest, non-state armed groups, a failing state) consume resources, lower a state's security and "
@@ -157,7 +157,7 @@ public static class LearnLibrary
         Entry("greed", "Greedy states", "Glaser 2010; Fearon 1995",
             "Not every state only wants security. A greedy type maximises relative power, probes weaker neighbours and attacks when "
             + "the expected gain of war beats its cost. The dilemma is that others cannot tell which type they face.",
-            new("Give every state a chance of being greedy", $"/scenario/{Dangerous}?set=greedProbability%3D0.3", $"spiral run {Dangerous}"),
+            new("Give every state a chance of being greedy", $"/scenario/{Dangerous}?set=states%5B*%5D.greedProbability%3D0.3", $"spiral run {Dangerous}"),
             Concept.Greed),
         Entry("confidence-building-measures", "Confidence-building measures", "Holst 1983; Krepon 1995",
             "Transparency agreements (notification, observation, verification) raise the accuracy of observation between the parties "
