@@ -11,6 +11,9 @@ namespace Spiral.Numerics.Random;
 /// </summary>
 public struct RandomStream
 {
+    /// <summary>SplitMix64's increment, 2⁶⁴/φ rounded to odd (Steele, Lea &amp; Flood 2014).</summary>
+    private const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
+
     private ulong _s0, _s1, _s2, _s3;
 
     public RandomStream(ulong seed)
@@ -28,7 +31,7 @@ public struct RandomStream
 
     public static ulong DeriveSeed(ulong masterSeed, long runIndex, string streamName)
     {
-        var h = Mix(masterSeed ^ 0x9E3779B97F4A7C15UL);
+        var h = Mix(masterSeed ^ GoldenGamma);
         h = Mix(h ^ (ulong)runIndex);
         // FNV-1a over the name's UTF-16 units: stable across platforms and runtimes.
         var fnv = 14695981039346656037UL;
@@ -49,7 +52,7 @@ public struct RandomStream
     /// </summary>
     public static RandomStream ForCoordinates(ulong seed, ulong a, ulong b = 0)
     {
-        var h = Mix(seed ^ Mix(a + 0x9E3779B97F4A7C15UL));
+        var h = Mix(seed ^ Mix(a + GoldenGamma));
         h = Mix(h ^ Mix(b + 0xD1B54A32D192ED03UL));
         return new RandomStream(h);
     }
@@ -181,7 +184,7 @@ public struct RandomStream
 
     private static ulong SplitMix64(ref ulong state)
     {
-        state += 0x9E3779B97F4A7C15UL;
+        state += GoldenGamma;
         return Mix(state);
     }
 
