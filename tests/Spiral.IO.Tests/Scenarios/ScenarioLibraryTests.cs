@@ -141,6 +141,63 @@ public class ScenarioLibraryTests
     }
 
     [Fact]
+    public void Schema_EveryCatalogParameter_HasTheCatalogTypeAndBounds()
+    {
+        var defs = ScenarioSchema.Node["$defs"]!;
+        var owners = new Dictionary<ParameterScope, JsonNode>
+        {
+            [ParameterScope.Scenario] = ScenarioSchema.Node, [ParameterScope.World] = defs["world"]!, [ParameterScope.Model] = defs["model"]!,
+            [ParameterScope.State] = defs["state"]!, [ParameterScope.Dyad] = defs["dyad"]!, [ParameterScope.Alliance] = defs["alliance"]!,
+        };
+        var checkedCount = 0;
+        foreach (var (scope, owner) in owners)
+        {
+            foreach (var p in ParameterCatalog.Of(scope).Where(p => p.Type != ParameterType.Name))
+            {
+                var node = owner["properties"]![p.Name]!;
+                Assert.Equal(p.Type == ParameterType.Integer ? "integer" : "number", node["type"]!.GetValue<string>());
+                Assert.Equal(p.Min, node[p.MinExclusive ? "exclusiveMinimum" : "minimum"]!.GetValue<double>());
+                Assert.Equal(p.Max, node[p.MaxExclusive ? "exclusiveMaximum" : "maximum"]!.GetValue<double>());
+                checkedCount++;
+            }
+        }
+        Assert.Equal(85, checkedCount);
+        Assert.Equal(100, defs["world"]!["properties"]!["offenseAdvantage"]!["maximum"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void LoadText_OffenseAdvantage1e308_IsOutOfRange()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadText("name: x\nworld: {offenseAdvantage: 1e308}\nstates: [{name: A, gdp: 1}]\n", "x.yaml"));
+        Assert.Contains("x.yaml:2:27: world.offenseAdvantage: 1E+308 is out of range; expected a number in (0, 100]", e.Message);
+    }
+
+    [Theory]
+    [InlineData("startYear: 1990.0\nsteps: 30.0\n", 1990, 30)]
+    [InlineData("startYear: 2.0e3\n", 2000, 50)]
+    public void LoadText_IntegerWrittenWithZeroFraction_IsThatInteger(string top, int startYear, int steps)
+    {
+        var s = ScenarioLoader.LoadText("name: x\n" + top + "states: [{name: A, gdp: 1}]\n", "x.yaml");
+        Assert.Equal((startYear, steps), (s.StartYear, s.Steps));
+    }
+
+    [Fact]
+    public void LoadText_EventYearWithZeroFraction_Loads()
+    {
+        var s = ScenarioLoader.LoadText("name: x\nstartYear: 2010\nsteps: 5\nstates: [{name: A, gdp: 1}]\ntimeline: [{year: 2013.0, event: economicShock, actors: [A], value: -0.1}]\n", "x.yaml");
+        Assert.Equal(2013, Assert.Single(s.Timeline).Year);
+    }
+
+    [Theory]
+    [InlineData("model: {warRung: 5.5}", "x.yaml:3:18: model.warRung: 5.5 is a number; expected an integer in [1, 44]")]
+    [InlineData("timeline: [{year: 1e10, event: economicShock, actors: [A], value: -0.1}]", "timeline[0].year")]
+    public void LoadText_NonIntegerOrHugeInteger_LocatedError(string line, string expected)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadText("name: x\nstates: [{name: A, gdp: 1}]\n" + line + "\n", "x.yaml"));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
     public void Schema_ModelDefaults_AreInsideTheSchemaRanges()
     {
         // Every default must be a valid override, or the schema's ranges are wrong.
