@@ -37,7 +37,7 @@ internal static class OutcomeJson
         }
         foreach (var ratio in OutcomeRegistry.Ratios)
         {
-            json[ratio.Name] = ratio.Of(outcomes[ratio.Numerator.Index].Sum, outcomes[ratio.Denominator.Index].Sum);
+            json[ratio.Name] = OutcomeStatistics.Ratio(ratio, outcomes);
         }
     }
 

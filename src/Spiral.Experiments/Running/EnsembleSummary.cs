@@ -14,6 +14,10 @@ public sealed record OutcomeStatistics(Outcome Outcome, long Runs, double Sum, d
 
     public static OutcomeStatistics Of(Outcome outcome, RunningMoments moments) =>
         new(outcome, moments.Count, moments.Sum, moments.Maximum, outcome.Estimate(moments.Count, moments.Sum, moments.Variance));
+
+    /// <summary>A ratio of totals over the same runs, from the statistics of every run outcome (in registry order).</summary>
+    public static double Ratio(OutcomeRatio ratio, IReadOnlyList<OutcomeStatistics> runOutcomes) =>
+        ratio.Of(runOutcomes[ratio.Numerator.Index].Sum, runOutcomes[ratio.Denominator.Index].Sum);
 }
 
 /// <summary>A state's outcomes over runs (<see cref="OutcomeRegistry.States"/>) and its beliefs about each other state.</summary>
@@ -40,7 +44,7 @@ public sealed record EnsembleSummary(
 {
     public OutcomeStatistics this[Outcome outcome] => Outcomes[OutcomeIndex.Of(outcome, OutcomeScope.Run)];
 
-    public double this[OutcomeRatio ratio] => ratio.Of(this[ratio.Numerator].Sum, this[ratio.Denominator].Sum);
+    public double this[OutcomeRatio ratio] => OutcomeStatistics.Ratio(ratio, Outcomes);
 }
 
 internal static class OutcomeIndex
