@@ -207,7 +207,7 @@ public static class ScenarioValidator
 
     private static void CheckEvent(Scenario s, TimelineEvent ev, string at, string path, Action<string, string, string> knownState, Action<string, string, string> add)
     {
-        var last = s.StartYear + s.Steps - 1;
+        var last = Recording.TimeConvention.LastYear(s.StartYear, s.Steps);
         if (ev.Year < s.StartYear || ev.Year > last)
         {
             add($"{at}/year", $"{path}.year", $"year {ev.Year} is outside the scenario; expected a year in [{s.StartYear}, {last}] (startYear to startYear + steps - 1)");

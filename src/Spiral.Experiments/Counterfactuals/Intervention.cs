@@ -165,7 +165,7 @@ public sealed record Intervention(string Spec, Func<Scenario, Scenario> Apply)
 
     private static void CheckYear(Scenario sc, int year, string spec)
     {
-        if (year < sc.StartYear || year >= sc.StartYear + sc.Steps)
+        if (year < sc.StartYear || year > TimeConvention.LastYear(sc.StartYear, sc.Steps))
         {
             throw new ScenarioPathException($"'{spec}': year {year} is outside the scenario's years {sc.StartYear}-{TimeConvention.LastYear(sc.StartYear, sc.Steps)}");
         }
