@@ -23,9 +23,19 @@ public static class SpiralApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            var unknown = parse.UnmatchedTokens.FirstOrDefault();
             foreach (var e in parse.Errors)
             {
-                error.WriteLine($"error: {e.Message}");
+                if (unknown is not null && e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var hint = unknown is not null && e.Message.Contains($"'{unknown}'", StringComparison.Ordinal)
+                    ? Suggestions.DidYouMean(unknown, parse.CommandResult.Command.Subcommands.Select(c => c.Name)
+                        .Concat(parse.CommandResult.Command.Options.Select(o => o.Name)))
+                    : "";
+                var message = Suggestions.Friendly(e.Message);
+                error.WriteLine($"error: {(hint.Length > 0 ? message.TrimEnd('.') : message)}{hint}");
             }
             return ExitCodes.BadInput;
         }

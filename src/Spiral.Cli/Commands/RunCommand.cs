@@ -148,7 +148,10 @@ internal static class ScenarioCli
         }
         catch (ScenarioException ex)
         {
-            throw new UsageException(ex.Message);
+            var hint = File.Exists(fileOrName) || fileOrName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+                ? ""
+                : Suggestions.DidYouMean(fileOrName, ScenarioLibrary.Names);
+            throw new UsageException(ex.Message + hint);
         }
     }
 }
