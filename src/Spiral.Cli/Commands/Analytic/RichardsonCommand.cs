@@ -141,8 +141,11 @@ internal static class RichardsonCommand
         }
         command.SetAction(parse => Guard(() =>
         {
-            var series = ArmsSeriesCsv.Load(parse.GetValue(file)!, SplitList(parse.GetValue(x), "--x"), SplitList(parse.GetValue(y), "--y"),
-                parse.GetValue(year)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(scale), parse.GetValue(value));
+            var path = parse.GetValue(file)!;
+            var text = CliPaths.ReadInput(path, $"a CSV file with a '{parse.GetValue(year)}' column");
+            var series = ArmsSeriesCsv.Parse(new StringReader(text), Path.GetFileName(path), SplitList(parse.GetValue(x), "--x"),
+                SplitList(parse.GetValue(y), "--y"), parse.GetValue(year)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(scale),
+                parse.GetValue(value));
             var years = new { first = series.Years[0], last = series.Years[^1] };
             return parse.GetValue(sum) ? WriteSum(parse, series, years, parse.GetValue(json), parse.GetValue(plot))
                 : WriteFit(parse, series, years, parse.GetValue(json), parse.GetValue(plot));
