@@ -109,6 +109,6 @@ public class RichardsonCommandTests
     {
         var r = CliRunner.Run("richardson", "fit", "no-such-file.csv", "--x", "A", "--y", "B");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("File not found", r.Error);
+        Assert.Contains("file not found", r.Error);
     }
 }

@@ -79,6 +79,10 @@ internal static class SweepCommand
         }
         var experiment = loaded.Experiment();
         var path = output ?? loaded.Definition.Name + ".duckdb";
+        if (!resume && FileKinds.Of(path) == FileKind.RegularFile)
+        {
+            throw new UsageException($"--out {path}: the store exists; use --resume to continue it, or remove it, or choose another --out");
+        }
         CliPaths.OutputFile("--out", path, resume ? ExistingOutput.Reopen : ExistingOutput.Refuse, ResultsStoreWriter.WalSuffix);
         var header = new StoreHeader("sweep", loaded.ScenarioText, loaded.SweepText, detail, Version(), NowUtc());
         ResultsStoreWriter writer;
