@@ -47,18 +47,5 @@ internal static class CliPaths
         }
     }
 
-    /// <summary>Checks that an input file is a regular file within <see cref="InputFile"/>'s size bound, without reading it.</summary>
-    public static void CheckInput(string path, string expected)
-    {
-        try
-        {
-            InputFile.Check(path, expected);
-        }
-        catch (InputFileException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }
-
     public static UsageException Usage(string option, OutputPathException ex) => new($"{option} {ex.Path}: {ex.Problem}");
 }

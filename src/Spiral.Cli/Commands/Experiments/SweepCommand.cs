@@ -79,11 +79,8 @@ internal static class SweepCommand
         }
         var experiment = loaded.Experiment();
         var path = output ?? loaded.Definition.Name + ".duckdb";
-        if (!resume && FileKinds.Of(path) == FileKind.RegularFile)
-        {
-            throw new UsageException($"--out {path}: the store exists; use --resume to continue it, or remove it, or choose another --out");
-        }
-        CliPaths.OutputFile("--out", path, resume ? ExistingOutput.Reopen : ExistingOutput.Refuse, ResultsStoreWriter.WalSuffix);
+        // An existing store without --resume is refused by the writer, with the hint to resume.
+        CliPaths.OutputFile("--out", path, ExistingOutput.Reopen, ResultsStoreWriter.WalSuffix);
         var header = new StoreHeader("sweep", loaded.ScenarioText, loaded.SweepText, detail, Version(), NowUtc());
         ResultsStoreWriter writer;
         try

@@ -23,7 +23,6 @@ internal static class ReportCommand
 
     private static int Execute(ParseResult parse, string storePath, string output, bool json)
     {
-        ReportSummary summary;
         CliPaths.OutputFile("--out", output, ExistingOutput.Replace);
         try
         {
@@ -33,6 +32,7 @@ internal static class ReportCommand
         {
             throw new UsageException(ex.Message);
         }
+        ReportSummary summary;
         try
         {
             summary = HtmlReport.Write(storePath, output, HtmlReport.ProgramVersion(typeof(ReportCommand).Assembly));
