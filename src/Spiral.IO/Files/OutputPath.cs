@@ -197,7 +197,12 @@ public static class OutputPath
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.Replace($" : '{probe}'", "", StringComparison.Ordinal);
+            var reason = ex switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "it accepts no new files",
+                _ => ex.Message.Replace($" : '{probe}'", "", StringComparison.Ordinal).Replace($"'{probe}'", "a new file", StringComparison.Ordinal),
+            };
             throw new OutputPathException(path, $"cannot write in the folder '{folder}' ({reason}); expected a folder this user can write to");
         }
     }

@@ -121,6 +121,11 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             throw new ResultsStoreException($"'{path}' exists; use --resume to continue it, or remove it, or choose another --out");
         }
         var full = OutputPath.CheckFile(path, ExistingOutput.Reopen, WalSuffix);
+        if (File.Exists(full) && new FileInfo(full).Length == 0)
+        {
+            // Killed before DuckDB wrote its header: nothing is stored, so the store starts afresh.
+            File.Delete(full);
+        }
         if (File.Exists(full))
         {
             StoreIntegrity.CheckFile(full);

@@ -21,8 +21,8 @@ public static class StoreIntegrity
     public static readonly IReadOnlyList<string> Required = [S.Experiment.Table, S.Runs.Table, S.States.Table];
 
     /// <summary>
-    /// Checks that <paramref name="path"/> is a regular file that DuckDB wrote (or is empty, as a store killed before
-    /// its first write may be). Throws <see cref="FileNotFoundException"/> when nothing is there.
+    /// Checks that <paramref name="path"/> is a regular file that DuckDB wrote (or is empty: DuckDB then says it is not
+    /// a database). Throws <see cref="FileNotFoundException"/> when nothing is there.
     /// </summary>
     /// <exception cref="ResultsStoreException">A folder, device or other file that is not a DuckDB database.</exception>
     public static void CheckFile(string path)

@@ -95,6 +95,11 @@ public sealed class OutputPathTests : IDisposable
     }
 
     [Fact]
+    public void CheckFile_FolderThatAcceptsNoFiles_Refused() =>
+        Assert.Equal("cannot write in the folder '/proc/self' (it accepts no new files); expected a folder this user can write to",
+            Refused(() => OutputPath.CheckFile("/proc/self/spiral-test.png", ExistingOutput.Replace)));
+
+    [Fact]
     public void CheckFile_NameOf300Bytes_RefusedWithTheLimit()
     {
         var name = new string('a', 300) + ".png";

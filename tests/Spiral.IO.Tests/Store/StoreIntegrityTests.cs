@@ -144,4 +144,19 @@ public sealed class StoreIntegrityTests : IDisposable
         using var writer = ResultsStoreWriter.OpenOrCreate(good, Sweep(), Header(), resume: true);
         Assert.Equal(240, writer.CompletedRuns);
     }
+
+    [Fact]
+    public void OpenOrCreate_ResumeOnAnEmptyFile_StartsAfresh()
+    {
+        var path = PathOf("empty.duckdb");
+        File.WriteAllBytes(path, []);
+        using (var writer = ResultsStoreWriter.OpenOrCreate(path, Sweep(), Header(), resume: true))
+        {
+            Assert.Equal(0, writer.CompletedRuns);
+            ExperimentRunner.Run(Sweep(), new RunnerOptions(2, 16), writer, isDone: writer.IsDone);
+            writer.Complete();
+        }
+        using var reader = ResultsReader.Open(path);
+        Assert.Equal(240, reader.RunCount());
+    }
 }
