@@ -29,19 +29,21 @@ public static class InputFile
         Check(path, expected);
         try
         {
+            // The size was checked, but a file may grow (or report no size, as /proc does): read at most one byte more.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var bytes = new byte[Math.Min(stream.Length, MaxBytes) + 1];
-            var read = 0;
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
             int n;
-            while (read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0)
+            while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxBytes + 1 - buffer.Length))) > 0)
             {
-                read += n;
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > MaxBytes)
+                {
+                    throw TooLarge(path, expected);
+                }
             }
-            if (read > MaxBytes || (read == bytes.Length && stream.ReadByte() >= 0))
-            {
-                throw TooLarge(path, expected);
-            }
-            using var reader = new StreamReader(new MemoryStream(bytes, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            buffer.Position = 0;
+            using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

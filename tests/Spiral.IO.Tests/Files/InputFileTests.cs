@@ -49,6 +49,13 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadText_FileThatReportsNoSize_ReadInFull()
+    {
+        // /proc files are regular files of size 0 whose content appears when read.
+        Assert.Contains("Name:", InputFile.ReadText("/proc/self/status", "X"));
+    }
+
+    [Fact]
     public void ReadText_Utf8WithByteOrderMarkAndThroughALink_Read()
     {
         File.WriteAllBytes(PathOf("bom.yaml"), [.. Encoding.UTF8.GetPreamble(), .. "name: é"u8.ToArray()]);
