@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands;
+using Spiral.IO.Files;
 
 namespace Spiral.Cli;
 
@@ -47,6 +48,17 @@ public static class SpiralApp
         {
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is OutputPathException or InputFileException)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file-system failure after the checks (disk full, a file removed meanwhile): one line, not a stack trace.
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
         }
     }
 }

@@ -8,6 +8,7 @@ using Spiral.Core.Recording;
 using Spiral.Experiments.Calibration;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.IO.Calibration;
+using Spiral.IO.Files;
 using Spiral.IO.Scenarios;
 
 namespace Spiral.Cli.Commands;
@@ -32,6 +33,10 @@ internal static class CalibrationCommands
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(outFile) is { } target)
+            {
+                CliPaths.OutputFile("--out", target, ExistingOutput.Replace);
+            }
             var setup = LoadSetup(parse.GetValue(scenarioArg)!);
             var observed = Observed(setup);
             var trainRange = Range(parse.GetValue(train), setup.Train, "--train", setup);
@@ -40,14 +45,17 @@ internal static class CalibrationCommands
             string? written = null;
             if (parse.GetValue(outFile) is { } path)
             {
-                var original = File.Exists(parse.GetValue(scenarioArg)!)
-                    ? File.ReadAllText(parse.GetValue(scenarioArg)!)
-                    : ScenarioLibrary.Text(parse.GetValue(scenarioArg)!);
+                var original = ScenarioCli.Source(parse.GetValue(scenarioArg)!).Text;
                 var text = CalibrationSetup.WriteCalibrated(original, result);
                 ScenarioLoader.LoadText(text, path); // never write a file that does not load
-                var temp = path + ".tmp";
-                File.WriteAllText(temp, text);
-                File.Move(temp, path, overwrite: true);
+                try
+                {
+                    OutputPath.WriteAtomically(path, text);
+                }
+                catch (OutputPathException ex)
+                {
+                    throw CliPaths.Usage("--out", ex);
+                }
                 written = Path.GetFullPath(path);
             }
             if (parse.GetValue(json))

@@ -5,6 +5,7 @@ using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Running;
+using Spiral.IO.Files;
 using Spiral.IO.Narration;
 using Spiral.IO.Results;
 using Spiral.IO.Scenarios;
@@ -48,6 +49,10 @@ internal static class RunCommand
         {
             throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
         }
+        if (outDir is not null)
+        {
+            CliPaths.OutputFolder("--out", outDir);
+        }
         var scenario = ScenarioCli.Load(scenarioName);
         var options = new EnsembleOptions(runs, seed, steps, threads);
         var hash = ScenarioHash.Of(scenario);
@@ -59,9 +64,9 @@ internal static class RunCommand
             {
                 writer = new CsvRunWriter(outDir, hash);
             }
-            catch (IOException ex)
+            catch (OutputPathException ex)
             {
-                throw new UsageException($"--out {outDir}: {ex.Message}");
+                throw CliPaths.Usage("--out", ex);
             }
         }
         using (writer)
@@ -152,6 +157,19 @@ internal static class ScenarioCli
                 ? ""
                 : Suggestions.DidYouMean(fileOrName, ScenarioLibrary.Names);
             throw new UsageException(ex.Message + hint);
+        }
+    }
+
+    /// <summary>The scenario's text as given (file or library), for stores and calibrated copies.</summary>
+    public static ScenarioSource Source(string fileOrName)
+    {
+        try
+        {
+            return ScenarioLoader.Source(fileOrName);
+        }
+        catch (ScenarioException ex)
+        {
+            throw new UsageException(ex.Message);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Validation;
+using Spiral.IO.Files;
 using Spiral.IO.Validation;
 
 namespace Spiral.Cli.Commands;
@@ -30,6 +31,14 @@ internal static class ValidateCommand
             var markdownPath = parse.GetValue(markdown);
             CheckExtension(reportPath, ".html", "--report");
             CheckExtension(markdownPath, ".md", "--markdown");
+            if (reportPath is not null)
+            {
+                CliPaths.OutputFile("--report", reportPath, ExistingOutput.Replace);
+            }
+            if (markdownPath is not null)
+            {
+                CliPaths.OutputFile("--markdown", markdownPath, ExistingOutput.Replace);
+            }
             var results = new List<ClaimResult>();
             foreach (var claim in selected)
             {
@@ -37,11 +46,11 @@ internal static class ValidateCommand
             }
             if (reportPath is not null)
             {
-                WriteAtomically(reportPath, ValidationDocuments.Html(results, size, Version()));
+                WriteAtomically("--report", reportPath, ValidationDocuments.Html(results, size, Version()));
             }
             if (markdownPath is not null)
             {
-                WriteAtomically(markdownPath, ValidationDocuments.Markdown(results, size));
+                WriteAtomically("--markdown", markdownPath, ValidationDocuments.Markdown(results, size));
             }
             if (parse.GetValue(json))
             {
@@ -107,17 +116,16 @@ internal static class ValidateCommand
         }
     }
 
-    private static void WriteAtomically(string path, string text)
+    private static void WriteAtomically(string option, string path, string text)
     {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
+        try
         {
-            throw new UsageException($"{path}: directory {directory} does not exist");
+            OutputPath.WriteAtomically(path, text);
         }
-        var temp = full + ".partial";
-        File.WriteAllText(temp, text);
-        File.Move(temp, full, overwrite: true);
+        catch (OutputPathException ex)
+        {
+            throw CliPaths.Usage(option, ex);
+        }
     }
 
     private static string Version() =>

@@ -37,17 +37,27 @@ public sealed record SweepAxis(string Path, AxisKind Kind, IReadOnlyList<string>
 
     public bool IsNumeric => Kind != AxisKind.Values || Values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
+    /// <summary>Most values of one range axis.</summary>
+    public const int MaxRangeValues = 1_000_000;
+
+    /// <summary>
+    /// How many values <c>from, from + step, …, ≤ to</c> has (the count <see cref="RangeValues"/> makes), as a double so
+    /// that a tiny step gives a huge count rather than an overflow.
+    /// </summary>
+    public static double RangeCount(double from, double to, double step) => Math.Floor((to - from) / step + 1e-9) + 1;
+
     public static IReadOnlyList<string> RangeValues(double from, double to, double step)
     {
         if (!(step > 0) || !double.IsFinite(from) || !double.IsFinite(to) || to < from)
         {
             throw new ArgumentException($"range from {from} to {to} step {step}: expected finite from ≤ to and step > 0");
         }
-        var count = (long)Math.Floor((to - from) / step + 1e-9) + 1;
-        if (count > 1_000_000)
+        var total = RangeCount(from, to, step);
+        if (!(total <= MaxRangeValues))
         {
-            throw new ArgumentException($"range from {from} to {to} step {step} has {count} values; at most 1000000");
+            throw new ArgumentException($"range from {from} to {to} step {step} has more than {MaxRangeValues:N0} values; expected at most {MaxRangeValues:N0}");
         }
+        var count = (int)total;
         var values = new string[count];
         for (var k = 0; k < count; k++)
         {
@@ -100,14 +110,28 @@ public sealed class SweepExperiment : IExperiment
         {
             throw new ArgumentException("every grid axis needs at least one value");
         }
-        long points = _radix.Aggregate(1L, (p, r) => p * r) * (_lhsAxes.Length > 0 ? definition.Samples : 1);
-        if (points * definition.Replications > int.MaxValue)
+        // Checked, and bounded at every factor: each factor is below 2^31, so no product can wrap round.
+        long points = _lhsAxes.Length > 0 ? definition.Samples : 1;
+        foreach (var r in _radix)
         {
-            throw new ArgumentException($"{points} points × {definition.Replications} replications is too many runs");
+            points = checked(points * r);
+            if (points > MaxRuns)
+            {
+                throw new ArgumentException(
+                    $"the axes make more than {MaxRuns:N0} points ({string.Join(" × ", _radix)}{(_lhsAxes.Length > 0 ? $" × {definition.Samples} samples" : "")}); expected at most {MaxRuns:N0} runs in all");
+            }
+        }
+        var runs = checked(points * definition.Replications);
+        if (runs > MaxRuns)
+        {
+            throw new ArgumentException($"{points:N0} points × {definition.Replications:N0} replications = {runs:N0} runs; expected at most {MaxRuns:N0} runs");
         }
         PointCount = (int)points;
         _lhs = LatinHypercube(definition, _lhsAxes);
     }
+
+    /// <summary>Most runs of a sweep (points × replications): points and run indices are 32-bit.</summary>
+    public const long MaxRuns = int.MaxValue;
 
     public SweepDefinition Definition { get; }
     public string Name => Definition.Name;

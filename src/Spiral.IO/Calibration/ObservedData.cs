@@ -41,15 +41,15 @@ public static class ObservedData
         candidates.Add(file);
         foreach (var c in candidates)
         {
-            if (File.Exists(c))
+            if (Files.InputFile.Exists(c))
             {
                 try
                 {
-                    return File.ReadAllText(c);
+                    return Files.InputFile.ReadText(c, "a CSV data file");
                 }
-                catch (IOException ex)
+                catch (Files.InputFileException ex)
                 {
-                    throw new ObservedDataException($"{c}: cannot read the file: {ex.Message}");
+                    throw new ObservedDataException(ex.Message);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ScottPlot;
+using Spiral.IO.Files;
 
 namespace Spiral.IO.Plots;
 
@@ -27,19 +28,17 @@ public static partial class PlotFile
         };
     }
 
-    /// <summary>Checks a plot output path before any work is done: the extension, and that the folder exists.</summary>
+    /// <summary>Checks a plot output path before any work is done: the extension, then <see cref="OutputPath.CheckFile"/> (a regular file is replaced).</summary>
     public static void CheckPath(string path)
     {
         FormatOf(path);
-        CheckFolder(path);
-    }
-
-    public static void CheckFolder(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
+        try
         {
-            throw new PlotException($"'{path}': the folder '{directory}' does not exist.");
+            OutputPath.CheckFile(path, ExistingOutput.Replace);
+        }
+        catch (OutputPathException ex)
+        {
+            throw new PlotException(ex.Message);
         }
     }
 
@@ -72,19 +71,15 @@ public static partial class PlotFile
     public static void Save(IReadOnlyList<Plot> panels, string path, int width = Width, int height = Height)
     {
         var format = FormatOf(path);
-        CheckFolder(path);
-        if (format == "png")
+        CheckPath(path);
+        var bytes = format == "png" ? Png(panels, width, height) : new System.Text.UTF8Encoding(false).GetBytes(Svg(panels, width, height, idPrefix: null));
+        try
         {
-            WriteAtomically(path, stream => stream.Write(Png(panels, width, height)));
+            OutputPath.WriteAtomically(path, stream => stream.Write(bytes));
         }
-        else
+        catch (OutputPathException ex)
         {
-            var svg = Svg(panels, width, height, idPrefix: null);
-            WriteAtomically(path, stream =>
-            {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-                writer.Write(svg);
-            });
+            throw new PlotException(ex.Message);
         }
     }
 
@@ -141,29 +136,6 @@ public static partial class PlotFile
         }
         sb.Append("</svg>");
         return sb.ToString();
-    }
-
-    /// <summary>Writes through a temporary file in the target folder, then moves it into place: no partial file is ever left at <paramref name="path"/>.</summary>
-    public static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(stream);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     private static string StripDeclaration(string svg)

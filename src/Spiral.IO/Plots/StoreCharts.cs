@@ -46,30 +46,13 @@ public sealed class StoreCharts : IDisposable
 
     public ResultsReader Reader => _reader;
 
-    /// <summary>Opens a results store, or throws a <see cref="PlotException"/> saying why it cannot be read.</summary>
+    /// <summary>Opens a results store, or throws a <see cref="PlotException"/> saying why it cannot be read (<see cref="StoreIntegrity"/>).</summary>
     public static StoreCharts Open(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new PlotException(Directory.Exists(path) ? $"'{path}' is a folder, not a results store (.duckdb file)." : $"'{path}': no such file.");
-        }
         ResultsReader? reader = null;
         try
         {
             reader = ResultsReader.Open(path);
-            var tables = new HashSet<string>(StringComparer.Ordinal);
-            using (var r = reader.Query("SELECT table_name FROM information_schema.tables"))
-            {
-                while (r.Read())
-                {
-                    tables.Add(r.GetString(0));
-                }
-            }
-            var missing = new[] { S.Experiment.Table, S.Runs.Table, S.States.Table }.Where(t => !tables.Contains(t)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new PlotException($"'{path}' is a DuckDB file but not a Spiral results store (no table {string.Join(", ", missing)}).");
-            }
             var experiment = reader.Experiment();
             if (experiment.SchemaVersion > S.Version)
             {
@@ -78,6 +61,14 @@ public sealed class StoreCharts : IDisposable
             var charts = new StoreCharts(reader, experiment, reader.States());
             reader = null;
             return charts;
+        }
+        catch (FileNotFoundException)
+        {
+            throw new PlotException($"'{path}': no such file.");
+        }
+        catch (ResultsStoreException ex)
+        {
+            throw new PlotException(ex.Message);
         }
         catch (Exception ex) when (ex is DbException or InvalidDataException or InvalidCastException)
         {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
+using Spiral.IO.Files;
 using Spiral.IO.Plots;
 using Spiral.IO.Scenarios;
 using Spiral.Numerics.Statistics;
@@ -43,11 +44,11 @@ public static partial class HtmlReport
         {
             using var charts = StoreCharts.Open(storePath);
             var (html, drawn, omitted) = Build(charts, Path.GetFileName(storePath), version ?? ProgramVersion());
-            PlotFile.WriteAtomically(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(html)));
+            OutputPath.WriteAtomically(outputPath, html);
             return new ReportSummary(Path.GetFullPath(outputPath), charts.Experiment.Name, charts.Experiment.ScenarioName, charts.Runs,
                 drawn, omitted, new FileInfo(outputPath).Length);
         }
-        catch (PlotException ex)
+        catch (Exception ex) when (ex is PlotException or OutputPathException)
         {
             throw new ReportException(ex.Message);
         }
@@ -60,10 +61,13 @@ public static partial class HtmlReport
         {
             throw new ReportException($"'{outputPath}': a report file must end in .html.");
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-        if (directory is not null && !Directory.Exists(directory))
+        try
         {
-            throw new ReportException($"'{outputPath}': the folder '{directory}' does not exist.");
+            OutputPath.CheckFile(outputPath, ExistingOutput.Replace);
+        }
+        catch (OutputPathException ex)
+        {
+            throw new ReportException(ex.Message);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
+using Spiral.IO.Files;
 
 namespace Spiral.IO.Results;
 
@@ -19,20 +20,11 @@ public sealed class CsvRunWriter : IDisposable
     private readonly StreamWriter _series, _beliefs, _events, _runs;
     private bool _committed;
 
+    /// <exception cref="OutputPathException">The folder cannot be written (see <see cref="OutputPath.CheckFolder"/>).</exception>
     public CsvRunWriter(string directory, string scenarioHash)
     {
-        _target = Path.GetFullPath(directory);
-        if (Directory.Exists(_target) && Directory.EnumerateFileSystemEntries(_target).Any())
-        {
-            throw new IOException($"{_target} exists and is not empty; expected a new or empty directory");
-        }
-        var parent = Path.GetDirectoryName(_target) ?? ".";
-        Directory.CreateDirectory(parent);
-        _staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.partial-{Environment.ProcessId}");
-        if (Directory.Exists(_staging))
-        {
-            Directory.Delete(_staging, recursive: true);
-        }
+        _target = OutputPath.CheckFolder(directory);
+        _staging = OutputPath.TemporaryBeside(_target);
         Directory.CreateDirectory(_staging);
         _scenarioHash = scenarioHash;
         _series = Open("series.csv", "run,seed,scenario_hash,step,year,state,gdp,military_share,milex,offense,defense,posture,security,internal_threat");
@@ -88,11 +80,7 @@ public sealed class CsvRunWriter : IDisposable
     public void Commit()
     {
         CloseAll();
-        if (Directory.Exists(_target))
-        {
-            Directory.Delete(_target);
-        }
-        Directory.Move(_staging, _target);
+        OutputPath.MoveFolderIntoPlace(_staging, _target);
         _committed = true;
     }
 

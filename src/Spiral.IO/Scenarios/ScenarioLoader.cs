@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Spiral.Core.Scenarios;
+using Spiral.IO.Files;
 
 namespace Spiral.IO.Scenarios;
+
+/// <summary>A scenario's YAML text, the name its errors use, and the folder of its file (null for a library scenario).</summary>
+public sealed record ScenarioSource(string Text, string Name, string? Folder);
 
 /// <summary>
 /// Loads scenario YAML: YamlDotNet parser → JSON tree with the position of every node → JSON Schema
@@ -12,21 +16,21 @@ namespace Spiral.IO.Scenarios;
 public static class ScenarioLoader
 {
     /// <summary>Loads a scenario file.</summary>
-    /// <exception cref="ScenarioException">The file is missing, unreadable or invalid.</exception>
-    public static Scenario LoadFile(string path)
+    /// <exception cref="ScenarioException">The file is missing, unreadable, not a regular file, too large or invalid.</exception>
+    public static Scenario LoadFile(string path) => LoadText(ReadFile(path), path);
+
+    /// <summary>The text of a scenario file, read within <see cref="InputFile"/>'s bounds.</summary>
+    /// <exception cref="ScenarioException">The file is missing, unreadable, not a regular file or too large.</exception>
+    public static string ReadFile(string path)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return InputFile.ReadText(path, "a scenario YAML file");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (InputFileException ex)
         {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex is FileNotFoundException or DirectoryNotFoundException
-                ? "file not found; expected a scenario YAML file"
-                : $"cannot read the file: {ex.Message}")]);
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex.Problem)]);
         }
-        return LoadText(text, path);
     }
 
     /// <summary>Loads a library scenario (embedded in this assembly) by name, e.g. <c>india-china-lac</c>.</summary>
@@ -44,13 +48,26 @@ public static class ScenarioLoader
     /// <summary>An existing file path wins; otherwise a library scenario name.</summary>
     public static Scenario Resolve(string fileOrName)
     {
-        if (File.Exists(fileOrName))
+        var source = Source(fileOrName);
+        return LoadText(source.Text, source.Name);
+    }
+
+    /// <summary>
+    /// The text of a scenario named by a path or a library name (an existing path wins, except a folder that is also a
+    /// library name), the name used in its errors, and the file's folder (null for a library scenario).
+    /// </summary>
+    /// <exception cref="ScenarioException">Neither a readable scenario file nor a library scenario.</exception>
+    public static ScenarioSource Source(string fileOrName)
+    {
+        var key = ScenarioLibrary.Normalize(fileOrName);
+        var isLibrary = ScenarioLibrary.Names.Contains(key, StringComparer.Ordinal);
+        if (InputFile.Exists(fileOrName) && !(isLibrary && Directory.Exists(fileOrName)))
         {
-            return LoadFile(fileOrName);
+            return new ScenarioSource(ReadFile(fileOrName), fileOrName, Path.GetDirectoryName(Path.GetFullPath(fileOrName)));
         }
-        if (ScenarioLibrary.Names.Contains(ScenarioLibrary.Normalize(fileOrName), StringComparer.Ordinal))
+        if (isLibrary)
         {
-            return LoadLibrary(fileOrName);
+            return new ScenarioSource(ScenarioLibrary.Text(key), $"scenarios/{key}.yaml", null);
         }
         throw new ScenarioException([new ScenarioError(fileOrName, 0, 0, "",
             $"no such file, and no library scenario of that name; expected a YAML file path or one of: {string.Join(", ", ScenarioLibrary.Names)}")]);
@@ -76,27 +93,9 @@ public static class ScenarioLoader
     /// </summary>
     internal static (Scenario Scenario, JsonObject Root, string SourceName, string? Folder) ResolveDocument(string fileOrName)
     {
-        string text, sourceName;
-        string? folder = null;
-        if (File.Exists(fileOrName))
-        {
-            text = File.ReadAllText(fileOrName);
-            sourceName = fileOrName;
-            folder = Path.GetDirectoryName(Path.GetFullPath(fileOrName));
-        }
-        else if (ScenarioLibrary.Names.Contains(ScenarioLibrary.Normalize(fileOrName), StringComparer.Ordinal))
-        {
-            var key = ScenarioLibrary.Normalize(fileOrName);
-            text = ScenarioLibrary.Text(key);
-            sourceName = $"scenarios/{key}.yaml";
-        }
-        else
-        {
-            Resolve(fileOrName);
-            throw new InvalidOperationException("unreachable");
-        }
-        var (scenario, errors, root) = TryLoadDocument(text, sourceName);
-        return errors.Count > 0 ? throw new ScenarioException(errors) : (scenario!, root!, sourceName, folder);
+        var source = Source(fileOrName);
+        var (scenario, errors, root) = TryLoadDocument(source.Text, source.Name);
+        return errors.Count > 0 ? throw new ScenarioException(errors) : (scenario!, root!, source.Name, source.Folder);
     }
 
     private static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors, JsonObject? Root) TryLoadDocument(string text, string sourceName)

@@ -48,9 +48,21 @@ internal sealed class YamlJsonDocument
     }
 }
 
-/// <summary>Reads YAML with YamlDotNet's parser into a <see cref="YamlJsonDocument"/>.</summary>
+/// <summary>
+/// Reads YAML with YamlDotNet's parser into a <see cref="YamlJsonDocument"/>. The tree is bounded while it is read
+/// (DESIGN.md section 9): at most <see cref="MaxDepth"/> nested sequences and mappings (deeper input would overflow
+/// the stack of the recursive reader, the schema check and the parser) and at most <see cref="MaxNodes"/> nodes
+/// counting every alias expansion (a "billion laughs" file of nested aliases would otherwise exhaust memory). Either
+/// limit stops the reading with an error at the node that crossed it.
+/// </summary>
 internal static partial class YamlJsonReader
 {
+    /// <summary>Deepest nesting of sequences and mappings; library scenarios and sweeps use fewer than 8 levels.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Most nodes in a document, aliases expanded; a scenario of 100 states and all their dyads has about 30,000.</summary>
+    public const int MaxNodes = 1_000_000;
+
     public static YamlJsonDocument Read(string text)
     {
         var doc = new YamlJsonDocument();
@@ -64,8 +76,10 @@ internal static partial class YamlJsonReader
     private sealed class Reader(string text, YamlJsonDocument doc)
     {
         private readonly Parser _parser = new(new StringReader(text));
-        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (JsonNode? Node, long Nodes, int Height)> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<(char Open, Mark Start)> _flow = new();
+        private long _nodes;
+        private int _depth;
 
         public void Run()
         {
@@ -89,6 +103,11 @@ internal static partial class YamlJsonReader
                 {
                     doc.IsEmpty = true;
                 }
+            }
+            catch (LimitException ex)
+            {
+                doc.Fatal = true;
+                doc.Errors.Add((Pos(ex.At), "", ex.Message));
             }
             catch (YamlException ex)
             {
@@ -128,6 +147,7 @@ internal static partial class YamlJsonReader
             {
                 doc.Values[pointer] = Pos(ev.Start);
             }
+            var nodesBefore = _nodes;
             switch (ev)
             {
                 case AnchorAlias alias:
@@ -136,16 +156,24 @@ internal static partial class YamlJsonReader
                     {
                         throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
                     }
-                    return target?.DeepClone();
+                    Count(alias.Start, target.Nodes);
+                    if (_depth + target.Height > MaxDepth)
+                    {
+                        throw new LimitException(alias.Start,
+                            $"the alias '*{alias.Value.Value}' nests the document deeper than {MaxDepth} levels; expected at most {MaxDepth} levels of nested sequences and mappings");
+                    }
+                    return target.Node?.DeepClone();
                 case Scalar scalar:
                 {
                     Next();
+                    Count(scalar.Start, 1);
                     var node = ConvertScalar(scalar, pointer, record);
-                    Remember(scalar.Anchor, node);
+                    Remember(scalar.Anchor, node, nodesBefore);
                     return node;
                 }
                 case SequenceStart seq:
                 {
+                    Enter(seq.Start);
                     if (seq.Style == SequenceStyle.Flow) _flow.Push(('[', seq.Start));
                     Next();
                     var array = new JsonArray();
@@ -155,11 +183,13 @@ internal static partial class YamlJsonReader
                     }
                     if (seq.Style == SequenceStyle.Flow) _flow.Pop();
                     Next();
-                    Remember(seq.Anchor, array);
+                    _depth--;
+                    Remember(seq.Anchor, array, nodesBefore);
                     return array;
                 }
                 case MappingStart map:
                 {
+                    Enter(map.Start);
                     if (map.Style == MappingStyle.Flow) _flow.Push(('{', map.Start));
                     Next();
                     var obj = new JsonObject();
@@ -193,7 +223,8 @@ internal static partial class YamlJsonReader
                     }
                     if (map.Style == MappingStyle.Flow) _flow.Pop();
                     Next();
-                    Remember(map.Anchor, obj);
+                    _depth--;
+                    Remember(map.Anchor, obj, nodesBefore);
                     return obj;
                 }
                 default:
@@ -201,13 +232,41 @@ internal static partial class YamlJsonReader
             }
         }
 
-        private void Remember(AnchorName anchor, JsonNode? node)
+        /// <summary>Counts <paramref name="nodes"/> new nodes (one, or an alias's expansion) against <see cref="MaxNodes"/>.</summary>
+        private void Count(Mark at, long nodes)
+        {
+            _nodes += nodes;
+            if (_nodes > MaxNodes)
+            {
+                throw new LimitException(at,
+                    $"the document has more than {MaxNodes:N0} nodes (aliases expanded); expected a smaller file (nested aliases that repeat a node millions of times are refused)");
+            }
+        }
+
+        private void Enter(Mark at)
+        {
+            Count(at, 1);
+            if (++_depth > MaxDepth)
+            {
+                throw new LimitException(at, $"sequences and mappings are nested deeper than {MaxDepth} levels here; expected at most {MaxDepth} levels");
+            }
+        }
+
+        private void Remember(AnchorName anchor, JsonNode? node, long nodesBefore)
         {
             if (!anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = node;
+                _anchors[anchor.Value] = (node, _nodes - nodesBefore, Height(node));
             }
         }
+
+        /// <summary>Levels of sequences and mappings in <paramref name="node"/> (at most <see cref="MaxDepth"/>: the reader refused deeper trees).</summary>
+        private static int Height(JsonNode? node) => node switch
+        {
+            JsonArray a => 1 + a.Select(Height).DefaultIfEmpty(0).Max(),
+            JsonObject o => 1 + o.Select(p => Height(p.Value)).DefaultIfEmpty(0).Max(),
+            _ => 0,
+        };
 
         private JsonNode? ConvertScalar(Scalar scalar, string pointer, bool record)
         {
@@ -264,6 +323,12 @@ internal static partial class YamlJsonReader
             var i = message.IndexOf("): ", StringComparison.Ordinal);
             return message.StartsWith("(Line", StringComparison.Ordinal) && i >= 0 ? message[(i + 3)..] : message;
         }
+    }
+
+    /// <summary>The document crossed <see cref="MaxDepth"/> or <see cref="MaxNodes"/> at <see cref="At"/>.</summary>
+    private sealed class LimitException(Mark at, string message) : Exception(message)
+    {
+        public Mark At { get; } = at;
     }
 
     private static SourcePosition EndOfText(string text)

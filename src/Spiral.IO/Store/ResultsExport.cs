@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Spiral.IO.Files;
 
 namespace Spiral.IO.Store;
 
@@ -16,25 +17,13 @@ public enum ExportFormat
 public static class ResultsExport
 {
     /// <summary>Exports; returns the files written. The target folder must not exist or be empty.</summary>
+    /// <exception cref="OutputPathException">The folder cannot be written (see <see cref="OutputPath.CheckFolder"/>).</exception>
+    /// <exception cref="ResultsStoreException">The store cannot be read, or the export failed.</exception>
     public static IReadOnlyList<string> Export(string storePath, string directory, ExportFormat format)
     {
-        var target = Path.GetFullPath(directory);
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-        {
-            throw new ResultsStoreException($"'{directory}' exists and is not empty; expected a new or empty folder");
-        }
-        if (File.Exists(target))
-        {
-            throw new ResultsStoreException($"'{directory}' is a file; expected a folder");
-        }
+        var target = OutputPath.CheckFolder(directory);
         using var reader = ResultsReader.Open(storePath);
-        var parent = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(parent);
-        var tmp = Path.Combine(parent, "." + Path.GetFileName(target) + ".tmp-" + Environment.ProcessId);
-        if (Directory.Exists(tmp))
-        {
-            Directory.Delete(tmp, true);
-        }
+        var tmp = OutputPath.TemporaryBeside(target);
         Directory.CreateDirectory(tmp);
         var extension = format == ExportFormat.Parquet ? "parquet" : "csv";
         var options = format == ExportFormat.Parquet ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";
@@ -58,17 +47,19 @@ public static class ResultsExport
                 cmd.ExecuteNonQuery();
                 files.Add(Path.Combine(target, Path.GetFileName(file)));
             }
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target);
-            }
-            Directory.Move(tmp, target);
+            OutputPath.MoveFolderIntoPlace(tmp, target);
             return files;
         }
         catch (DuckDBException ex)
         {
-            Directory.Delete(tmp, true);
             throw new ResultsStoreException($"export failed: {ex.Message}");
+        }
+        finally
+        {
+            if (Directory.Exists(tmp))
+            {
+                Directory.Delete(tmp, true);
+            }
         }
     }
 }

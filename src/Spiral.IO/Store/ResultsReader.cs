@@ -73,15 +73,34 @@ public sealed class ResultsReader : IDisposable
     /// <summary>The open read-only DuckDB connection; query it with the documented SQL.</summary>
     public DuckDBConnection Connection { get; }
 
-    /// <summary>Opens a store for reading. Throws <see cref="FileNotFoundException"/> when the file does not exist.</summary>
-    public static ResultsReader Open(string path)
+    /// <summary>
+    /// Opens a store for reading, checking that it is an intact Spiral results store (<see cref="StoreIntegrity"/>;
+    /// <paramref name="verify"/> false skips reading every block, for a store this process has just written).
+    /// Throws <see cref="FileNotFoundException"/> when the file does not exist.
+    /// </summary>
+    /// <exception cref="ResultsStoreException">Not a results store, damaged, or locked by a writer.</exception>
+    public static ResultsReader Open(string path, bool verify = true)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"results store '{path}' not found", path);
-        }
+        StoreIntegrity.CheckFile(path);
         var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)};ACCESS_MODE=READ_ONLY");
-        connection.Open();
+        try
+        {
+            connection.Open();
+            if (verify)
+            {
+                StoreIntegrity.Verify(connection, path);
+            }
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw StoreIntegrity.OpenFailed(ex, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
         return new ResultsReader(connection);
     }
 

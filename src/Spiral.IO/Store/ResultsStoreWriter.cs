@@ -4,6 +4,7 @@ using Spiral.Core.Events;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Random;
+using Spiral.IO.Files;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Store;
@@ -62,6 +63,10 @@ public sealed class ResultsStoreException(string message) : Exception(message);
 /// </summary>
 public sealed class ResultsStoreWriter : IRunSink, IDisposable
 {
+
+    /// <summary>DuckDB's write-ahead log beside a store: <c>FILE.duckdb.wal</c>.</summary>
+    public const string WalSuffix = ".wal";
+
     private readonly DuckDBConnection _connection;
     private readonly IExperiment _experiment;
     private readonly SweepExperiment? _sweep;
@@ -100,20 +105,26 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     /// <summary>
     /// Creates the store at <paramref name="path"/>, or with <paramref name="resume"/> reopens an existing one of the
     /// same experiment (a missing file is then created). Throws <see cref="ResultsStoreException"/> when the file exists
-    /// without <paramref name="resume"/>, or belongs to another experiment.
+    /// without <paramref name="resume"/>, belongs to another experiment, is not an intact Spiral store
+    /// (<see cref="StoreIntegrity"/>), or is locked by another writer.
     /// </summary>
+    /// <exception cref="OutputPathException">The path cannot be written (see <see cref="OutputPath.CheckFile"/>).</exception>
     public static ResultsStoreWriter OpenOrCreate(string path, IExperiment experiment, StoreHeader header, bool resume)
     {
-        var full = System.IO.Path.GetFullPath(path);
         var definitionHash = DefinitionHash(experiment);
-        if (File.Exists(full) && !resume)
+        if (File.Exists(path) && !resume)
         {
             throw new ResultsStoreException($"'{path}' exists; use --resume to continue it, or remove it, or choose another --out");
         }
-        var directory = System.IO.Path.GetDirectoryName(full);
-        if (directory is not null)
+        var full = OutputPath.CheckFile(path, ExistingOutput.Reopen, WalSuffix);
+        if (File.Exists(full) && new FileInfo(full).Length == 0)
         {
-            Directory.CreateDirectory(directory);
+            // Killed before DuckDB wrote its header: nothing is stored, so the store starts afresh.
+            File.Delete(full);
+        }
+        if (File.Exists(full))
+        {
+            StoreIntegrity.CheckFile(full);
         }
         DuckDBConnection connection;
         try
@@ -123,18 +134,20 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         }
         catch (DuckDBException ex)
         {
-            throw new ResultsStoreException(ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
-                ? $"'{path}' is in use by another process (one writer per file); wait for it or choose another --out"
-                : $"cannot open '{path}' for writing: {ex.Message}");
+            throw StoreIntegrity.OpenFailed(ex, path);
         }
         try
         {
             Execute(connection, "SET memory_limit = '512MB'");
             Execute(connection, "SET threads = 1");
             Execute(connection, "SET preserve_insertion_order = true");
-            // A file killed before its header committed has no tables: it is treated as new.
-            var fresh = Convert.ToInt64(Scalar(connection,
-                $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{S.Experiment.Table}'"), CultureInfo.InvariantCulture) == 0;
+            // A file killed before its header committed has no tables: it is treated as new. Any other file must be an
+            // intact store (a foreign or damaged one is refused, never written into).
+            var fresh = StoreIntegrity.IsEmpty(connection);
+            if (!fresh)
+            {
+                StoreIntegrity.Verify(connection, path);
+            }
             var total = experiment.TotalRuns();
             var done = new bool[total];
             var pointWritten = new bool[experiment.PointCount];
@@ -315,32 +328,38 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     public static void WriteComparisons(string path, PairedCounterfactual experiment, StoreHeader header,
         IReadOnlyList<Spiral.Experiments.Counterfactuals.ComparisonResult> results)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full))
+        if (File.Exists(path))
         {
             throw new ResultsStoreException($"'{path}' exists; remove it or choose another --out");
         }
-        var tmp = full + ".tmp";
-        File.Delete(tmp);
-        File.Delete(tmp + ".wal");
-        using (var connection = new DuckDBConnection($"Data Source={tmp}"))
+        var full = OutputPath.CheckFile(path, ExistingOutput.Refuse);
+        var tmp = OutputPath.TemporaryBeside(full);
+        try
         {
-            connection.Open();
-            CreateSchema(connection, experiment, header, DefinitionHash(experiment));
-            using var app = connection.CreateAppender(S.Comparisons.Table);
-            foreach (var c in results)
+            using (var connection = new DuckDBConnection($"Data Source={tmp}"))
             {
-                foreach (var o in c.Outcomes)
+                connection.Open();
+                CreateSchema(connection, experiment, header, DefinitionHash(experiment));
+                using var app = connection.CreateAppender(S.Comparisons.Table);
+                foreach (var c in results)
                 {
-                    app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome.Name).AppendValue(c.Runs).AppendValue(o.Baseline)
-                        .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
-                        .EndRow();
+                    foreach (var o in c.Outcomes)
+                    {
+                        app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome.Name).AppendValue(c.Runs).AppendValue(o.Baseline)
+                            .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
+                            .EndRow();
+                    }
                 }
+                app.Close();
+                Execute(connection, "CHECKPOINT");
             }
-            app.Close();
-            Execute(connection, "CHECKPOINT");
+            File.Move(tmp, full);
         }
-        File.Move(tmp, full);
+        finally
+        {
+            File.Delete(tmp);
+            File.Delete(tmp + WalSuffix);
+        }
     }
 
     private static string DefinitionHash(IExperiment experiment) => experiment switch

@@ -6,6 +6,7 @@ using Json.Schema;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
+using Spiral.IO.Files;
 using Spiral.IO.Scenarios;
 
 namespace Spiral.IO.Sweeps;
@@ -31,19 +32,17 @@ public static class SweepLoader
     /// <summary>The sweep schema text, as shipped.</summary>
     public static string SchemaJson => SchemaText.Value;
 
-    /// <exception cref="ScenarioException">The file is missing, unreadable or invalid, or its scenario is.</exception>
+    /// <exception cref="ScenarioException">The file is missing, unreadable, not a regular file, too large or invalid, or its scenario is.</exception>
     public static LoadedSweep LoadFile(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadText(path, "a sweep YAML file");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (InputFileException ex)
         {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex is FileNotFoundException or DirectoryNotFoundException
-                ? "file not found; expected a sweep YAML file"
-                : $"cannot read the file: {ex.Message}")]);
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex.Problem)]);
         }
         return LoadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFileNameWithoutExtension(path));
     }
@@ -155,9 +154,9 @@ public static class SweepLoader
                         Add(at + "/range/to", false, $"{Num(to)} is below from = {Num(from)}; expected to ≥ from");
                         continue;
                     }
-                    if ((to - from) / step > 1_000_000)
+                    if (!(SweepAxis.RangeCount(from, to, step) <= SweepAxis.MaxRangeValues))
                     {
-                        Add(at + "/range/step", false, $"{Num(step)} makes more than 1000000 values; expected a larger step");
+                        Add(at + "/range/step", false, $"{Num(step)} makes more than {SweepAxis.MaxRangeValues:N0} values; expected a larger step");
                         continue;
                     }
                     axis = SweepAxis.OfRange(path, from, to, step);
@@ -209,7 +208,8 @@ public static class SweepLoader
         }
         catch (ArgumentException ex)
         {
-            Add("/replications", true, ex.Message);
+            // The schema and the checks above leave only the sweep's size: the axes times the replications.
+            Add("/axes", true, ex.Message);
             Fail(errors);
             throw;
         }
@@ -236,9 +236,10 @@ public static class SweepLoader
         try
         {
             var candidate = folder is not null && !Path.IsPathRooted(reference) ? Path.Combine(folder, reference) : reference;
-            if (File.Exists(candidate))
+            if (InputFile.Exists(candidate) && !Directory.Exists(candidate))
             {
-                return (ScenarioLoader.LoadFile(candidate), File.ReadAllText(candidate));
+                var text = ScenarioLoader.ReadFile(candidate);
+                return (ScenarioLoader.LoadText(text, candidate), text);
             }
             var key = ScenarioLibrary.Normalize(reference);
             if (ScenarioLibrary.Names.Contains(key, StringComparer.Ordinal))

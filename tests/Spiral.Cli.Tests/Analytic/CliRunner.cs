@@ -17,14 +17,21 @@ internal static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>A file under the repository's data/ folder, found by walking up to Spiral.slnx.</summary>
-    public static string DataFile(string name)
+    /// <summary>A file under the repository's data/ folder.</summary>
+    public static string DataFile(string name) => Path.Combine(RepositoryRoot(), "data", name);
+
+    /// <summary>The repository root, found by walking up from the test binaries to Spiral.slnx.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
         {
             dir = dir.Parent;
         }
-        return dir is null ? throw new InvalidOperationException("Repository root (Spiral.slnx) not found.") : Path.Combine(dir.FullName, "data", name);
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (Spiral.slnx) not found.");
     }
+
+    /// <summary>The build configuration these tests were built in (Release or Debug).</summary>
+    public static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 }

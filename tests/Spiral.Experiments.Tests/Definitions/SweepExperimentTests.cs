@@ -70,4 +70,36 @@ public class SweepExperimentTests
         Assert.Equal(new SweepExperiment(Def(3)).DefinitionHash(), new SweepExperiment(Def(3)).DefinitionHash());
         Assert.NotEqual(new SweepExperiment(Def(3)).DefinitionHash(), new SweepExperiment(Def(4)).DefinitionHash());
     }
+
+    [Fact]
+    public void RangeValues_ExactlyTheLimit_AcceptedAndOneMoreRefused()
+    {
+        Assert.Equal(SweepAxis.MaxRangeValues, SweepAxis.RangeCount(0, 999_999, 1));
+        Assert.Equal(SweepAxis.MaxRangeValues, SweepAxis.RangeValues(0, 999_999, 1).Count);
+        Assert.Equal(SweepAxis.MaxRangeValues + 1, SweepAxis.RangeCount(0, 1_000_000, 1));
+        var ex = Assert.Throws<ArgumentException>(() => SweepAxis.RangeValues(0, 1_000_000, 1));
+        Assert.Contains("more than 1,000,000 values", ex.Message);
+        Assert.Throws<ArgumentException>(() => SweepAxis.RangeValues(0, 1, 1e-300));
+    }
+
+    [Fact]
+    public void Constructor_FourAxesOf65536Values_RefusedNotWrappedToZeroPoints()
+    {
+        var axis = Enumerable.Range(0, 65_536).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var definition = new SweepDefinition("huge", Base,
+            [SweepAxis.OfValues("world.institutions", axis), SweepAxis.OfValues("world.observationNoise", axis),
+             SweepAxis.OfValues("priorBelief", axis), SweepAxis.OfValues("defaultReach", axis)], 1);
+        var ex = Assert.Throws<ArgumentException>(() => new SweepExperiment(definition));
+        Assert.Equal("the axes make more than 2,147,483,647 points (65536 × 65536 × 65536 × 65536); expected at most 2,147,483,647 runs in all", ex.Message);
+    }
+
+    [Fact]
+    public void Constructor_PointsTimesReplicationsOverTheLimit_RefusedWithTheProduct()
+    {
+        var axis = Enumerable.Range(0, 50_000).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var definition = new SweepDefinition("many", Base, [SweepAxis.OfValues("world.institutions", axis)], 50_000);
+        var ex = Assert.Throws<ArgumentException>(() => new SweepExperiment(definition));
+        Assert.Equal("50,000 points × 50,000 replications = 2,500,000,000 runs; expected at most 2,147,483,647 runs", ex.Message);
+        Assert.Equal(2_147_450_000L, new SweepExperiment(definition with { Replications = 42_949 }).TotalRuns());
+    }
 }

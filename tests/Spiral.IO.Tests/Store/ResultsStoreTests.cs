@@ -245,8 +245,10 @@ public sealed class ResultsStoreTests : IDisposable
         Write(path, Sweep(1), Header());
         Directory.CreateDirectory(File("full"));
         System.IO.File.WriteAllText(Path.Combine(File("full"), "x.txt"), "x");
-        Assert.Throws<ResultsStoreException>(() => ResultsExport.Export(path, File("full"), ExportFormat.Csv));
+        var ex = Assert.Throws<Spiral.IO.Files.OutputPathException>(() => ResultsExport.Export(path, File("full"), ExportFormat.Csv));
+        Assert.Contains("not empty", ex.Problem);
         Assert.Single(Directory.GetFiles(File("full")));
+        Assert.Equal(["full", "k.duckdb"], Directory.GetFileSystemEntries(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Order());
     }
 
     [Fact]

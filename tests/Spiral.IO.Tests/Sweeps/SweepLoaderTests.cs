@@ -182,4 +182,24 @@ public class SweepLoaderTests
         var ex = Assert.Throws<ScenarioException>(() => SweepLoader.LoadText(Base.Replace("[0.5, 1, 3]", "[0.5, 1, 3"), "s.yaml"));
         Assert.True(ex.Errors[0].Line > 0);
     }
+
+    [Fact]
+    public void LoadText_RangeOfExactlyAMillionSteps_LocatedErrorNotACrash()
+    {
+        // 0 to 1,000,000 by 1 is 1,000,001 values: one more than an axis may have.
+        var e = Single(Base.Replace("values: [0.5, 1, 3]", "range: {from: 0, to: 1000000, step: 1}").Replace("world.offenseAdvantage", "world.institutions"));
+        Assert.Equal("axes[0].range.step", e.Path);
+        Assert.Equal("1 makes more than 1,000,000 values; expected a larger step", e.Message);
+    }
+
+    [Fact]
+    public void LoadText_GridThatOverflows64Bits_LocatedErrorNotZeroPoints()
+    {
+        var step = (1.0 / 65535).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var axes = string.Concat(new[] { "world.distinguishability", "world.institutions", "priorBelief", "defaultReach" }
+            .Select(p => $"  - path: {p}\n    range: {{from: 0, to: 1, step: {step}}}\n"));
+        var e = Single("scenario: jervis-doubly-dangerous\nreplications: 1\naxes:\n" + axes);
+        Assert.Equal((3, 1, "axes"), (e.Line, e.Column, e.Path));
+        Assert.Equal("the axes make more than 2,147,483,647 points (65536 × 65536 × 65536 × 65536); expected at most 2,147,483,647 runs in all", e.Message);
+    }
 }

@@ -23,7 +23,26 @@ internal static class AnalyticCli
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
 
-    public static Option<string?> PlotOption(string what) => new("--plot") { Description = $"Also draw {what} to this file (.png or .svg).", HelpName = "FILE" };
+    /// <summary>A <c>--plot FILE</c> option, its path checked when the command line is parsed, before any work.</summary>
+    public static Option<string?> PlotOption(string what)
+    {
+        var option = new Option<string?>("--plot") { Description = $"Also draw {what} to this file (.png or .svg).", HelpName = "FILE" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path)
+            {
+                try
+                {
+                    Spiral.IO.Plots.PlotFile.CheckPath(path);
+                }
+                catch (Spiral.IO.Plots.PlotException ex)
+                {
+                    result.AddError("--plot " + ex.Message);
+                }
+            }
+        });
+        return option;
+    }
 
     public static Option<double> Number(string name, string description, bool required = true, double? defaultValue = null)
     {

@@ -7,6 +7,7 @@ using Spiral.Core.Recording;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
+using Spiral.IO.Files;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
 
@@ -60,9 +61,9 @@ internal static class CompareCommand
         {
             throw new UsageException("--intervention is required, e.g. --intervention hotline:india,china");
         }
-        if (output is not null && File.Exists(output))
+        if (output is not null)
         {
-            throw new UsageException($"--out {output}: the file exists; remove it or choose another");
+            CliPaths.OutputFile("--out", output, ExistingOutput.Refuse);
         }
         var scenario = ScenarioCli.Load(scenarioName);
         var parsed = new List<Intervention>();
@@ -107,7 +108,7 @@ internal static class CompareCommand
         }
         if (output is not null)
         {
-            var text = File.Exists(scenarioName) ? File.ReadAllText(scenarioName) : ScenarioLibrary.Text(scenarioName);
+            var text = ScenarioCli.Source(scenarioName).Text;
             try
             {
                 ResultsStoreWriter.WriteComparisons(output, experiment,
@@ -116,6 +117,10 @@ internal static class CompareCommand
             catch (ResultsStoreException ex)
             {
                 throw new UsageException($"--out {output}: {ex.Message}");
+            }
+            catch (OutputPathException ex)
+            {
+                throw CliPaths.Usage("--out", ex);
             }
         }
         if (json)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.IO.Files;
 using Spiral.IO.Store;
 
 namespace Spiral.Cli.Commands.Experiments;
@@ -25,18 +26,24 @@ internal static class ExportCommand
             {
                 throw new UsageException("give exactly one of --parquet DIR or --csv DIR");
             }
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"{path}: no such results store");
-            }
+            var option = p is not null ? "--parquet" : "--csv";
+            CliPaths.OutputFolder(option, p ?? c!);
             IReadOnlyList<string> files;
             try
             {
                 files = ResultsExport.Export(path, p ?? c!, p is not null ? ExportFormat.Parquet : ExportFormat.Csv);
             }
+            catch (FileNotFoundException)
+            {
+                throw new UsageException($"{path}: no such results store");
+            }
             catch (ResultsStoreException ex)
             {
                 throw new UsageException(ex.Message);
+            }
+            catch (OutputPathException ex)
+            {
+                throw CliPaths.Usage(option, ex);
             }
             catch (DuckDB.NET.Data.DuckDBException ex)
             {

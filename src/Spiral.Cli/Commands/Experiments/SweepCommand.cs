@@ -5,6 +5,7 @@ using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.IO.Files;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
 using Spiral.IO.Sweeps;
@@ -79,6 +80,8 @@ internal static class SweepCommand
         }
         var experiment = loaded.Experiment();
         var path = output ?? loaded.Definition.Name + ".duckdb";
+        // An existing store without --resume is refused by the writer, with the hint to resume.
+        CliPaths.OutputFile("--out", path, ExistingOutput.Reopen, ResultsStoreWriter.WalSuffix);
         var header = new StoreHeader("sweep", loaded.ScenarioText, loaded.SweepText, detail, Version(), NowUtc());
         ResultsStoreWriter writer;
         try
@@ -88,6 +91,10 @@ internal static class SweepCommand
         catch (ResultsStoreException ex)
         {
             throw new UsageException($"--out {path}: {ex.Message}");
+        }
+        catch (OutputPathException ex)
+        {
+            throw CliPaths.Usage("--out", ex);
         }
         var total = experiment.TotalRuns();
         long executed;
@@ -105,14 +112,14 @@ internal static class SweepCommand
             {
                 writer.Flush();
                 writer.Dispose();
-                using var partial = ResultsReader.Open(path);
+                using var partial = ResultsReader.Open(path, verify: false);
                 parse.InvocationConfiguration.Error.WriteLine(
                     $"stopped: {partial.RunCount():N0} of {total:N0} runs are stored in {path}; run the same command with --resume to finish");
                 return Interrupted;
             }
         }
 
-        using var reader = ResultsReader.Open(path);
+        using var reader = ResultsReader.Open(path, verify: false);
         var points = reader.PointSummaries();
         var runs = reader.RunCount();
         if (json)

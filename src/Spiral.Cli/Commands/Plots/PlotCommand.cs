@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.IO.Files;
 using Spiral.IO.Plots;
 
 namespace Spiral.Cli.Commands.Plots;
@@ -34,7 +35,15 @@ internal static class PlotCommand
         }
         try
         {
-            PlotFile.CheckPath(output);
+            PlotFile.FormatOf(output);
+        }
+        catch (PlotException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        CliPaths.OutputFile("--out", output, ExistingOutput.Replace);
+        try
+        {
             using var charts = StoreCharts.Open(storePath);
             charts.Render(kind, output, state, parameter);
         }

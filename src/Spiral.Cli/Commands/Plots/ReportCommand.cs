@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.IO.Files;
 using Spiral.IO.Reports;
 
 namespace Spiral.Cli.Commands.Plots;
@@ -22,6 +23,15 @@ internal static class ReportCommand
 
     private static int Execute(ParseResult parse, string storePath, string output, bool json)
     {
+        CliPaths.OutputFile("--out", output, ExistingOutput.Replace);
+        try
+        {
+            HtmlReport.CheckOutput(output);
+        }
+        catch (ReportException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
         ReportSummary summary;
         try
         {

@@ -1,0 +1,111 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Spiral.IO.Files;
+using S = Spiral.IO.Store.StoreSchema;
+
+namespace Spiral.IO.Store;
+
+/// <summary>
+/// Checks, when a results store is opened, that it is one: a regular file with DuckDB's header (bytes 8-11 are
+/// <c>DUCK</c>, DuckDB storage format), holding Spiral's tables, and intact. DuckDB checksums every block but verifies
+/// a block only when it reads it, so a store damaged in a block no query happened to touch opens and answers some
+/// queries; <see cref="Verify"/> reads every column of every table once, which makes a damaged block fail here, with
+/// one clear error, rather than in the middle of a report or after a resume has trusted the store.
+/// </summary>
+public static class StoreIntegrity
+{
+    private const int MagicOffset = 8;
+    private static readonly byte[] Magic = "DUCK"u8.ToArray();
+
+    /// <summary>The tables without which a file is not a Spiral results store.</summary>
+    public static readonly IReadOnlyList<string> Required = [S.Experiment.Table, S.Runs.Table, S.States.Table];
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> is a regular file that DuckDB wrote (or is empty: DuckDB then says it is not
+    /// a database). Throws <see cref="FileNotFoundException"/> when nothing is there.
+    /// </summary>
+    /// <exception cref="ResultsStoreException">A folder, device or other file that is not a DuckDB database.</exception>
+    public static void CheckFile(string path)
+    {
+        var kind = FileKinds.Of(path, followLinks: true);
+        if (kind == FileKind.Missing)
+        {
+            throw new FileNotFoundException($"results store '{path}' not found", path);
+        }
+        if (kind != FileKind.RegularFile)
+        {
+            throw new ResultsStoreException($"'{path}' is {FileKinds.Describe(kind)}, not a Spiral results store; expected a .duckdb file written by spiral sweep or spiral compare --out");
+        }
+        var header = new byte[MagicOffset + Magic.Length];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (stream.Length == 0)
+            {
+                return;
+            }
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        if (read < header.Length || !header.AsSpan(MagicOffset).SequenceEqual(Magic))
+        {
+            throw new ResultsStoreException($"'{path}' is not a Spiral results store (not a DuckDB file); expected a .duckdb file written by spiral sweep or spiral compare --out");
+        }
+    }
+
+    /// <summary>True when the open database has no tables at all (a new file, or one killed before its header committed).</summary>
+    public static bool IsEmpty(DuckDBConnection connection) => Tables(connection).Count == 0;
+
+    /// <summary>
+    /// Checks that the open database holds Spiral's tables and reads every column of every table, so that any block
+    /// whose checksum does not match fails now.
+    /// </summary>
+    /// <exception cref="ResultsStoreException">Not a Spiral results store, or damaged.</exception>
+    public static void Verify(DuckDBConnection connection, string path)
+    {
+        var tables = Tables(connection);
+        var missing = Required.Where(t => !tables.Contains(t)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ResultsStoreException($"'{path}' is a DuckDB file but not a Spiral results store (no table {string.Join(", ", missing)})");
+        }
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT bit_xor(hash(t)) FROM {S.Quote(table)} AS t";
+                cmd.ExecuteScalar();
+            }
+            catch (DuckDBException ex)
+            {
+                throw new ResultsStoreException(
+                    $"'{path}' is damaged: reading table {table} failed ({FirstLine(ex.Message)}); expected an intact store (remove it and run the experiment again)");
+            }
+        }
+    }
+
+    /// <summary>A DuckDB error from opening a file, as a store error: another process holds the write lock, or the file is damaged.</summary>
+    public static ResultsStoreException OpenFailed(DuckDBException ex, string path) =>
+        ex.Message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase)
+            ? new ResultsStoreException($"'{path}' is in use by another process (one writer per file); wait for it or choose another file")
+            : new ResultsStoreException($"'{path}' cannot be opened as a results store ({FirstLine(ex.Message)}); expected an intact .duckdb file written by spiral sweep or spiral compare --out");
+
+    private static HashSet<string> Tables(DuckDBConnection connection)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            tables.Add(Convert.ToString(r.GetValue(0), CultureInfo.InvariantCulture)!);
+        }
+        return tables;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.StartsWith("DuckDBOpen failed: ", StringComparison.Ordinal) ? line["DuckDBOpen failed: ".Length..] : line;
+    }
+}
