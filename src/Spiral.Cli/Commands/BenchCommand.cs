@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Experiments.Scenarios;
 
@@ -30,9 +31,10 @@ internal static class BenchCommand
                 throw new UsageException($"--threads {t}: expected 0 (all cores) or a positive count");
             }
             var scenario = StylizedScenario.Benchmark();
-            EnsembleRunner.Run(scenario, new EnsembleOptions(Math.Min(n, 200), 99, null, t), (_, _) => { });
+            var options = new RunnerOptions(t);
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, 200), 99), options, _ => { });
             var clock = Stopwatch.StartNew();
-            EnsembleRunner.Run(scenario, new EnsembleOptions(n, 1, null, t), (_, _) => { });
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, n, 1), options, _ => { });
             var seconds = clock.Elapsed.TotalSeconds;
             var states = scenario.States.Count;
             var runsPerSecond = n / seconds;
