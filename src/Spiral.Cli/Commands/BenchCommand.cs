@@ -26,12 +26,8 @@ internal static class BenchCommand
             {
                 throw new UsageException($"--runs {n}: expected a positive integer");
             }
-            if (t < 0)
-            {
-                throw new UsageException($"--threads {t}: expected 0 (all cores) or a positive count");
-            }
             var scenario = StylizedScenario.Benchmark();
-            var options = new RunnerOptions(t);
+            var options = RunnerArguments.Options(t);
             ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, 200), 99), options, _ => { });
             var clock = Stopwatch.StartNew();
             ExperimentRunner.Run(new EnsembleExperiment(scenario, n, 1), options, _ => { });
@@ -39,7 +35,7 @@ internal static class BenchCommand
             var states = scenario.States.Count;
             var runsPerSecond = n / seconds;
             var dyadSteps = runsPerSecond * scenario.Steps * states * (states - 1);
-            var threadCount = t > 0 ? t : Environment.ProcessorCount;
+            var threadCount = options.EffectiveThreads;
             if (parse.GetValue(json))
             {
                 AnalyticCli.WriteJson(parse, new { runsPerSecond, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });

@@ -45,13 +45,9 @@ internal static class RunCommand
         {
             throw new UsageException($"--steps {steps}: expected an integer from 1 to 1000");
         }
-        if (threads < 0 || threads > 1024)
-        {
-            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
-        }
+        var options = RunnerArguments.Options(threads);
         var scenario = ScenarioCli.Load(scenarioName);
         var ensemble = new EnsembleExperiment(scenario, runs, seed, steps);
-        var options = new RunnerOptions(threads);
         var hash = ScenarioHash.Of(scenario);
 
         CsvRunWriter? writer = null;
