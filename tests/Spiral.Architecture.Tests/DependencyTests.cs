@@ -167,4 +167,12 @@ public class DependencyTests
     {
         AssertNone("Spiral.Core", @"\bSystem\.Threading\b", @"\bParallel\.", @"\bTask\.Run\b", @"new\s+Thread\s*\(");
     }
+
+    /// <summary>Issue 10: experiments run only through the one runner, and IO holds no explorer view models (they live in Spiral.Web).</summary>
+    [Theory]
+    [InlineData("Spiral.IO")]
+    [InlineData("Spiral.Web")]
+    [InlineData("Spiral.Cli")]
+    public void OutsideExperiments_NoSimulationLoopOrSecondOptionsRecord(string project) =>
+        AssertNone(project, @"Simulation\.Run\(.*RunMetrics", @"EnsembleOptions", @"namespace\s+Spiral\.IO\.Explorer", @"IProgress<int>");
 }

@@ -1,5 +1,6 @@
 using Spiral.Experiments.Metrics;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Statistics;
 using Spiral.Testing;
@@ -16,7 +17,7 @@ public class LeverTests(ITestOutputHelper output)
     private const int Runs = 600;
     private const ulong Seed = 20240601;
 
-    private EnsembleSummary Summarize(Scenario s) => EnsembleRunner.Summarize(s, new EnsembleOptions(Runs, Seed));
+    private EnsembleSummary Summarize(Scenario s) => EnsembleRunner.Summarize(new EnsembleExperiment(s, Runs, Seed));
 
     private static string Show(Estimate e) => $"{e.Mean:F4} [{e.Low:F4}, {e.High:F4}]";
 

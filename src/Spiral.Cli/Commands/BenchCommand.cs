@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Experiments.Scenarios;
 
@@ -25,19 +26,16 @@ internal static class BenchCommand
             {
                 throw new UsageException($"--runs {n}: expected a positive integer");
             }
-            if (t < 0)
-            {
-                throw new UsageException($"--threads {t}: expected 0 (all cores) or a positive count");
-            }
             var scenario = StylizedScenario.Benchmark();
-            EnsembleRunner.Run(scenario, new EnsembleOptions(Math.Min(n, 200), 99, null, t), (_, _) => { });
+            var options = RunnerArguments.Options(t);
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, 200), 99), options, _ => { });
             var clock = Stopwatch.StartNew();
-            EnsembleRunner.Run(scenario, new EnsembleOptions(n, 1, null, t), (_, _) => { });
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, n, 1), options, _ => { });
             var seconds = clock.Elapsed.TotalSeconds;
             var states = scenario.States.Count;
             var runsPerSecond = n / seconds;
             var dyadSteps = runsPerSecond * scenario.Steps * states * (states - 1);
-            var threadCount = t > 0 ? t : Environment.ProcessorCount;
+            var threadCount = options.EffectiveThreads;
             if (parse.GetValue(json))
             {
                 AnalyticCli.WriteJson(parse, new { runsPerSecond, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });

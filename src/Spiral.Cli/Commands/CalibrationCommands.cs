@@ -197,11 +197,7 @@ internal static class CalibrationCommands
         {
             throw new UsageException($"--iterations {iterations}: expected an integer from 1 to 100000");
         }
-        if (threads is < 0 or > 1024)
-        {
-            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
-        }
-        return new CalibrationOptions(runs, seed, iterations, threads);
+        return new CalibrationOptions(runs, seed, iterations, RunnerArguments.Options(threads).Threads);
     }
 
     private static CalibrationSetup LoadSetup(string fileOrName)

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.IO.Files;
 using Spiral.IO.Narration;
@@ -45,16 +46,13 @@ internal static class RunCommand
         {
             throw new UsageException($"--steps {steps}: expected an integer from 1 to 1000");
         }
-        if (threads < 0 || threads > 1024)
-        {
-            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
-        }
+        var options = RunnerArguments.Options(threads);
         if (outDir is not null)
         {
             CliPaths.OutputFolder("--out", outDir);
         }
         var scenario = ScenarioCli.Load(scenarioName);
-        var options = new EnsembleOptions(runs, seed, steps, threads);
+        var ensemble = new EnsembleExperiment(scenario, runs, seed, steps);
         var hash = ScenarioHash.Of(scenario);
 
         CsvRunWriter? writer = null;
@@ -77,7 +75,7 @@ internal static class RunCommand
                 try
                 {
                     summary = WithProgress(parse, json, runs, progress =>
-                        EnsembleRunner.Summarize(scenario, options, interrupt.Token, progress, writer is null ? null : writer.Write));
+                        EnsembleRunner.Summarize(ensemble, options, interrupt.Token, progress, writer));
                 }
                 catch (OperationCanceledException)
                 {
@@ -132,14 +130,8 @@ internal static class RunCommand
     }
 
     /// <summary>Progress bar with rate and time left on a terminal; plain periodic lines on stderr otherwise (not with --json).</summary>
-    internal static T WithProgress<T>(ParseResult parse, bool json, int total, Func<IProgress<int>?, T> body) =>
-        Experiments.ProgressDisplay.Run(parse, json, total, "runs", progress =>
-            body(progress is null ? null : new IntProgress(progress)));
-
-    private sealed class IntProgress(IProgress<long> inner) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(value);
-    }
+    internal static T WithProgress<T>(ParseResult parse, bool json, long total, Func<IProgress<long>?, T> body) =>
+        Experiments.ProgressDisplay.Run(parse, json, total, "runs", body);
 }
 
 /// <summary>Loads a scenario for a command, turning scenario errors into one clear message and exit code 2.</summary>

@@ -2,6 +2,7 @@ using Spiral.Core.Parameters;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Optimization;
 
@@ -60,8 +61,9 @@ public static class Calibrator
             sums[i] = new double[years.Count];
         }
         var count = 0;
-        EnsembleRunner.Run(scenario, new EnsembleOptions(runs, seed, steps, threads), (record, _) =>
+        ExperimentRunner.Run(new EnsembleExperiment(scenario, runs, seed, steps), new RunnerOptions(threads), run =>
         {
+            var record = run.Record;
             count++;
             for (var k = 0; k < years.Count; k++)
             {

@@ -1,4 +1,4 @@
-using Spiral.Core.Scenarios;
+using Spiral.Core.Recording;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
@@ -24,98 +24,156 @@ public sealed record ComparisonResult(
     public OutcomeDifference this[Outcome outcome] => Outcomes.First(o => o.Outcome == outcome);
 }
 
+/// <summary>A per-run quantity that is not an outcome of <see cref="OutcomeRegistry"/>, taken from a run's rows and summary.</summary>
+public delegate double RunMeasure(RunRecord record, RunSummary summary);
+
 /// <summary>
-/// Same-seed counterfactuals: run k of both arms draws from the same streams (same types, same noise until the
+/// Everything one pass of a <see cref="PairedCounterfactual"/> measured: per arm, the ensemble summary (every registry
+/// outcome per run, state and dyad) and the per-run values of every run outcome of <see cref="OutcomeRegistry.Runs"/>
+/// and of any extra <see cref="RunMeasure"/>s, indexed by run index, so any paired difference is read, not re-simulated.
+/// </summary>
+public sealed class PairedResult
+{
+    private readonly double[][] _outcomes;
+    private readonly double[][] _measures;
+    private readonly int _measureCount;
+    private readonly EnsembleSummary[] _summaries;
+
+    internal PairedResult(PairedCounterfactual experiment, int measureCount)
+    {
+        Experiment = experiment;
+        _measureCount = measureCount;
+        var arms = experiment.PointCount;
+        _outcomes = new double[arms][];
+        _measures = new double[arms][];
+        _summaries = new EnsembleSummary[arms];
+        for (var a = 0; a < arms; a++)
+        {
+            _outcomes[a] = new double[experiment.Runs * OutcomeRegistry.Runs.Count];
+            _measures[a] = new double[experiment.Runs * measureCount];
+        }
+    }
+
+    public PairedCounterfactual Experiment { get; }
+    public int Arms => Experiment.PointCount;
+    public int Runs => Experiment.Runs;
+
+    /// <summary>Runs simulated to make this result (each arm's runs exactly once: <see cref="Arms"/> × <see cref="Runs"/>).</summary>
+    public long Simulated { get; internal set; }
+
+    /// <summary>Each arm's ensemble summary, arm 0 the baseline.</summary>
+    public IReadOnlyList<EnsembleSummary> Summaries => _summaries;
+
+    /// <summary>Every treated arm against the baseline, over the outcomes of <see cref="OutcomeRegistry.Compared"/>.</summary>
+    public IReadOnlyList<ComparisonResult> Comparisons { get; internal set; } = [];
+
+    /// <summary>Per-run values of a run outcome in an arm, by run index.</summary>
+    public double[] Values(int arm, Outcome outcome)
+    {
+        var k = OutcomeRegistry.Runs.Count;
+        var index = OutcomeIndex.Of(outcome, OutcomeScope.Run);
+        var values = new double[Runs];
+        for (var r = 0; r < Runs; r++)
+        {
+            values[r] = _outcomes[arm][r * k + index];
+        }
+        return values;
+    }
+
+    /// <summary>Per-run values of extra measure <paramref name="measure"/> (its position in the list given to the run) in an arm, by run index.</summary>
+    public double[] Values(int arm, int measure)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(measure);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(measure, _measureCount);
+        var values = new double[Runs];
+        for (var r = 0; r < Runs; r++)
+        {
+            values[r] = _measures[arm][r * _measureCount + measure];
+        }
+        return values;
+    }
+
+    internal void Record(in CompletedRun run, IReadOnlyList<RunMeasure> measures)
+    {
+        var runOutcomes = OutcomeRegistry.Runs;
+        var o = (int)run.RunIndex * runOutcomes.Count;
+        var target = _outcomes[run.Point];
+        foreach (var outcome in runOutcomes)
+        {
+            target[o + outcome.Index] = outcome.Of(run.Summary);
+        }
+        var m = (int)run.RunIndex * _measureCount;
+        for (var c = 0; c < _measureCount; c++)
+        {
+            _measures[run.Point][m + c] = measures[c](run.Record, run.Summary);
+        }
+    }
+
+    internal void SetSummary(int arm, EnsembleSummary summary) => _summaries[arm] = summary;
+}
+
+/// <summary>
+/// Same-seed counterfactuals: run k of every arm draws from the same streams (same types, same noise until the
 /// worlds diverge), so the per-run differences measure the intervention's effect with far less variance than two
-/// independent ensembles (common random numbers; Law 2015 ch. 11).
+/// independent ensembles (common random numbers; Law 2015 ch. 11). The one paired path of the CLI, the web explorer
+/// and validation: one <see cref="PairedCounterfactual"/> through the one <see cref="ExperimentRunner"/>, each arm
+/// simulated once, every outcome measured in that pass.
 /// </summary>
 public static class PairedComparison
 {
-    public static ComparisonResult Run(Scenario baseline, Scenario treated, string intervention, EnsembleOptions options,
-        CancellationToken cancel = default, IProgress<int>? progress = null)
-    {
-        var compared = OutcomeRegistry.Compared;
-        var k = compared.Count;
-        var a = new double[options.Runs * k];
-        var b = new double[options.Runs * k];
-        var baseSummary = EnsembleRunner.Summarize(baseline, options, cancel, null, (_, s) => Fill(a, s, k));
-        var treatedSummary = EnsembleRunner.Summarize(treated, options, cancel, progress, (_, s) => Fill(b, s, k));
-        var outcomes = new List<OutcomeDifference>(k);
-        var diff = new double[options.Runs];
-        for (var o = 0; o < k; o++)
-        {
-            double sa = 0, sb = 0;
-            for (var r = 0; r < options.Runs; r++)
-            {
-                sa += a[r * k + o];
-                sb += b[r * k + o];
-                diff[r] = b[r * k + o] - a[r * k + o];
-            }
-            outcomes.Add(new OutcomeDifference(compared[o], sa / options.Runs, sb / options.Runs, Estimate.OfMean(diff)));
-        }
-        return new ComparisonResult(baseline.Name, intervention, options.Runs, options.Seed, ScenarioHash.Of(baseline),
-            ScenarioHash.Of(treated), outcomes, baseSummary, treatedSummary);
-    }
-
-    public static ComparisonResult Run(Scenario baseline, Intervention intervention, EnsembleOptions options,
-        CancellationToken cancel = default, IProgress<int>? progress = null) =>
-        Run(baseline, intervention.Apply(baseline), intervention.Spec, options, cancel, progress);
-
     /// <summary>
-    /// Runs a <see cref="PairedCounterfactual"/> with the <see cref="ExperimentRunner"/>: every arm on the same seeds,
-    /// one <see cref="ComparisonResult"/> per treated arm against the shared baseline.
+    /// Runs every arm once and keeps each arm's summary and per-run values (see <see cref="PairedResult"/>); extra
+    /// per-run quantities (<paramref name="measures"/>) are taken in the same pass, and <paramref name="alsoTo"/> also
+    /// receives every simulated run in job order.
     /// </summary>
-    public static IReadOnlyList<ComparisonResult> Run(PairedCounterfactual experiment, RunnerOptions runner,
-        CancellationToken cancel = default, IProgress<long>? progress = null)
+    public static PairedResult Measure(PairedCounterfactual experiment, RunnerOptions? runner = null, CancellationToken cancel = default,
+        IProgress<long>? progress = null, IReadOnlyList<RunMeasure>? measures = null, IRunSink? alsoTo = null)
     {
-        var compared = OutcomeRegistry.Compared;
-        var k = compared.Count;
-        var runs = experiment.Runs;
+        measures ??= [];
         var arms = experiment.PointCount;
-        var values = new double[arms][];
+        var result = new PairedResult(experiment, measures.Count);
         var aggregators = new EnsembleAggregator[arms];
-        var ensemble = new EnsembleOptions(runs, experiment.Seed, experiment.Steps, runner.Threads);
         for (var a = 0; a < arms; a++)
         {
-            values[a] = new double[runs * k];
-            aggregators[a] = new EnsembleAggregator(experiment.ScenarioAt(a), ensemble);
+            aggregators[a] = new EnsembleAggregator(experiment.ScenarioAt(a), experiment.Seed, experiment.Steps);
         }
-        ExperimentRunner.Run(experiment, runner, run =>
+        result.Simulated = ExperimentRunner.Run(experiment, runner ?? RunnerOptions.Default, RunSinks.Tee(RunSinks.Of(run =>
         {
-            Fill(values[run.Point], run.Summary, k);
-            aggregators[run.Point].Add(run.Summary);
-        }, cancel, progress);
-        var baseSummary = aggregators[0].Result();
-        var results = new List<ComparisonResult>(arms - 1);
-        var diff = new double[runs];
+            result.Record(run, measures);
+            aggregators[run.Point].Accept(run);
+        }), alsoTo), cancel, progress);
+        for (var a = 0; a < arms; a++)
+        {
+            result.SetSummary(a, aggregators[a].Result());
+        }
+        var compared = OutcomeRegistry.Compared;
+        var comparisons = new List<ComparisonResult>(arms - 1);
         for (var a = 1; a < arms; a++)
         {
-            var outcomes = new List<OutcomeDifference>(k);
-            for (var o = 0; o < k; o++)
+            var outcomes = new List<OutcomeDifference>(compared.Count);
+            foreach (var outcome in compared)
             {
+                var baseline = result.Values(0, outcome);
+                var treated = result.Values(a, outcome);
+                var diff = new double[baseline.Length];
                 double sa = 0, sb = 0;
-                for (var r = 0; r < runs; r++)
+                for (var r = 0; r < diff.Length; r++)
                 {
-                    sa += values[0][r * k + o];
-                    sb += values[a][r * k + o];
-                    diff[r] = values[a][r * k + o] - values[0][r * k + o];
+                    sa += baseline[r];
+                    sb += treated[r];
+                    diff[r] = treated[r] - baseline[r];
                 }
-                outcomes.Add(new OutcomeDifference(compared[o], sa / runs, sb / runs, Estimate.OfMean(diff)));
+                outcomes.Add(new OutcomeDifference(outcome, sa / diff.Length, sb / diff.Length, Estimate.OfMean(diff)));
             }
-            var treated = aggregators[a].Result();
-            results.Add(new ComparisonResult(experiment.Baseline.Name, experiment.ArmLabel(a), runs, experiment.Seed,
-                baseSummary.ScenarioHash, treated.ScenarioHash, outcomes, baseSummary, treated));
+            comparisons.Add(new ComparisonResult(experiment.Baseline.Name, experiment.ArmLabel(a), experiment.Runs, experiment.Seed,
+                result.Summaries[0].ScenarioHash, result.Summaries[a].ScenarioHash, outcomes, result.Summaries[0], result.Summaries[a]));
         }
-        return results;
+        result.Comparisons = comparisons;
+        return result;
     }
 
-    private static void Fill(double[] target, RunSummary s, int k)
-    {
-        var o = (int)s.RunIndex * k;
-        var compared = OutcomeRegistry.Compared;
-        for (var c = 0; c < k; c++)
-        {
-            target[o + c] = compared[c].Of(s);
-        }
-    }
+    /// <summary>Runs every arm once; one <see cref="ComparisonResult"/> per treated arm against the shared baseline.</summary>
+    public static IReadOnlyList<ComparisonResult> Run(PairedCounterfactual experiment, RunnerOptions? runner = null,
+        CancellationToken cancel = default, IProgress<long>? progress = null) =>
+        Measure(experiment, runner, cancel, progress).Comparisons;
 }

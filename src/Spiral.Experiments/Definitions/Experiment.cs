@@ -40,8 +40,12 @@ public sealed record RunExperiment(Scenario Scenario, ulong Seed = 1, long RunIn
 }
 
 /// <summary>An ensemble: <paramref name="Runs"/> runs of one scenario; run k draws from (seed, k).</summary>
+/// <exception cref="ArgumentOutOfRangeException">Fewer than one run, or a horizon below one step.</exception>
 public sealed record EnsembleExperiment(Scenario Scenario, int Runs, ulong Seed = 1, int? Steps = null) : IExperiment
 {
+    public int Runs { get; } = Runs >= 1 ? Runs : throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "runs must be at least 1");
+    public int? Steps { get; } = Steps is null or >= 1 ? Steps : throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "steps must be at least 1");
+
     public string Name => Scenario.Name;
     public int PointCount => 1;
     public int Replications => Runs;
@@ -51,22 +55,37 @@ public sealed record EnsembleExperiment(Scenario Scenario, int Runs, ulong Seed 
 
 /// <summary>
 /// A paired counterfactual: point 0 is the baseline, point k the baseline with intervention k−1 applied
-/// (or, with <paramref name="Combined"/>, point 1 with all of them). Replication r of every point uses run index r, so
-/// the arms share seeds (common random numbers) and paired differences measure the interventions' effects.
+/// (or, with <paramref name="Combined"/>, point 1 with all of them); or, made by <see cref="OfArms"/>, any list of
+/// scenarios with the first as baseline. Replication r of every point uses run index r, so the arms share seeds
+/// (common random numbers) and paired differences measure the interventions' effects.
 /// </summary>
+/// <exception cref="ArgumentOutOfRangeException">Fewer than one run, or a horizon below one step.</exception>
 public sealed record PairedCounterfactual(Scenario Baseline, IReadOnlyList<Intervention> Interventions, int Runs, ulong Seed = 1,
     int? Steps = null, bool Combined = false) : IExperiment
 {
+    private IReadOnlyList<Scenario>? _arms;
+
+    public int Runs { get; } = Runs >= 1 ? Runs : throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "runs must be at least 1");
+    public int? Steps { get; } = Steps is null or >= 1 ? Steps : throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "steps must be at least 1");
+
+    /// <summary>A paired experiment over explicit arms: <paramref name="arms"/>[0] is the baseline, every arm runs the same seeds.</summary>
+    public static PairedCounterfactual OfArms(IReadOnlyList<Scenario> arms, int runs, ulong seed = 1, int? steps = null) =>
+        arms.Count >= 1
+            ? new(arms[0], [], runs, seed, steps) { _arms = arms }
+            : throw new ArgumentOutOfRangeException(nameof(arms), "a paired experiment needs at least one arm");
+
     public string Name => Baseline.Name;
-    public int PointCount => 1 + (Combined ? 1 : Interventions.Count);
+    public int PointCount => _arms?.Count ?? 1 + (Combined ? 1 : Interventions.Count);
     public int Replications => Runs;
 
-    /// <summary>Label of a treated arm (point ≥ 1).</summary>
+    /// <summary>Label of an arm: "baseline", the intervention(s) applied, or the explicit arm's scenario name.</summary>
     public string ArmLabel(int point) =>
-        point == 0 ? "baseline" : Combined ? string.Join(" + ", Interventions.Select(i => i.Spec)) : Interventions[point - 1].Spec;
+        _arms is not null ? _arms[point].Name
+        : point == 0 ? "baseline" : Combined ? string.Join(" + ", Interventions.Select(i => i.Spec)) : Interventions[point - 1].Spec;
 
     public Scenario ScenarioAt(int point) =>
-        (point == 0 ? Baseline : Combined ? Intervention.ApplyAll(Baseline, Interventions) : Interventions[point - 1].Apply(Baseline)).EnsureValid();
+        (_arms is not null ? _arms[point]
+            : point == 0 ? Baseline : Combined ? Intervention.ApplyAll(Baseline, Interventions) : Interventions[point - 1].Apply(Baseline)).EnsureValid();
 
     public long RunIndex(int point, int replication) => replication;
 }

@@ -57,19 +57,22 @@ internal static class OutcomeIndex
 /// Accumulates run summaries in run order into an <see cref="EnsembleSummary"/> in memory independent of the number
 /// of runs: one <see cref="RunningMoments"/> per outcome of the registry (per run, per state, per directed dyad).
 /// </summary>
-public sealed class EnsembleAggregator
+public sealed class EnsembleAggregator : IRunSink
 {
     private readonly Scenario _scenario;
-    private readonly EnsembleOptions _options;
+    private readonly ulong _seed;
+    private readonly int? _steps;
     private readonly int _n;
     private readonly RunningMoments[] _runs;
     private readonly RunningMoments[][] _states;
     private readonly RunningMoments[][] _dyads;
 
-    public EnsembleAggregator(Scenario scenario, EnsembleOptions options)
+    /// <summary>An aggregator for runs of <paramref name="scenario"/> with master seed <paramref name="seed"/> and horizon override <paramref name="steps"/> (null = the scenario's own).</summary>
+    public EnsembleAggregator(Scenario scenario, ulong seed, int? steps = null)
     {
         _scenario = scenario;
-        _options = options;
+        _seed = seed;
+        _steps = steps;
         _n = scenario.States.Count;
         _runs = New(OutcomeRegistry.Runs.Count);
         _states = Enumerable.Range(0, _n).Select(_ => New(OutcomeRegistry.States.Count)).ToArray();
@@ -80,7 +83,9 @@ public sealed class EnsembleAggregator
 
     public int Count { get; private set; }
 
-    public void Add(RunSummary s)
+    public void Accept(in CompletedRun run) => Add(run.Summary);
+
+    private void Add(RunSummary s)
     {
         Count++;
         foreach (var o in OutcomeRegistry.Runs)
@@ -121,7 +126,7 @@ public sealed class EnsembleAggregator
             }
             states.Add(new StateSummary(_scenario.States[i].Name, Statistics(OutcomeRegistry.States, _states[i]), beliefs));
         }
-        return new EnsembleSummary(_scenario.Name, Count, _options.Seed, _options.Steps ?? _scenario.Steps, ScenarioHash.Of(_scenario),
+        return new EnsembleSummary(_scenario.Name, Count, _seed, _steps ?? _scenario.Steps, ScenarioHash.Of(_scenario),
             Statistics(OutcomeRegistry.Runs, _runs), states);
     }
 

@@ -21,11 +21,65 @@ public interface IRunSink
     void ChunkCompleted(long firstJob, int count) { }
 }
 
-/// <summary>How to run: threads (0 = all cores) and how many runs make a chunk (0 = automatic).</summary>
-public sealed record RunnerOptions(int Threads = 0, int ChunkSize = 0)
+/// <summary>
+/// How to run any experiment: threads (0 = all cores) and how many runs make a chunk (0 = automatic). The one options
+/// record of the runner; what to run (runs, seed, horizon) belongs to the <see cref="IExperiment"/>. Validated once, here.
+/// </summary>
+public sealed record RunnerOptions
 {
+    /// <summary>Upper bound on <see cref="Threads"/>.</summary>
+    public const int MaxThreads = 1024;
+
+    public static RunnerOptions Default { get; } = new();
+
+    /// <exception cref="ArgumentOutOfRangeException">Threads outside 0..<see cref="MaxThreads"/> or a negative chunk size.</exception>
+    public RunnerOptions(int Threads = 0, int ChunkSize = 0)
+    {
+        this.Threads = Threads is >= 0 and <= MaxThreads
+            ? Threads
+            : throw new ArgumentOutOfRangeException(nameof(Threads), Threads, $"threads must be 0 (all cores) or a count up to {MaxThreads}");
+        this.ChunkSize = ChunkSize >= 0
+            ? ChunkSize
+            : throw new ArgumentOutOfRangeException(nameof(ChunkSize), ChunkSize, "chunk size must be 0 (automatic) or a positive count");
+    }
+
+    public int Threads { get; }
+    public int ChunkSize { get; }
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
     public int EffectiveChunk => ChunkSize > 0 ? ChunkSize : Math.Max(256, EffectiveThreads * 128);
+}
+
+/// <summary>Sinks built from other sinks.</summary>
+public static class RunSinks
+{
+    /// <summary>A sink that calls <paramref name="accept"/> for each run.</summary>
+    public static IRunSink Of(Action<CompletedRun> accept) => new DelegateSink(accept);
+
+    /// <summary>A sink that hands every call to each of <paramref name="sinks"/> (nulls skipped), in order.</summary>
+    public static IRunSink Tee(params IRunSink?[] sinks) => new TeeSink(sinks.OfType<IRunSink>().ToArray());
+
+    private sealed class DelegateSink(Action<CompletedRun> accept) : IRunSink
+    {
+        public void Accept(in CompletedRun run) => accept(run);
+    }
+
+    private sealed class TeeSink(IRunSink[] sinks) : IRunSink
+    {
+        public void ChunkStarting(long firstJob, int count)
+        {
+            foreach (var s in sinks) s.ChunkStarting(firstJob, count);
+        }
+
+        public void Accept(in CompletedRun run)
+        {
+            foreach (var s in sinks) s.Accept(run);
+        }
+
+        public void ChunkCompleted(long firstJob, int count)
+        {
+            foreach (var s in sinks) s.ChunkCompleted(firstJob, count);
+        }
+    }
 }
 
 /// <summary>
@@ -166,7 +220,7 @@ public static class ExperimentRunner
     /// <summary>Runs and hands each finished run to <paramref name="accept"/>.</summary>
     public static long Run(IExperiment experiment, RunnerOptions options, Action<CompletedRun> accept, CancellationToken cancel = default,
         IProgress<long>? progress = null) =>
-        Run(experiment, options, new DelegateSink(accept), cancel, progress);
+        Run(experiment, options, RunSinks.Of(accept), cancel, progress);
 
     private static int MaxSteps(IExperiment experiment)
     {
@@ -188,10 +242,6 @@ public static class ExperimentRunner
 
     private sealed record PointInfo(Scenario Scenario, double[] Reach, int Steps);
 
-    private sealed class DelegateSink(Action<CompletedRun> accept) : IRunSink
-    {
-        public void Accept(in CompletedRun run) => accept(run);
-    }
 }
 
 /// <summary>A content hash of every run's outcomes (every entry of <see cref="OutcomeRegistry"/>) and spending and security rows in job order, for determinism checks.</summary>

@@ -80,8 +80,6 @@ public static class Claims
         return n > 0 ? sum / n : double.NaN;
     }
 
-    private static double War(RunRecord r, RunSummary s) => s.HadWar ? 1 : 0;
-
     private static double FirstEventStep(RunRecord r, EventKind kind)
     {
         foreach (ref readonly var e in r.Events.Items)
@@ -129,9 +127,15 @@ public static class Claims
         new(c.Id, c.Statement, c.Source, c.Experiment, effectName, effect, passed, size.Runs, size.Seed, details);
 
     private static ClaimResult Paired(string id, ValidationSize size, Scenario baseline, Scenario treated, RunMeasure measure,
-        string effectName, bool higherIsClaim, string unit)
+        string effectName, bool higherIsClaim, string unit) =>
+        Paired(id, size, PairedMeasure.Run([baseline, treated], size, measure).Values(0), effectName, higherIsClaim, unit);
+
+    private static ClaimResult Paired(string id, ValidationSize size, Scenario baseline, Scenario treated, Outcome outcome,
+        string effectName, bool higherIsClaim, string unit) =>
+        Paired(id, size, PairedMeasure.Run([baseline, treated], size).Values(outcome), effectName, higherIsClaim, unit);
+
+    private static ClaimResult Paired(string id, ValidationSize size, double[][] v, string effectName, bool higherIsClaim, string unit)
     {
-        var v = PairedMeasure.Measure([baseline, treated], size, measure);
         var d = PairedMeasure.Difference(v[0], v[1]);
         var effect = higherIsClaim ? d : new Estimate(-d.Mean, -d.High, -d.Low);
         return Result(Get(id), size, effectName, effect, effect.Low > 0,
@@ -167,9 +171,9 @@ public static class Claims
 
     private static ClaimResult V2(ValidationSize size)
     {
-        var v = PairedMeasure.Measure([Stylized(1.5, 0.3, noise: 0.1), Stylized(1.5, 0.3, noise: 1.0)], size,
-            (_, s) => s.MeanBeliefError);
-        var sp = PairedMeasure.Measure([Stylized(1.5, 0.3, noise: 0.1), Stylized(1.5, 0.3, noise: 1.0)], size, (_, s) => s.Spirals);
+        var p = PairedMeasure.Run([Stylized(1.5, 0.3, noise: 0.1), Stylized(1.5, 0.3, noise: 1.0)], size);
+        var v = p.Values(OutcomeRegistry.MeanBeliefError);
+        var sp = p.Values(OutcomeRegistry.Spirals);
         var error = PairedMeasure.Difference(v[0], v[1]);
         var spirals = PairedMeasure.Difference(sp[0], sp[1]);
         return Result(Get("V2"), size, "Δ mean belief error (σ 1.0 − 0.1)", error, error.Low > 0 && spirals.Low > 0,
@@ -179,8 +183,9 @@ public static class Claims
     private static ClaimResult V3(ValidationSize size)
     {
         Scenario[] worlds = [Stylized(Offensive, 0, greed: 0.15), Stylized(Offensive, 0.9, greed: 0.15), Stylized(Defensive, 0, greed: 0.15), Stylized(Defensive, 0.9, greed: 0.15)];
-        var war = PairedMeasure.Measure(worlds, size, War);
-        var arms = PairedMeasure.Measure(worlds, size, (_, s) => s.ArmsRaceIndex);
+        var p = PairedMeasure.Run(worlds, size);
+        var war = p.Values(OutcomeRegistry.HadWar);
+        var arms = p.Values(OutcomeRegistry.ArmsRaceIndex);
         // P(war): DD > OD, DD > DI, OD > DS, DI > DS; arms-race index: DD > OD, DD > DI. The index's mixed-world
         // vs doubly-stable ordering is reported, not required: with greedy states present, security-seekers that can
         // identify them (ω high) arm against them, so DS arms at least as much as DI (see docs/explanation/validation.md).
@@ -207,7 +212,7 @@ public static class Claims
     private static ClaimResult V4(ValidationSize size)
     {
         double[] levels = [0.6, 1, 1.5, 2, 2.5, 3];
-        var war = PairedMeasure.Measure(levels.Select(b => Stylized(b, 0.2, greed: 0.15)).ToArray(), size, War);
+        var war = PairedMeasure.Run(levels.Select(b => Stylized(b, 0.2, greed: 0.15)).ToArray(), size).Values(OutcomeRegistry.HadWar);
         var slope = PairedMeasure.Slope(levels, war);
         var means = war.Select(PairedMeasure.Mean).ToArray();
         return Result(Get("V4"), size, "slope of P(war) per unit of β", slope, slope.Low > 0,
@@ -220,7 +225,7 @@ public static class Claims
 
     private static ClaimResult V6(ValidationSize size)
     {
-        var v = PairedMeasure.Measure([Stylized(Defensive, 0.9), Stylized(Offensive, 0)], size, (_, s) => s.WarsBetweenSecuritySeekers > 0 ? 1 : 0);
+        var v = PairedMeasure.Run([Stylized(Defensive, 0.9), Stylized(Offensive, 0)], size).Values(OutcomeRegistry.HadWarBetweenSecuritySeekers);
         var dangerous = Estimate.Proportion((int)v[1].Sum(), size.Runs);
         var stable = Estimate.Proportion((int)v[0].Sum(), size.Runs);
         var d = PairedMeasure.Difference(v[0], v[1]);
@@ -231,9 +236,9 @@ public static class Claims
 
     private static ClaimResult V7(ValidationSize size)
     {
-        var arms = new[] { Stylized(2.5, 0), Stylized(2.5, 0, rivalry: 0.6) };
-        var sp = PairedMeasure.Measure(arms, size, (_, s) => s.Spirals);
-        var cr = PairedMeasure.Measure(arms, size, (_, s) => s.Crises);
+        var p = PairedMeasure.Run([Stylized(2.5, 0), Stylized(2.5, 0, rivalry: 0.6)], size);
+        var sp = p.Values(OutcomeRegistry.Spirals);
+        var cr = p.Values(OutcomeRegistry.Crises);
         var spirals = PairedMeasure.Difference(sp[0], sp[1]);
         var crises = PairedMeasure.Difference(cr[0], cr[1]);
         return Result(Get("V7"), size, "Δ spirals per run (rivalry 0.6 − 0)", spirals, spirals.Low > 0 && crises.Low > 0,
@@ -248,7 +253,7 @@ public static class Claims
     {
         var calm = Stylized(1, 0.5);
         var unrest = ParameterCatalog.Set(calm, "states[S1].internalThreat", 0.8);
-        var sec = PairedMeasure.Measure([calm, unrest], size, (r, _) =>
+        var p = PairedMeasure.Run([calm, unrest], size, (r, _) =>
         {
             double sum = 0;
             for (var t = 1; t <= r.Steps; t++)
@@ -257,7 +262,8 @@ public static class Claims
             }
             return sum / (r.Steps * (r.N - 1));
         });
-        var cr = PairedMeasure.Measure([calm, unrest], size, (_, s) => s.Crises);
+        var sec = p.Values(0);
+        var cr = p.Values(OutcomeRegistry.Crises);
         var security = Signed(PairedMeasure.Difference(sec[0], sec[1]), higher: false);
         var crises = PairedMeasure.Difference(cr[0], cr[1]);
         return Result(Get("V9"), size, "fall in neighbours' security averaged over the years", security, security.Low > 0 && crises.Low > 0,
@@ -268,8 +274,9 @@ public static class Claims
     {
         var baseline = Stylized(2.5, 0);
         var priority = ParameterCatalog.Set(baseline, "states[S1].developmentPriority", 1.0);
-        var own = PairedMeasure.Measure([baseline, priority], size, (r, _) => MeanShare(r, i => i == 0));
-        var others = PairedMeasure.Measure([baseline, priority], size, (r, _) => MeanShare(r, i => i != 0));
+        var p = PairedMeasure.Run([baseline, priority], size, (r, _) => MeanShare(r, i => i == 0), (r, _) => MeanShare(r, i => i != 0));
+        var own = p.Values(0);
+        var others = p.Values(1);
         var ownEffect = Signed(PairedMeasure.Difference(own[0], own[1]), higher: false);
         var othersEffect = Signed(PairedMeasure.Difference(others[0], others[1]), higher: false);
         return Result(Get("V10"), size, "fall in the rivals' mean military share", othersEffect, ownEffect.Low > 0 && othersEffect.Low > 0,
@@ -289,20 +296,20 @@ public static class Claims
             Policy = new PolicySpec("Scripted") { Series = new Dictionary<string, IReadOnlyDictionary<int, double>> { ["militaryShare"] = path } },
         };
         dyad = dyad with { States = states };
-        var k = PairedMeasure.Measure([dyad], size, (r, _) => RunMetrics.ReactionCoefficient(r, 0, 1))[0];
+        var k = PairedMeasure.Run([dyad], size, (r, _) => RunMetrics.ReactionCoefficient(r, 0, 1)).Values(0, 0);
         var e = Estimate.OfMean(k);
         return Result(Get("V11"), size, "mean fitted reaction coefficient k of S1 to S2", e, e.Low > 0, string.Create(Inv, $"k = {e.Mean:F3}"));
     }
 
     private static ClaimResult V12(ValidationSize size) =>
-        Paired("V12", size, Stylized(2.5, 0), Stylized(2.5, 0, transparency: 0.6), (_, s) => s.Spirals,
+        Paired("V12", size, Stylized(2.5, 0), Stylized(2.5, 0, transparency: 0.6), OutcomeRegistry.Spirals,
             "fewer spirals per run with CBMs", higherIsClaim: false, "");
 
     private static ClaimResult V13(ValidationSize size)
     {
-        var arms = new[] { Stylized(2.5, 0), Stylized(2.5, 0, hotline: 1) };
-        var wars = PairedMeasure.Measure(arms, size, (_, s) => s.Wars);
-        var crises = PairedMeasure.Measure(arms, size, (_, s) => s.Crises);
+        var p = PairedMeasure.Run([Stylized(2.5, 0), Stylized(2.5, 0, hotline: 1)], size);
+        var wars = p.Values(OutcomeRegistry.Wars);
+        var crises = p.Values(OutcomeRegistry.Crises);
         double Ratio(double[] w, double[] c, int[]? idx)
         {
             double sw = 0, sc = 0;
@@ -333,13 +340,14 @@ public static class Claims
     {
         var baseline = Stylized(1.5, 0.6);
         var defensive = Intervention.Parse("posture:S1=defensive").Apply(baseline);
-        var belief = PairedMeasure.Measure([baseline, defensive], size, (r, _) =>
+        var p = PairedMeasure.Run([baseline, defensive], size, (r, _) =>
         {
             double sum = 0;
             for (var i = 1; i < r.N; i++) sum += r.BeliefAt(r.Steps, i, 0);
             return sum / (r.N - 1);
-        });
-        var arming = PairedMeasure.Measure([baseline, defensive], size, (r, _) => MeanShare(r, i => i != 0));
+        }, (r, _) => MeanShare(r, i => i != 0));
+        var belief = p.Values(0);
+        var arming = p.Values(1);
         var b = Signed(PairedMeasure.Difference(belief[0], belief[1]), higher: false);
         var a = Signed(PairedMeasure.Difference(arming[0], arming[1]), higher: false);
         return Result(Get("V14"), size, "fall in the others' belief that S1 is greedy", b, b.Low > 0 && a.Low > 0,
@@ -348,9 +356,9 @@ public static class Claims
 
     private static ClaimResult V15(ValidationSize size)
     {
-        var arms = new[] { Stylized(2.5, 0), Stylized(2.5, 0, institutions: 0.6) };
-        var err = PairedMeasure.Measure(arms, size, (_, s) => s.MeanBeliefError);
-        var cr = PairedMeasure.Measure(arms, size, (_, s) => s.Crises);
+        var p = PairedMeasure.Run([Stylized(2.5, 0), Stylized(2.5, 0, institutions: 0.6)], size);
+        var err = p.Values(OutcomeRegistry.MeanBeliefError);
+        var cr = p.Values(OutcomeRegistry.Crises);
         var e = Signed(PairedMeasure.Difference(err[0], err[1]), higher: false);
         var c = Signed(PairedMeasure.Difference(cr[0], cr[1]), higher: false);
         return Result(Get("V15"), size, "fall in mean belief error with institutions", e, e.Low > 0 && c.Low > 0,
@@ -361,7 +369,7 @@ public static class Claims
     {
         Scenario Pair(string policy) => StylizedScenario.Create(2, 1.5, 0.3, 0, 0.75, 30, policy);
         RunMeasure ended = (r, _) => r.BeliefAt(r.Steps, 0, 1) < 0.5 && r.BeliefAt(r.Steps, 1, 0) < 0.5 ? 1 : 0;
-        var v = PairedMeasure.Measure([Pair("TitForTat"), Pair("CostlySignaller"), Pair("Grit")], size, ended);
+        var v = PairedMeasure.Run([Pair("TitForTat"), Pair("CostlySignaller"), Pair("Grit")], size, ended).Values(0);
         var costly = PairedMeasure.Difference(v[0], v[1]);
         var grit = PairedMeasure.Difference(v[0], v[2]);
         return Result(Get("V16"), size, "more spirals ended: CostlySignaller − TitForTat", costly, costly.Low > 0 && grit.Low > 0,
@@ -386,7 +394,7 @@ public static class Claims
             ],
         };
         var allied = alone with { Alliances = [new AllianceSpec("A+B", ["A", "B"], 1.0)] };
-        var attacks = PairedMeasure.Measure([alone, allied], size, (r, _) =>
+        var p = PairedMeasure.Run([alone, allied], size, (r, _) =>
         {
             var n = 0;
             foreach (ref readonly var e in r.Events.Items)
@@ -394,8 +402,9 @@ public static class Claims
                 if (e.Kind == EventKind.WarStarted && e.Actor == 0) n++;
             }
             return n;
-        });
-        var security = PairedMeasure.Measure([alone, allied], size, (r, _) => r.Security[r.Row(r.Steps, 0)]);
+        }, (r, _) => r.Security[r.Row(r.Steps, 0)]);
+        var attacks = p.Values(0);
+        var security = p.Values(1);
         var deterrence = Signed(PairedMeasure.Difference(attacks[0], attacks[1]), higher: false);
         var threat = Signed(PairedMeasure.Difference(security[0], security[1]), higher: false);
         return Result(Get("V17"), size, "fewer wars started by the greedy state", deterrence, deterrence.Low > 0 && threat.Low > 0,

@@ -1,5 +1,6 @@
-using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Statistics;
@@ -9,6 +10,9 @@ namespace Spiral.Experiments.Validation;
 /// <summary>How many runs per arm a validation experiment uses.</summary>
 public sealed record ValidationSize(string Name, int Runs, ulong Seed)
 {
+    /// <summary>Also receives every run a claim simulates (to count them); null = none.</summary>
+    public IRunSink? Observer { get; init; }
+
     /// <summary>For CI: small enough to run all claims in minutes, large enough that a broken mechanism fails.</summary>
     public static readonly ValidationSize Quick = new("quick", 300, 20260101);
     /// <summary>For the report.</summary>
@@ -35,24 +39,24 @@ public sealed record ClaimResult(
 /// <summary>A claim of the theory as a paired experiment (DESIGN.md section 5). Defined once, used by the command, the tests and the docs.</summary>
 public sealed record Claim(string Id, string Statement, string Source, string Experiment, Func<ValidationSize, ClaimResult> Run);
 
-/// <summary>A per-run measurement taken from a run's rows and summary.</summary>
-public delegate double RunMeasure(RunRecord record, RunSummary summary);
-
-/// <summary>Paired (same seeds) measurements of one per-run quantity in two or more arms.</summary>
+/// <summary>Paired (same seeds) measurements of per-run quantities in two or more arms.</summary>
 public static class PairedMeasure
 {
-    /// <summary>Per-run values of <paramref name="measure"/> for each scenario, run k of every arm on the same seed. NaN values (undefined for a run) are kept as NaN.</summary>
-    public static double[][] Measure(IReadOnlyList<Scenario> arms, ValidationSize size, RunMeasure measure, int? steps = null)
-    {
-        var result = new double[arms.Count][];
-        for (var a = 0; a < arms.Count; a++)
-        {
-            var values = new double[size.Runs];
-            EnsembleRunner.Run(arms[a], new EnsembleOptions(size.Runs, size.Seed, steps), (rec, sum) => values[sum.RunIndex] = measure(rec, sum));
-            result[a] = values;
-        }
-        return result;
-    }
+    /// <summary>
+    /// Runs the arms once as one <see cref="PairedCounterfactual"/> (run k of every arm on the same seed) through
+    /// <see cref="PairedComparison.Measure"/>: every registry outcome and every one of <paramref name="measures"/> per run
+    /// (NaN values, undefined for a run, are kept as NaN).
+    /// </summary>
+    public static PairedResult Run(IReadOnlyList<Scenario> arms, ValidationSize size, params RunMeasure[] measures) =>
+        PairedComparison.Measure(PairedCounterfactual.OfArms(arms, size.Runs, size.Seed), measures: measures, alsoTo: size.Observer);
+
+    /// <summary>Per-run values of a run outcome in every arm.</summary>
+    public static double[][] Values(this PairedResult result, Outcome outcome) =>
+        Enumerable.Range(0, result.Arms).Select(a => result.Values(a, outcome)).ToArray();
+
+    /// <summary>Per-run values of extra measure <paramref name="measure"/> in every arm.</summary>
+    public static double[][] Values(this PairedResult result, int measure) =>
+        Enumerable.Range(0, result.Arms).Select(a => result.Values(a, measure)).ToArray();
 
     /// <summary>Mean of treated − baseline over runs where both are defined, with a 95% interval.</summary>
     public static Estimate Difference(double[] baseline, double[] treated)

@@ -3,6 +3,7 @@ using System.Text;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.IO.Files;
+using Spiral.Experiments.Running;
 
 namespace Spiral.IO.Results;
 
@@ -12,7 +13,7 @@ namespace Spiral.IO.Results;
 /// moved into place only when complete: nothing half-written is ever left at the target. Every row carries the run's
 /// seed and the scenario hash; steps and years follow <see cref="TimeConvention"/>.
 /// </summary>
-public sealed class CsvRunWriter : IDisposable
+public sealed class CsvRunWriter : IRunSink, IDisposable
 {
     private readonly string _target;
     private readonly string _staging;
@@ -40,7 +41,9 @@ public sealed class CsvRunWriter : IDisposable
         return w;
     }
 
-    public void Write(RunRecord r, RunSummary s)
+    public void Accept(in CompletedRun run) => Write(run.Record, run.Summary);
+
+    private void Write(RunRecord r, RunSummary s)
     {
         var inv = CultureInfo.InvariantCulture;
         var prefix = string.Create(inv, $"{r.RunIndex},{r.Seed},{_scenarioHash}");

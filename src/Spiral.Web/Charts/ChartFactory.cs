@@ -3,7 +3,7 @@ using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
 using Spiral.Experiments.Counterfactuals;
-using Spiral.IO.Explorer;
+using Spiral.Web.ViewModels;
 using ScatterLine = Plotly.Blazor.Traces.ScatterLib.Line;
 using ScatterMarker = Plotly.Blazor.Traces.ScatterLib.Marker;
 

@@ -1,8 +1,9 @@
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
-using Spiral.IO.Explorer;
+using Spiral.Web.ViewModels;
 using Spiral.IO.Scenarios;
 
 namespace Spiral.Web.Services;
@@ -42,19 +43,20 @@ public sealed class ExplorerService
         return s;
     }
 
-    public Task<EnsembleView> RunAsync(Scenario scenario, int runs, ulong seed, CancellationToken cancel, IProgress<int>? progress = null) =>
-        Task.Run(() => EnsembleView.Compute(scenario, new EnsembleOptions(runs, seed), cancel, progress), cancel);
+    public Task<EnsembleView> RunAsync(Scenario scenario, int runs, ulong seed, CancellationToken cancel, IProgress<long>? progress = null) =>
+        Task.Run(() => EnsembleView.Compute(new EnsembleExperiment(scenario, runs, seed), cancel, progress), cancel);
 
+    /// <summary>The four-worlds map; progress counts runs (runs per cell × cells).</summary>
     public Task<FourWorldsGrid> FourWorldsAsync(Scenario scenario, int size, int runsPerCell, ulong seed, CancellationToken cancel,
-        IProgress<int>? cellsDone = null) =>
-        Task.Run(() => FourWorldsGrid.Compute(scenario, size, runsPerCell, seed, cancel, cellsDone), cancel);
+        IProgress<long>? progress = null) =>
+        Task.Run(() => FourWorldsGrid.Compute(scenario, size, runsPerCell, seed, cancel, progress), cancel);
 
+    /// <summary>The same paired experiment as <c>spiral compare</c>: both arms once, on the same seeds; progress counts runs of both arms.</summary>
     public Task<ComparisonResult> CompareAsync(Scenario scenario, string intervention, int runs, ulong seed, CancellationToken cancel,
-        IProgress<int>? progress = null)
+        IProgress<long>? progress = null)
     {
-        var parsed = Intervention.Parse(intervention);
-        var treated = parsed.Apply(scenario);
-        return Task.Run(() => PairedComparison.Run(scenario, treated, parsed.Spec, new EnsembleOptions(runs, seed), cancel, progress), cancel);
+        var experiment = new PairedCounterfactual(scenario, [Intervention.Parse(intervention)], runs, seed);
+        return Task.Run(() => PairedComparison.Run(experiment, RunnerOptions.Default, cancel, progress).Single(), cancel);
     }
 
     public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>

@@ -181,4 +181,25 @@ public sealed class SweepCompareExportCommandTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("no such results store", r.Error);
     }
+
+    /// <summary>The runner's options are validated once, by RunnerOptions; every command reports its error located at the option, exit 2, nothing written.</summary>
+    [Theory]
+    [InlineData("sweep", "--threads", "-1", "--threads -1: threads must be 0 (all cores) or a count up to 1024")]
+    [InlineData("sweep", "--chunk", "-3", "--chunk -3: chunk size must be 0 (automatic) or a positive count")]
+    [InlineData("compare", "--threads", "2000", "--threads 2000: threads must be 0 (all cores) or a count up to 1024")]
+    [InlineData("run", "--threads", "-2", "--threads -2: threads must be 0 (all cores) or a count up to 1024")]
+    public void RunnerOptions_OutOfRange_Exit2LocatedNothingWritten(string command, string option, string value, string expected)
+    {
+        var store = PathOf("bad.duckdb");
+        string[] args = command switch
+        {
+            "sweep" => ["sweep", SweepFile(), "--out", store, option, value],
+            "compare" => ["compare", "jervis-doubly-dangerous", "-i", "world.institutions=0.5", "--runs", "5", "--out", store, option, value],
+            _ => ["run", "jervis-doubly-dangerous", "--runs", "5", "--out", store, option, value],
+        };
+        var r = CliRunner.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Error);
+        Assert.False(File.Exists(store) || Directory.Exists(store));
+    }
 }

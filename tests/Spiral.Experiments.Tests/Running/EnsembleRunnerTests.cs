@@ -1,6 +1,7 @@
 using Spiral.Numerics.Statistics;
 using System.Security.Cryptography;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.Testing;
@@ -21,8 +22,9 @@ public class EnsembleRunnerTests
         var buf = new byte[8];
         void Put(double x) { BitConverter.TryWriteBytes(buf, BitConverter.DoubleToInt64Bits(x)); sha.AppendData(buf); }
         void PutL(long x) { BitConverter.TryWriteBytes(buf, x); sha.AppendData(buf); }
-        EnsembleRunner.Run(Busy, new EnsembleOptions(runs, seed, Threads: threads), (record, s) =>
+        ExperimentRunner.Run(new EnsembleExperiment(Busy, runs, seed), new RunnerOptions(threads), run =>
         {
+            var (record, s) = (run.Record, run.Summary);
             order.Add(s.RunIndex);
             PutL(s.RunIndex); PutL((long)s.Seed); PutL(s.Wars); PutL(s.WarsBetweenSecuritySeekers); PutL(s.Crises); PutL(s.MaxRung);
             PutL(s.Spirals); PutL(s.CbmsProposed); PutL(s.CbmsSigned); PutL(s.CbmsBlocked); PutL(s.HotlinesOpened);
@@ -60,8 +62,8 @@ public class EnsembleRunnerTests
     [Fact]
     public void Summarize_SameSeedDifferentThreads_EqualSummaries()
     {
-        var a = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 1));
-        var b = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 3));
+        var a = EnsembleRunner.Summarize(new EnsembleExperiment(Busy, 200, 5), new RunnerOptions(1));
+        var b = EnsembleRunner.Summarize(new EnsembleExperiment(Busy, 200, 5), new RunnerOptions(3));
         Assert.Equal(a[OutcomeRegistry.HadWar].Estimate, b[OutcomeRegistry.HadWar].Estimate);
         Assert.Equal(a[OutcomeRegistry.MeanBeliefError].Estimate, b[OutcomeRegistry.MeanBeliefError].Estimate);
         Assert.Equal(a[OutcomeRegistry.WarGivenCrisis], b[OutcomeRegistry.WarGivenCrisis]);
@@ -70,24 +72,35 @@ public class EnsembleRunnerTests
     }
 
     [Fact]
-    public void Run_ZeroRuns_Throws()
+    public void EnsembleExperiment_ZeroRuns_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => EnsembleRunner.Run(Busy, new EnsembleOptions(0), (_, _) => { }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleExperiment(Busy, 0));
+        Assert.Equal("Runs", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1, 0, "Threads")]
+    [InlineData(RunnerOptions.MaxThreads + 1, 0, "Threads")]
+    [InlineData(2, -5, "ChunkSize")]
+    public void RunnerOptions_OutOfRange_ThrowsNamingTheOption(int threads, int chunk, string name)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RunnerOptions(threads, chunk));
+        Assert.Equal(name, e.ParamName);
     }
 
     [Fact]
     public void Run_Progress_ReportsEveryRun()
     {
-        var reports = new List<int>();
+        var reports = new List<long>();
         var progress = new SyncProgress(reports.Add);
-        EnsembleRunner.Run(Busy, new EnsembleOptions(70, 1, Steps: 5, Threads: 2), (_, _) => { }, progress: progress);
+        ExperimentRunner.Run(new EnsembleExperiment(Busy, 70, 1, Steps: 5), new RunnerOptions(2), _ => { }, progress: progress);
         Assert.Equal(70, reports[^1]);
         Assert.Equal(reports.OrderBy(x => x), reports);
     }
 
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
-        public void Report(int value) => report(value);
+        public void Report(long value) => report(value);
     }
 
     /// <summary>The streaming aggregate against the two-pass estimates over the stored values of every run (the aggregator before issue 10).</summary>
@@ -95,13 +108,14 @@ public class EnsembleRunnerTests
     public void Summarize_EveryRunOutcome_MeansAsTwoPassAndIntervalsUpToRounding()
     {
         var values = OutcomeRegistry.Runs.Select(_ => new List<double>()).ToArray();
-        var summary = EnsembleRunner.Summarize(Busy, new EnsembleOptions(200, 5, Threads: 2), alsoTo: (_, s) =>
+        var summary = EnsembleRunner.Summarize(new EnsembleExperiment(Busy, 200, 5), new RunnerOptions(2), alsoTo: RunSinks.Of(run =>
         {
+            var s = run.Summary;
             foreach (var o in OutcomeRegistry.Runs)
             {
                 values[o.Index].Add(o.Of(s));
             }
-        });
+        }));
         Assert.Equal(200, summary.Runs);
         foreach (var o in OutcomeRegistry.Runs)
         {

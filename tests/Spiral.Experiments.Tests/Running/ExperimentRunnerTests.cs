@@ -1,7 +1,9 @@
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Numerics.Statistics;
 using Spiral.Numerics.Random;
 using Spiral.Testing;
 
@@ -57,10 +59,18 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void Run_EnsembleExperiment_SameSummariesAsEnsembleRunner()
+    public void Run_EnsembleExperiment_SameSummariesAsOneRunAtATime()
     {
         var expected = new List<(long, int, int, double)>();
-        EnsembleRunner.Run(Busy, new EnsembleOptions(40, 9, Threads: 2), (_, s) => expected.Add((s.RunIndex, s.Wars, s.Crises, s.MeanBeliefError)));
+        var reach = EnsembleRunner.InitialReach(Busy);
+        for (var k = 0; k < 40; k++)
+        {
+            var record = new Spiral.Core.Recording.RunRecord(Busy.States.Count, Busy.Steps);
+            var s = new RunSummary(Busy.States.Count);
+            Spiral.Core.Simulation.Run(Busy, 9, k, record);
+            RunMetrics.Summarize(record, reach, s);
+            expected.Add((s.RunIndex, s.Wars, s.Crises, s.MeanBeliefError));
+        }
         var actual = new List<(long, int, int, double)>();
         ExperimentRunner.Run(new EnsembleExperiment(Busy, 40, 9), new RunnerOptions(2), r =>
             actual.Add((r.Summary.RunIndex, r.Summary.Wars, r.Summary.Crises, r.Summary.MeanBeliefError)));
@@ -102,14 +112,73 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void PairedComparison_ThroughRunner_SameDifferencesAsTwoEnsembles()
+    public void PairedComparison_ThroughRunner_SameArmsAndDifferencesAsTwoEnsembles()
     {
         var scenario = ScenarioBuilder.Stylized(states: 4, offenseAdvantage: 2, distinguishability: 0.2, steps: 25, rivalry: 0.3);
         var hotline = Intervention.Parse("world.institutions=0.6");
-        var viaEnsembles = PairedComparison.Run(scenario, hotline, new EnsembleOptions(60, 5, Threads: 2));
+        var baseline = new List<RunSummaryValues>();
+        var treated = new List<RunSummaryValues>();
+        ExperimentRunner.Run(new EnsembleExperiment(scenario, 60, 5), new RunnerOptions(2), r => baseline.Add(RunSummaryValues.Of(r)));
+        ExperimentRunner.Run(new EnsembleExperiment(hotline.Apply(scenario), 60, 5), new RunnerOptions(2), r => treated.Add(RunSummaryValues.Of(r)));
         var viaRunner = PairedComparison.Run(new PairedCounterfactual(scenario, [hotline], 60, 5), new RunnerOptions(2)).Single();
-        Assert.Equal(viaEnsembles.Outcomes, viaRunner.Outcomes);
         Assert.Equal("world.institutions=0.6", viaRunner.Intervention);
+        foreach (var d in viaRunner.Outcomes)
+        {
+            var a = baseline.Select(v => v.Values[d.Outcome.Index]).ToArray();
+            var b = treated.Select(v => v.Values[d.Outcome.Index]).ToArray();
+            Assert.Equal(a.Sum() / a.Length, d.Baseline, 12);
+            Assert.Equal(b.Sum() / b.Length, d.Treated, 12);
+            Assert.Equal(Estimate.OfMean(b.Zip(a, (x, y) => x - y).ToArray()), d.Difference);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 40)]
+    [InlineData(3, 25)]
+    public void PairedComparison_KInterventionsNRuns_SimulatesExactlyKPlusOneTimesN(int k, int n)
+    {
+        var scenario = ScenarioBuilder.Stylized(states: 3, steps: 10);
+        string[] specs = ["world.institutions=0.5", "world.observationNoise=0.1", "world.offenseAdvantage=2"];
+        var experiment = new PairedCounterfactual(scenario, specs.Take(k).Select(Intervention.Parse).ToList(), n);
+        var counter = new CountingSink();
+        var result = PairedComparison.Measure(experiment, new RunnerOptions(2), alsoTo: counter);
+        Assert.Equal((k + 1) * n, counter.Runs);
+        Assert.Equal((k + 1) * n, result.Simulated);
+        Assert.Equal(Enumerable.Repeat(n, k + 1), counter.PerArm.Values);
+        Assert.Equal(k, result.Comparisons.Count);
+        Assert.All(result.Summaries, s => Assert.Equal(n, s.Runs));
+    }
+
+    [Fact]
+    public void PairedResult_RunOutcomeValues_AreTheSummariesOfTheSameRuns()
+    {
+        var scenario = ScenarioBuilder.Stylized(states: 4, offenseAdvantage: 2.5, distinguishability: 0, steps: 20, rivalry: 0.3);
+        var result = PairedComparison.Measure(PairedCounterfactual.OfArms([scenario, scenario with { PriorBelief = 0.6 }], 30, 3),
+            new RunnerOptions(2), measures: [(_, s) => s.Crises]);
+        for (var arm = 0; arm < 2; arm++)
+        {
+            Assert.Equal(result.Values(arm, 0), result.Values(arm, OutcomeRegistry.Crises));
+            var wars = result.Values(arm, OutcomeRegistry.Wars);
+            Assert.Equal(result.Summaries[arm][OutcomeRegistry.Wars].Sum, wars.Sum());
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.Values(0, 1));
+    }
+
+    private sealed record RunSummaryValues(double[] Values)
+    {
+        public static RunSummaryValues Of(CompletedRun r) => new(OutcomeRegistry.Runs.Select(o => o.Of(r.Summary)).ToArray());
+    }
+
+    private sealed class CountingSink : IRunSink
+    {
+        public long Runs { get; private set; }
+        public SortedDictionary<int, int> PerArm { get; } = [];
+
+        public void Accept(in CompletedRun run)
+        {
+            Runs++;
+            PerArm[run.Point] = PerArm.GetValueOrDefault(run.Point) + 1;
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Spiral.Experiments.Running;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Validation;
 using Xunit.Abstractions;
 
@@ -10,6 +12,37 @@ namespace Spiral.Experiments.Tests.Validation;
 public sealed class ClaimsTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Ids() => new(Claims.All.Select(c => c.Id));
+
+    /// <summary>Each claim's arms run once, as one paired experiment: arms × runs simulations, every arm's runs once (the claims used to simulate an arm once per measure).</summary>
+    [Theory]
+    [InlineData("V1", 2)]
+    [InlineData("V2", 2)]
+    [InlineData("V3", 4)]
+    [InlineData("V4", 6)]
+    [InlineData("V7", 2)]
+    [InlineData("V9", 2)]
+    [InlineData("V10", 2)]
+    [InlineData("V11", 1)]
+    [InlineData("V13", 2)]
+    [InlineData("V14", 2)]
+    [InlineData("V15", 2)]
+    [InlineData("V16", 3)]
+    [InlineData("V17", 2)]
+    public void Run_PairedClaim_SimulatesEachArmOnce(string id, int arms)
+    {
+        const int runs = 20;
+        var counter = new CountingSink();
+        Claims.Get(id).Run(new ValidationSize("count", runs, 5) { Observer = counter });
+        Assert.Equal(arms * runs, counter.Runs.Count);
+        Assert.Equal(arms * runs, counter.Runs.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, arms), counter.Runs.Select(r => r.Point).Distinct().Order());
+    }
+
+    private sealed class CountingSink : IRunSink
+    {
+        public List<(int Point, long RunIndex)> Runs { get; } = [];
+        public void Accept(in CompletedRun run) => Runs.Add((run.Point, run.RunIndex));
+    }
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -48,7 +81,7 @@ public sealed class ClaimsTests(ITestOutputHelper output)
         // doubly dangerous world no longer produces wars between security-seekers.
         var scenario = Spiral.Experiments.Scenarios.StylizedScenario.Create(6, Claims.Offensive, 0);
         var broken = scenario with { Model = scenario.Model with { CrisisFirstStrikeWeight = 0, CrisisFearWeight = 0 } };
-        var v = PairedMeasure.Measure([scenario, broken], ValidationSize.Quick, (_, s) => s.WarsBetweenSecuritySeekers > 0 ? 1 : 0);
+        var v = PairedMeasure.Run([scenario, broken], ValidationSize.Quick).Values(OutcomeRegistry.HadWarBetweenSecuritySeekers);
         output.WriteLine($"P(tragedy) intact {PairedMeasure.Mean(v[0]):F3}, without pre-emption {PairedMeasure.Mean(v[1]):F3}");
         Assert.True(PairedMeasure.Mean(v[0]) > 0.1);
         Assert.True(PairedMeasure.Mean(v[1]) < PairedMeasure.Mean(v[0]) / 3);

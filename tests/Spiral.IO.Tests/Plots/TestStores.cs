@@ -3,6 +3,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
@@ -49,7 +50,7 @@ public static class TestStores
     {
         var scenario = ScenarioLoader.LoadLibrary("india-china-lac");
         Write(path, "compare", "india-china-lac", scenario, [], [(scenario, [])], 8, 8);
-        var result = PairedComparison.Run(scenario, Intervention.Parse("hotline:india,china"), new EnsembleOptions(200, Seed, null, 2));
+        var result = PairedComparison.Run(new PairedCounterfactual(scenario, [Intervention.Parse("hotline:india,china")], 200, Seed), new RunnerOptions(2)).Single();
         using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         using var appender = connection.CreateAppender(S.Comparisons.Table);
@@ -148,8 +149,9 @@ public static class TestStores
             var pointHash = ScenarioHash.Of(scenario);
             Exec(connection, $"INSERT INTO {S.Points.Table} VALUES ({p}, '{pointHash}')");
             var first = (long)p * replications;
-            EnsembleRunner.Run(scenario, new EnsembleOptions(replications, Seed, null, 2), (rec, sum) =>
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, replications, Seed), new RunnerOptions(2), run =>
             {
+                var (rec, sum) = (run.Record, run.Summary);
                 var runId = first + sum.RunIndex;
                 var detail = sum.RunIndex < detailed;
                 var row = runs.CreateRow().AppendValue(runId).AppendValue(p).AppendValue((int)sum.RunIndex).AppendValue(rec.Seed)

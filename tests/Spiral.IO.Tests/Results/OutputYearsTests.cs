@@ -2,7 +2,6 @@ using System.Globalization;
 using Spiral.Core.Events;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
-using Spiral.IO.Explorer;
 using Spiral.IO.Narration;
 using Spiral.IO.Plots;
 using Spiral.IO.Reports;
@@ -42,7 +41,7 @@ public sealed class OutputYearsTests : IDisposable
         {
             ExperimentRunner.Run(experiment, new RunnerOptions(1), new Tee(store, run =>
             {
-                csv.Write(run.Record, run.Summary);
+                csv.Accept(run);
                 story = Narrator.Narrate(run.Record);
                 foreach (var e in run.Record.Events.Items)
                 {
@@ -103,11 +102,6 @@ public sealed class OutputYearsTests : IDisposable
         Assert.All(story.Zip(story.Skip(1)), p => Assert.True(p.First.Year < p.Second.Year));
         Assert.Contains(story.Single(y => y.Year == 2017).Lines, l => l.Text.Contains("rung 5", StringComparison.Ordinal));
         Assert.Contains(story[^1].Lines, l => l.Text.StartsWith("By the end of 2024", StringComparison.Ordinal));
-
-        // the explorer's view: rows 2009..2024, the 2017 incident in every run
-        var view = EnsembleView.Compute(scenario, new EnsembleOptions(1, Seed));
-        Assert.Equal(Enumerable.Range(2009, 16), view.Years);
-        Assert.Equal(1.0, view.CrisisInYear[view.Years.ToList().IndexOf(2017)]);
     }
 
     private static List<Dictionary<string, string>> Rows(string path)

@@ -53,10 +53,7 @@ internal static class CompareCommand
         {
             throw new UsageException($"--steps {steps}: expected an integer from 1 to 1000");
         }
-        if (threads < 0 || threads > 1024)
-        {
-            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
-        }
+        var options = RunnerArguments.Options(threads);
         if (specs.Length == 0)
         {
             throw new UsageException("--intervention is required, e.g. --intervention hotline:india,china");
@@ -98,7 +95,7 @@ internal static class CompareCommand
             try
             {
                 results = ProgressDisplay.Run(parse, json, experiment.TotalRuns(), "compare", progress =>
-                    PairedComparison.Run(experiment, new RunnerOptions(threads), interrupt.Token, progress));
+                    PairedComparison.Run(experiment, options, interrupt.Token, progress));
             }
             catch (OperationCanceledException)
             {

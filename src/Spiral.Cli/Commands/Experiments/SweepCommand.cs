@@ -56,10 +56,7 @@ internal static class SweepCommand
 
     private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json, int chunk)
     {
-        if (threads < 0 || threads > 1024)
-        {
-            throw new UsageException($"--threads {threads}: expected 0 (all cores) or a positive count");
-        }
+        var options = RunnerArguments.Options(threads, chunk);
         DetailSelection detail;
         try
         {
@@ -105,7 +102,7 @@ internal static class SweepCommand
             try
             {
                 executed = ProgressDisplay.Run(parse, json, total, "sweep", progress =>
-                    ExperimentRunner.Run(experiment, new RunnerOptions(threads, Math.Max(0, chunk)), writer, interrupt.Token, progress, writer.IsDone));
+                    ExperimentRunner.Run(experiment, options, writer, interrupt.Token, progress, writer.IsDone));
                 writer.Complete();
             }
             catch (OperationCanceledException)

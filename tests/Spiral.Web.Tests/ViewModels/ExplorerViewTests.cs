@@ -2,13 +2,14 @@ using Spiral.Core.Parameters;
 using System.Diagnostics;
 using Spiral.Core.Events;
 using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
-using Spiral.IO.Explorer;
+using Spiral.Web.ViewModels;
 using Spiral.IO.Learn;
 using Spiral.IO.Scenarios;
 using Xunit.Abstractions;
 
-namespace Spiral.Web.Tests;
+namespace Spiral.Web.Tests.ViewModels;
 
 /// <summary>The explorer's computations (in Spiral.IO): bands, cancellation, the four-worlds axes, the Learn texts, and the speed figure.</summary>
 public class ExplorerViewTests(ITestOutputHelper output)
@@ -17,7 +18,7 @@ public class ExplorerViewTests(ITestOutputHelper output)
     public void EnsembleView_BandsAreOrdered_AndProbabilitiesAreProbabilities()
     {
         var scenario = ScenarioLoader.LoadLibrary("india-china-lac");
-        var view = EnsembleView.Compute(scenario, new EnsembleOptions(60, 3));
+        var view = EnsembleView.Compute(new EnsembleExperiment(scenario, 60, 3));
         Assert.Equal(scenario.Steps + 1, view.Years.Count);
         foreach (var band in view.MilitaryShare.Concat(view.Security))
         {
@@ -40,7 +41,7 @@ public class ExplorerViewTests(ITestOutputHelper output)
         var scenario = ScenarioLoader.LoadLibrary("jervis-doubly-dangerous");
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => EnsembleView.Compute(scenario, new EnsembleOptions(5000, 1), cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => EnsembleView.Compute(new EnsembleExperiment(scenario, 5000, 1), cts.Token));
     }
 
     [Fact]
@@ -103,9 +104,9 @@ public class ExplorerViewTests(ITestOutputHelper output)
         foreach (var name in new[] { "india-china-lac", "jervis-doubly-dangerous" })
         {
             var scenario = ScenarioLoader.LoadLibrary(name);
-            EnsembleView.Compute(scenario, new EnsembleOptions(50, 99));
+            EnsembleView.Compute(new EnsembleExperiment(scenario, 50, 99));
             var clock = Stopwatch.StartNew();
-            var view = EnsembleView.Compute(scenario, new EnsembleOptions(500, 1));
+            var view = EnsembleView.Compute(new EnsembleExperiment(scenario, 500, 1));
             var line = $"SPEED {name}: 500 runs × {scenario.Steps} years × {scenario.States.Count} states in {clock.Elapsed.TotalSeconds:F2} s on {Environment.ProcessorCount} cores (explorer view incl. bands)";
             output.WriteLine(line);
             Console.WriteLine(line);

@@ -2,7 +2,7 @@ using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.IO.Narration;
 
-namespace Spiral.IO.Explorer;
+namespace Spiral.Web.ViewModels;
 
 /// <summary>One run of a scenario told year by year (the <c>spiral run --narrate</c> text), with the outcome in one line.</summary>
 public sealed record StoryRun(string Scenario, ulong Seed, long RunIndex, IReadOnlyList<NarratedYear> Years, IReadOnlyList<string> Greedy, int Wars)

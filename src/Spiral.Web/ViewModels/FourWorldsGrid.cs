@@ -1,11 +1,10 @@
-using Spiral.Experiments.Metrics;
-using Spiral.Core.Parameters;
 using Spiral.Core.Scenarios;
-using Spiral.Experiments.Counterfactuals;
+using Spiral.Experiments.Definitions;
+using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.Numerics.Statistics;
 
-namespace Spiral.IO.Explorer;
+namespace Spiral.Web.ViewModels;
 
 /// <summary>One cell of the four-worlds map: the war probability of an ensemble at an offense advantage and a distinguishability.</summary>
 public sealed record WorldCell(double OffenseAdvantage, double Distinguishability, Estimate War, Estimate Spirals);
@@ -23,6 +22,10 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
     /// <summary>β = 1 separates defense-favoured from offense-favoured worlds; ω = 0.5 separates the indistinguishable from the distinguishable.</summary>
     public const double NeutralOffense = 1.0;
     public const double MiddleDistinguishability = 0.5;
+
+    /// <summary>The two swept parameters, in the axis order of <c>sweeps/four-worlds.yaml</c> (β varies slowest).</summary>
+    public const string OffensePath = "world.offenseAdvantage";
+    public const string DistinguishabilityPath = "world.distinguishability";
 
     /// <summary><paramref name="size"/> offense advantages spread evenly on a log scale from 1/3 to 3, symmetric about the neutral 1
     /// (the library's Jervis worlds use β = 3 and 1/3).</summary>
@@ -43,9 +46,9 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
             (false, true) => "Doubly stable",
         };
 
-    /// <summary>Runs <paramref name="runsPerCell"/> runs in every cell of a size × size grid (same seeds in every cell).</summary>
-    public static FourWorldsGrid Compute(Scenario baseScenario, int size, int runsPerCell, ulong seed = 1,
-        CancellationToken cancel = default, IProgress<int>? cellsDone = null)
+    /// <summary>The map as a sweep (the shape of <c>sweeps/four-worlds.yaml</c>): β × ω on a size × size grid, <paramref name="runsPerCell"/> replications.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Size outside 2..12 or runs per cell outside 1..10000.</exception>
+    public static SweepDefinition Sweep(Scenario baseScenario, int size, int runsPerCell, ulong seed = 1)
     {
         if (size < 2 || size > 12)
         {
@@ -55,21 +58,35 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
         {
             throw new ArgumentOutOfRangeException(nameof(runsPerCell), runsPerCell, "runs per cell must be from 1 to 10000");
         }
-        var betas = OffenseAxis(size);
-        var omegas = DistinguishabilityAxis(size);
-        var cells = new List<WorldCell>(size * size);
-        var done = 0;
-        foreach (var omega in omegas)
+        return new SweepDefinition("four-worlds", baseScenario,
+            [SweepAxis.OfValues(OffensePath, OffenseAxis(size)), SweepAxis.OfValues(DistinguishabilityPath, DistinguishabilityAxis(size))],
+            runsPerCell, seed);
+    }
+
+    /// <summary>Runs the sweep of <see cref="Sweep"/> through the one runner; progress counts runs.</summary>
+    public static FourWorldsGrid Compute(Scenario baseScenario, int size, int runsPerCell, ulong seed = 1,
+        CancellationToken cancel = default, IProgress<long>? progress = null, RunnerOptions? options = null)
+    {
+        var sweep = new SweepExperiment(Sweep(baseScenario, size, runsPerCell, seed));
+        var cells = CellsOf(sweep, options, cancel, progress);
+        return new FourWorldsGrid(baseScenario.Name, runsPerCell, OffenseAxis(size), DistinguishabilityAxis(size),
+            cells.OrderBy(c => c.Distinguishability).ThenBy(c => c.OffenseAdvantage).ToList());
+    }
+
+    /// <summary>One cell per point of a sweep over <see cref="OffensePath"/> and <see cref="DistinguishabilityPath"/>, in point order.</summary>
+    public static IReadOnlyList<WorldCell> CellsOf(SweepExperiment sweep, RunnerOptions? options = null, CancellationToken cancel = default,
+        IProgress<long>? progress = null)
+    {
+        var aggregators = new EnsembleAggregator[sweep.PointCount];
+        ExperimentRunner.Run(sweep, options ?? RunnerOptions.Default, RunSinks.Of(run =>
+            (aggregators[run.Point] ??= new EnsembleAggregator(sweep.ScenarioAt(run.Point), sweep.Seed, sweep.Steps)).Accept(run)),
+            cancel, progress);
+        return aggregators.Select((a, p) =>
         {
-            foreach (var beta in betas)
-            {
-                cancel.ThrowIfCancellationRequested();
-                var scenario = ParameterCatalog.Set(ParameterCatalog.Set(baseScenario, "world.offenseAdvantage", beta), "world.distinguishability", omega);
-                var summary = EnsembleRunner.Summarize(scenario, new EnsembleOptions(runsPerCell, seed), cancel);
-                cells.Add(new WorldCell(beta, omega, summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate));
-                cellsDone?.Report(++done);
-            }
-        }
-        return new FourWorldsGrid(baseScenario.Name, runsPerCell, betas, omegas, cells);
+            var scenario = sweep.ScenarioAt(p);
+            var summary = a.Result();
+            return new WorldCell(scenario.World.OffenseAdvantage, scenario.World.Distinguishability,
+                summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate);
+        }).ToList();
     }
 }

@@ -3,9 +3,10 @@ using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.Core.Scenarios;
+using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 
-namespace Spiral.IO.Explorer;
+namespace Spiral.Web.ViewModels;
 
 /// <summary>A yearly band over runs: the 10th, 50th and 90th percentiles of a series at each year.</summary>
 public sealed record Band(string Name, IReadOnlyList<double> P10, IReadOnlyList<double> P50, IReadOnlyList<double> P90);
@@ -47,14 +48,15 @@ public sealed record EnsembleView(
     /// of runs. Row t of every series is year Y(t) of <see cref="TimeConvention"/> (row 0, the initial state, is the
     /// year before the first); a war or crisis of step t counts in row t.
     /// </summary>
-    public static EnsembleView Compute(Scenario scenario, EnsembleOptions options, CancellationToken cancel = default,
-        IProgress<int>? progress = null)
+    public static EnsembleView Compute(EnsembleExperiment ensemble, CancellationToken cancel = default,
+        IProgress<long>? progress = null, RunnerOptions? options = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var scenario = ensemble.Scenario;
         var n = scenario.States.Count;
-        var steps = options.Steps ?? scenario.Steps;
+        var steps = ensemble.Steps ?? scenario.Steps;
         var rows = steps + 1;
-        var runs = options.Runs;
+        var runs = ensemble.Runs;
         var share = NewQuantiles(n * rows);
         var security = NewQuantiles(n * rows);
         var belief = new double[rows * n * n];
@@ -62,8 +64,10 @@ public sealed record EnsembleView(
         var crisis = new int[rows];
         var maxRung = new int[Spiral.Core.Model.EscalationLadder.Count + 1];
         var seen = new bool[rows];
-        var summary = EnsembleRunner.Summarize(scenario, options, cancel, progress, (rec, sum) =>
+        var summary = EnsembleRunner.Summarize(ensemble, options, cancel, progress, RunSinks.Of(run =>
         {
+            var rec = run.Record;
+            var sum = run.Summary;
             for (var t = 0; t < rows; t++)
             {
                 for (var i = 0; i < n; i++)
@@ -93,7 +97,7 @@ public sealed record EnsembleView(
                 firstWar[Math.Min(sum.FirstWarStep, rows - 1)]++;
             }
             maxRung[Math.Clamp(sum.MaxRung, 0, maxRung.Length - 1)]++;
-        });
+        }));
 
         var names = scenario.States.Select(s => s.Name).ToArray();
         var years = Enumerable.Range(0, rows).Select(t => TimeConvention.Year(scenario.StartYear, t)).ToArray();
