@@ -115,6 +115,6 @@ public sealed class BadInputCommandTests : IDisposable
     {
         var r = CliRunner.Run("richardson", "fit", "/dev/zero", "--x", "A", "--y", "B");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("error: /dev/zero: is a character device, not a regular file; expected a CSV file with a 'year' column", Assert.Single(Lines(r.Error)));
+        Assert.Equal("error: /dev/zero: is a character device, not a regular file; expected a CSV data file", Assert.Single(Lines(r.Error)));
     }
 }
