@@ -4,7 +4,7 @@ using Spiral.Core.Events;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
 using Spiral.IO.Explorer;
-using Spiral.IO.Learn;
+using Spiral.Reporting.Learn;
 using Spiral.IO.Scenarios;
 using Xunit.Abstractions;
 

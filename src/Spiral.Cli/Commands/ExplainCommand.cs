@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
-using Spiral.IO.Learn;
+using Spiral.Reporting.Learn;
 
 namespace Spiral.Cli.Commands;
 

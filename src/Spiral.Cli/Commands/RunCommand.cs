@@ -5,7 +5,7 @@ using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Running;
-using Spiral.IO.Narration;
+using Spiral.Reporting.Narration;
 using Spiral.IO.Results;
 using Spiral.IO.Scenarios;
 

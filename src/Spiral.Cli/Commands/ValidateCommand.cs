@@ -4,7 +4,7 @@ using System.Reflection;
 using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Validation;
-using Spiral.IO.Validation;
+using Spiral.Reporting.Validation;
 
 namespace Spiral.Cli.Commands;
 

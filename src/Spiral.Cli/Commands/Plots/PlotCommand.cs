@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
-using Spiral.IO.Plots;
+using Spiral.Reporting.Plots;
 
 namespace Spiral.Cli.Commands.Plots;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
-using Spiral.IO.Reports;
+using Spiral.Reporting.Reports;
 
 namespace Spiral.Cli.Commands.Plots;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Spiral.IO.Reports;
-using Spiral.IO.Tests.Plots;
+using Spiral.Reporting.Reports;
+using Spiral.Reporting.Tests.Plots;
 
-namespace Spiral.IO.Tests.Reports;
+namespace Spiral.Reporting.Tests.Reports;
 
 /// <summary>The report is one self-contained HTML file: scenario, seed, version, tables and inline SVG charts, nothing loaded from the network.</summary>
 public class HtmlReportTests

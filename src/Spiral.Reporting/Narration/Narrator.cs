@@ -3,7 +3,7 @@ using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Recording;
 
-namespace Spiral.IO.Narration;
+namespace Spiral.Reporting.Narration;
 
 /// <summary>One year of a narrated run.</summary>
 public sealed record NarratedYear(int Year, IReadOnlyList<NarratedLine> Lines);

@@ -7,12 +7,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
-using Spiral.IO.Plots;
+using Spiral.Reporting.Plots;
 using Spiral.IO.Scenarios;
+using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
-namespace Spiral.IO.Reports;
+namespace Spiral.Reporting.Reports;
 
 /// <summary>What a report holds, for <c>spiral report --json</c>.</summary>
 public sealed record ReportSummary(string File, string Experiment, string Scenario, long Runs, IReadOnlyList<string> Charts,
@@ -373,7 +374,7 @@ public static partial class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<Store.StoredAxis> axes)
+    private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<StoredAxis> axes)
     {
         var headline = OutcomeRegistry.Runs.Where(o => o.Headline).ToList();
         var points = charts.Reader.PointSummaries();
@@ -438,7 +439,7 @@ public static partial class HtmlReport
         h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>per run</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
     }
 
-    private static string AxisValues(StoreCharts charts, Store.StoredAxis a)
+    private static string AxisValues(StoreCharts charts, StoredAxis a)
     {
         var values = new List<string>();
         using (var r = charts.Reader.Query($"SELECT DISTINCT CAST({S.Quote(a.Path)} AS VARCHAR) AS v, {S.Quote(a.Path)} FROM {S.Runs.Table} ORDER BY 2 LIMIT 13"))

@@ -6,7 +6,7 @@ using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>The plot kinds <c>spiral plot</c> draws from a results store.</summary>
 public static class PlotKinds

@@ -1,6 +1,6 @@
 using Spiral.Core.Events;
 
-namespace Spiral.IO.Learn;
+namespace Spiral.Reporting.Learn;
 
 /// <summary>Something to run that shows a concept or answers a question: a web explorer page and, where one exists, a CLI command.</summary>
 public sealed record LearnTry(string Label, string WebPath, string? Command = null);

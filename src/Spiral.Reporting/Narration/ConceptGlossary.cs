@@ -1,6 +1,6 @@
 using Spiral.Core.Events;
 
-namespace Spiral.IO.Narration;
+namespace Spiral.Reporting.Narration;
 
 /// <summary>Plain-language names and one-line explanations of the security dilemma's concepts, with their sources.</summary>
 public static class ConceptGlossary
