@@ -319,13 +319,10 @@ public static partial class HtmlReport
     {
         h.Append("<table>\n<thead><tr><th>run</th><th>point</th><th>replication</th><th>seed</th><th>scenario hash</th></tr></thead>\n<tbody>\n");
         var any = false;
-        using (var r = charts.Reader.Query($"SELECT {S.Runs.RunId}, {S.Runs.Point}, {S.Runs.Replication}, CAST({S.Runs.Seed} AS VARCHAR), {S.Runs.ScenarioHash} FROM {S.Runs.Table} ORDER BY {S.Runs.RunId} LIMIT 5"))
+        foreach (var run in charts.Reader.FirstRuns(5))
         {
-            while (r.Read())
-            {
-                any = true;
-                h.Append($"<tr><td>{r.GetValue(0)}</td><td>{r.GetValue(1)}</td><td>{r.GetValue(2)}</td><td><code class=\"seed\">{Esc(r.GetString(3))}</code></td><td><code>{Esc(r.GetString(4))}</code></td></tr>\n");
-            }
+            any = true;
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{run.RunId}</td><td>{run.Point}</td><td>{run.Replication}</td><td><code class=\"seed\">{run.Seed}</code></td><td><code>{Esc(run.ScenarioHash)}</code></td></tr>\n");
         }
         if (!any)
         {
@@ -417,19 +414,15 @@ public static partial class HtmlReport
         {
             return;
         }
-        var detailed = charts.Reader.Scalar<long>($"SELECT count(*) FROM {S.Runs.Table} WHERE {S.Runs.HasDetail}");
+        var detailed = charts.Reader.DetailedRunCount();
         if (detailed == 0)
         {
             return;
         }
         var rows = new StringBuilder();
-        using (var r = charts.Reader.Query($"SELECT {S.Events.Kind}, count(*) FROM {S.Events.Table} GROUP BY 1 ORDER BY 2 DESC, 1"))
+        foreach (var e in charts.Reader.EventCounts())
         {
-            while (r.Read())
-            {
-                var count = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
-                rows.Append($"<tr><td>{Esc(Words(r.GetString(0)))}</td><td class=\"n\">{N(count)}</td><td class=\"n\">{F((double)count / detailed)}</td></tr>\n");
-            }
+            rows.Append($"<tr><td>{Esc(Words(e.Kind))}</td><td class=\"n\">{N(e.Count)}</td><td class=\"n\">{F((double)e.Count / detailed)}</td></tr>\n");
         }
         if (rows.Length == 0)
         {
@@ -441,14 +434,7 @@ public static partial class HtmlReport
 
     private static string AxisValues(StoreCharts charts, StoredAxis a)
     {
-        var values = new List<string>();
-        using (var r = charts.Reader.Query($"SELECT DISTINCT CAST({S.Quote(a.Path)} AS VARCHAR) AS v, {S.Quote(a.Path)} FROM {S.Runs.Table} ORDER BY 2 LIMIT 13"))
-        {
-            while (r.Read())
-            {
-                values.Add(r.IsDBNull(0) ? "" : r.GetString(0));
-            }
-        }
+        var values = charts.Reader.AxisValues(a.Path, 13);
         var shown = values.Count > 12 ? string.Join(", ", values.Take(12)) + ", …" : string.Join(", ", values);
         return $"{a.ValueCount} values" + (shown.Length > 0 ? $": {shown}" : "");
     }
