@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
+using Spiral.IO.Content;
 using Spiral.Reporting.Learn;
 
 namespace Spiral.Cli.Commands;
