@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
@@ -74,6 +75,9 @@ public sealed record StoredRunHead(long RunId, int Point, int Replication, ulong
 
 /// <summary>How many times one event kind occurs in the stored events.</summary>
 public sealed record EventCount(string Kind, long Count);
+
+/// <summary>How many stored events are tagged with one concept (a <c>Concept</c> name of the model).</summary>
+public sealed record ConceptCount(string Concept, long Count);
 
 /// <summary>
 /// Read access to a results store (docs/reference/results-store.md). Opens the DuckDB file read-only; every method
@@ -212,6 +216,18 @@ public sealed class ResultsReader : IDisposable
         while (r.Read())
         {
             list.Add(new EventCount(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    /// <summary>Stored events by the concept they are tagged with, most frequent first (ties by concept); untagged events left out.</summary>
+    public IReadOnlyList<ConceptCount> ConceptCounts()
+    {
+        var list = new List<ConceptCount>();
+        using var r = Query($"SELECT {S.Events.Concept}, count(*) FROM {S.Events.Table} WHERE {S.Events.Concept} <> '{nameof(Concept.None)}' GROUP BY 1 ORDER BY 2 DESC, 1");
+        while (r.Read())
+        {
+            list.Add(new ConceptCount(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
         }
         return list;
     }

@@ -7,6 +7,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
+using Spiral.Core.Events;
+using Spiral.Reporting.Learn;
 using Spiral.Reporting.Plots;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
@@ -430,6 +432,29 @@ public static partial class HtmlReport
         }
         h.Append($"<h3>Events</h3>\n<p>Over the {N(detailed)} runs with per-year detail.</p>\n");
         h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>per run</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+        ConceptTable(h, charts, detailed);
+    }
+
+    /// <summary>The concepts the events show, each explained by its glossary entry (<see cref="LearnLibrary"/>).</summary>
+    private static void ConceptTable(StringBuilder h, StoreCharts charts, long detailed)
+    {
+        var rows = new StringBuilder();
+        foreach (var c in charts.Reader.ConceptCounts())
+        {
+            if (!Enum.TryParse<Concept>(c.Concept, out var concept) || LearnLibrary.ForConcept(concept) is not { } entry)
+            {
+                continue;
+            }
+            rows.Append($"<tr><td id=\"concept-{Esc(entry.Id)}\">{Esc(entry.Title)}</td><td class=\"n\">{N(c.Count)}</td><td class=\"n\">{F((double)c.Count / detailed)}</td>");
+            rows.Append($"<td>{Esc(entry.Gist)}</td><td>{Esc(entry.Source)}</td><td><code>spiral explain {Esc(entry.Id)}</code></td></tr>\n");
+        }
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        h.Append("<h3>Concepts at work</h3>\n<p>The same events by the concept of the security dilemma each one shows.</p>\n");
+        h.Append("<table>\n<thead><tr><th>concept</th><th>events</th><th>per run</th><th>what it means</th><th>source</th><th>read more</th></tr></thead>\n<tbody>\n")
+            .Append(rows).Append("</tbody></table>\n");
     }
 
     private static string AxisValues(StoreCharts charts, StoredAxis a)

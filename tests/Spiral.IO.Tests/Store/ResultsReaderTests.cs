@@ -70,6 +70,16 @@ public sealed class ResultsReaderTests : IDisposable
     }
 
     [Fact]
+    public void ConceptCounts_TaggedEvents_SumToTheTaggedEventRowsNoneLeftOut()
+    {
+        var counts = _reader.ConceptCounts();
+        Assert.NotEmpty(counts);
+        Assert.DoesNotContain(counts, c => c.Concept == nameof(Spiral.Core.Events.Concept.None));
+        Assert.All(counts, c => Assert.True(Enum.TryParse<Spiral.Core.Events.Concept>(c.Concept, out _), c.Concept));
+        Assert.Equal(_reader.Scalar<long>($"SELECT count(*) FROM {S.Events.Table} WHERE {S.Events.Concept} <> 'None'"), counts.Sum(c => c.Count));
+    }
+
+    [Fact]
     public void AxisValues_NumericAndTextAxes_DistinctValuesInOrder()
     {
         Assert.Equal(["0.5", "3.0"], _reader.AxisValues("world.offenseAdvantage", 13));
