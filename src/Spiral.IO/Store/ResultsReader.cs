@@ -209,25 +209,20 @@ public sealed class ResultsReader : IDisposable
     }
 
     /// <summary>Occurrences of each event kind over the stored events, most frequent first (ties by kind).</summary>
-    public IReadOnlyList<EventCount> EventCounts()
-    {
-        var list = new List<EventCount>();
-        using var r = Query($"SELECT {S.Events.Kind}, count(*) FROM {S.Events.Table} GROUP BY 1 ORDER BY 2 DESC, 1");
-        while (r.Read())
-        {
-            list.Add(new EventCount(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
-        }
-        return list;
-    }
+    public IReadOnlyList<EventCount> EventCounts() =>
+        CountEvents(S.Events.Kind, "TRUE").Select(c => new EventCount(c.Value, c.Count)).ToList();
 
     /// <summary>Stored events by the concept they are tagged with, most frequent first (ties by concept); untagged events left out.</summary>
-    public IReadOnlyList<ConceptCount> ConceptCounts()
+    public IReadOnlyList<ConceptCount> ConceptCounts() =>
+        CountEvents(S.Events.Concept, $"{S.Events.Concept} <> '{nameof(Concept.None)}'").Select(c => new ConceptCount(c.Value, c.Count)).ToList();
+
+    private List<(string Value, long Count)> CountEvents(string column, string where)
     {
-        var list = new List<ConceptCount>();
-        using var r = Query($"SELECT {S.Events.Concept}, count(*) FROM {S.Events.Table} WHERE {S.Events.Concept} <> '{nameof(Concept.None)}' GROUP BY 1 ORDER BY 2 DESC, 1");
+        var list = new List<(string, long)>();
+        using var r = Query($"SELECT {column}, count(*) FROM {S.Events.Table} WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1");
         while (r.Read())
         {
-            list.Add(new ConceptCount(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+            list.Add((r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
         }
         return list;
     }
