@@ -67,9 +67,6 @@ public sealed record StoredComparison(string Intervention, string Outcome, int R
 public sealed record TrajectoryQuantiles(int State, int Year, long Runs, double MilexMedian, double MilexP10, double MilexP90,
     double SecurityMedian, double SecurityP10, double SecurityP90);
 
-/// <summary>The mean over runs of one observer's belief about one target at one step, and how many runs it averages.</summary>
-public sealed record MeanBelief(int Observer, int Target, int Step, int Year, double Mean, long Runs);
-
 /// <summary>A stored run's identity: where it sits in the experiment and the seed and scenario that reproduce it.</summary>
 public sealed record StoredRunHead(long RunId, int Point, int Replication, ulong Seed, string ScenarioHash);
 
@@ -266,33 +263,21 @@ public sealed class ResultsReader : IDisposable
     }
 
     /// <summary>
-    /// Mean belief of each observer about each target (itself included) by step, over the runs with detail;
-    /// <paramref name="observer"/> restricts to one observer.
+    /// Bands over runs of beliefs by observer, target and step (itself included); <paramref name="point"/> restricts to one
+    /// sweep point, <paramref name="observer"/> to one observer.
     /// </summary>
-    public IReadOnlyList<MeanBelief> MeanBeliefs(int? observer = null)
+    public IReadOnlyList<BeliefBand> BeliefBands(int? point = null, int? observer = null)
     {
-        var filter = observer is { } i ? $"WHERE {S.Beliefs.Observer} = {i}" : "";
-        var sql = $"""
-            SELECT {S.Beliefs.Observer}, {S.Beliefs.Target}, {S.Beliefs.Step}, avg({S.Beliefs.Belief}), count(DISTINCT {S.Beliefs.RunId})
-            FROM {S.Beliefs.Table} {filter}
-            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            """;
-        var startYear = StartYear();
-        var list = new List<MeanBelief>();
-        using var r = Query(sql);
-        while (r.Read())
+        var conditions = new List<string>();
+        if (point is { } p)
         {
-            var step = Convert.ToInt32(r[2], CultureInfo.InvariantCulture);
-            list.Add(new MeanBelief(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
-                step, TimeConvention.Year(startYear, step), Convert.ToDouble(r[3], CultureInfo.InvariantCulture), Convert.ToInt64(r[4], CultureInfo.InvariantCulture)));
+            conditions.Add($"b.{S.Beliefs.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})");
         }
-        return list;
-    }
-
-    /// <summary>Bands over runs of beliefs by observer, target and step; <paramref name="point"/> restricts to one sweep point.</summary>
-    public IReadOnlyList<BeliefBand> BeliefBands(int? point = null)
-    {
-        var filter = point is { } p ? $"WHERE b.{S.Beliefs.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})" : "";
+        if (observer is { } o)
+        {
+            conditions.Add($"b.{S.Beliefs.Observer} = {o}");
+        }
+        var filter = conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "";
         var sql = $"""
             SELECT b.{S.Beliefs.Observer}, b.{S.Beliefs.Target}, b.{S.Beliefs.Step}, count(*), avg(b.{S.Beliefs.Belief}),
                    quantile_cont(b.{S.Beliefs.Belief}, 0.05), quantile_cont(b.{S.Beliefs.Belief}, 0.25), quantile_cont(b.{S.Beliefs.Belief}, 0.5),

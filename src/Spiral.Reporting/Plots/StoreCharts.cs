@@ -125,7 +125,7 @@ public sealed class StoreCharts : IDisposable
     public BeliefData Beliefs(string? observer = null)
     {
         int? only = observer is null ? null : StateIndex(observer);
-        var rows = _reader.MeanBeliefs(only);
+        var rows = _reader.BeliefBands(observer: only);
         var curves = rows.Where(x => x.Observer != x.Target).GroupBy(x => (x.Observer, x.Target)).OrderBy(g => g.Key.Observer).ThenBy(g => g.Key.Target)
             .Select(g => new BeliefCurve(Name(g.Key.Observer), Name(g.Key.Target), g.Select(x => (double)x.Year).ToArray(), g.Select(x => x.Mean).ToArray()))
             .ToList();

@@ -100,13 +100,14 @@ public sealed class ResultsReaderTests : IDisposable
     }
 
     [Fact]
-    public void MeanBeliefs_AllObservers_SixPairsThirteenStepsYearsByTheTimeConvention()
+    public void BeliefBands_AllObservers_SixPairsThirteenStepsYearsByTheTimeConvention()
     {
-        var rows = _reader.MeanBeliefs();
+        var rows = _reader.BeliefBands();
         Assert.Equal(6 * 13, rows.Count);
         Assert.All(rows, r => Assert.Equal((8L, 1999 + r.Step), (r.Runs, r.Year)));
         Assert.All(rows, r => Assert.InRange(r.Mean, 0, 1));
-        Assert.Equal(2 * 13, _reader.MeanBeliefs(observer: 2).Count);
+        Assert.Equal(2 * 13, _reader.BeliefBands(observer: 2).Count);
+        Assert.All(_reader.BeliefBands(point: 1, observer: 2), r => Assert.Equal((2, 2L), (r.Observer, r.Runs)));
     }
 
     [Fact]
