@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Spiral.Architecture.Tests;
 
 /// <summary>
-/// DESIGN.md section 7: dependencies point down only (Cli/Web → IO → Experiments → Core, Analytic → Numerics), the
+/// DESIGN.md section 7: dependencies point down only (Cli/Web → Reporting → IO → Experiments → Core, Analytic → Numerics), the
 /// model projects read no global randomness or clock (section 8), and Numerics, Core and Analytic do no I/O; Core
 /// starts no threads.
 /// </summary>
@@ -30,15 +30,16 @@ public class DependencyTests
         ["Spiral.Analytic"] = ["Spiral.Numerics"],
         ["Spiral.Experiments"] = ["Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
         ["Spiral.IO"] = ["Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
-        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
-        ["Spiral.Web"] = ["Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Reporting"] = ["Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Numerics"],
+        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.Reporting", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Web"] = ["Spiral.Reporting", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
     };
 
     /// <summary>Layer of each project: a project may reference only lower layers.</summary>
     private static readonly Dictionary<string, int> Layer = new()
     {
         ["Spiral.Numerics"] = 0, ["Spiral.Core"] = 1, ["Spiral.Analytic"] = 1, ["Spiral.Experiments"] = 2, ["Spiral.IO"] = 3,
-        ["Spiral.Web"] = 4, ["Spiral.Cli"] = 5,
+        ["Spiral.Reporting"] = 4, ["Spiral.Web"] = 5, ["Spiral.Cli"] = 6,
     };
 
     private static IEnumerable<string> SrcProjects() =>
@@ -58,7 +59,7 @@ public class DependencyTests
     public void Src_HasTheExpectedProjects()
     {
         var names = SrcProjects().Select(Path.GetFileNameWithoutExtension).ToList();
-        foreach (var required in new[] { "Spiral.Numerics", "Spiral.Core", "Spiral.Analytic", "Spiral.Experiments", "Spiral.IO", "Spiral.Cli" })
+        foreach (var required in new[] { "Spiral.Numerics", "Spiral.Core", "Spiral.Analytic", "Spiral.Experiments", "Spiral.IO", "Spiral.Reporting", "Spiral.Cli" })
         {
             Assert.Contains(required, names);
         }
@@ -106,6 +107,12 @@ public class DependencyTests
     }
 
     [Fact]
+    public void Reporting_ReferencesIO()
+    {
+        Assert.Contains("Spiral.IO", References(Path.Combine(Root, "src", "Spiral.Reporting", "Spiral.Reporting.csproj")));
+    }
+
+    [Fact]
     public void Cli_ReferencesIO()
     {
         Assert.Contains("Spiral.IO", References(Path.Combine(Root, "src", "Spiral.Cli", "Spiral.Cli.csproj")));
@@ -117,6 +124,9 @@ public class DependencyTests
     [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Experiments", true)]
     [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Analytic", false)]
     [InlineData("<ProjectReference Include=\"../Spiral.Core/Spiral.Core.csproj\" />", "Spiral.Numerics", false)]
+    [InlineData("<ProjectReference Include=\"../Spiral.Reporting/Spiral.Reporting.csproj\" />", "Spiral.IO", false)]
+    [InlineData("<ProjectReference Include=\"../Spiral.Web/Spiral.Web.csproj\" />", "Spiral.Reporting", false)]
+    [InlineData("<ProjectReference Include=\"../Spiral.Reporting/Spiral.Reporting.csproj\" />", "Spiral.Web", true)]
     public void Checker_CatchesAnUpwardReference(string item, string project, bool ok)
     {
         var path = Path.Combine(Path.GetTempPath(), $"arch-{Guid.NewGuid():N}.csproj");

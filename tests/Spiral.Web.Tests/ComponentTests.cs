@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spiral.IO.Learn;
+using Spiral.Reporting.Learn;
 using Spiral.IO.Scenarios;
 using Spiral.Web.Components.Pages;
 using Spiral.Web.Components.Shared;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
-using Spiral.IO.Learn;
+using Spiral.IO.Content;
+using Spiral.Reporting.Learn;
 
 namespace Spiral.Cli.Commands;
 

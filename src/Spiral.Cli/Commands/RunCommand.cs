@@ -7,7 +7,7 @@ using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.IO.Files;
-using Spiral.IO.Narration;
+using Spiral.Reporting.Narration;
 using Spiral.IO.Results;
 using Spiral.IO.Scenarios;
 

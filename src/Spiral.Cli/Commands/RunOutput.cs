@@ -6,7 +6,7 @@ using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Running;
-using Spiral.IO.Narration;
+using Spiral.Reporting.Narration;
 using Spiral.Numerics.Statistics;
 
 namespace Spiral.Cli.Commands;

@@ -5,7 +5,7 @@ using Spectre.Console;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Validation;
 using Spiral.IO.Files;
-using Spiral.IO.Validation;
+using Spiral.Reporting.Validation;
 
 namespace Spiral.Cli.Commands;
 

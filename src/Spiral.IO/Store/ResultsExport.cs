@@ -26,25 +26,13 @@ public static class ResultsExport
         var tmp = OutputPath.TemporaryBeside(target);
         Directory.CreateDirectory(tmp);
         var extension = format == ExportFormat.Parquet ? "parquet" : "csv";
-        var options = format == ExportFormat.Parquet ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";
         var files = new List<string>();
         try
         {
             foreach (var table in StoreSchema.Tables)
             {
                 var file = Path.Combine(tmp, $"{table}.{extension}");
-                var order = table switch
-                {
-                    StoreSchema.Runs.Table => $" ORDER BY {StoreSchema.Runs.RunId}",
-                    StoreSchema.RunStates.Table => $" ORDER BY {StoreSchema.RunStates.RunId}, {StoreSchema.RunStates.State}",
-                    StoreSchema.Points.Table => $" ORDER BY {StoreSchema.Points.Point}",
-                    StoreSchema.PointValues.Table => $" ORDER BY {StoreSchema.PointValues.Point}, {StoreSchema.PointValues.Axis}",
-                    StoreSchema.Chunks.Table => $" ORDER BY {StoreSchema.Chunks.FirstRun}",
-                    _ => "",
-                };
-                using var cmd = reader.Connection.CreateCommand();
-                cmd.CommandText = $"COPY (SELECT * FROM {table}{order}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' {options}";
-                cmd.ExecuteNonQuery();
+                reader.CopyTable(table, file, format);
                 files.Add(Path.Combine(target, Path.GetFileName(file)));
             }
             OutputPath.MoveFolderIntoPlace(tmp, target);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
@@ -62,9 +63,23 @@ public sealed record StoredStateOutcomes(int State, IReadOnlyList<OutcomeStatist
 public sealed record StoredComparison(string Intervention, string Outcome, int Runs, double Baseline, double Treated,
     double Difference, double Low, double High);
 
+/// <summary>Median and 10th–90th percentiles over runs of milex and security of one state in one year.</summary>
+public sealed record TrajectoryQuantiles(int State, int Year, long Runs, double MilexMedian, double MilexP10, double MilexP90,
+    double SecurityMedian, double SecurityP10, double SecurityP90);
+
+/// <summary>A stored run's identity: where it sits in the experiment and the seed and scenario that reproduce it.</summary>
+public sealed record StoredRunHead(long RunId, int Point, int Replication, ulong Seed, string ScenarioHash);
+
+/// <summary>How many times one event kind occurs in the stored events.</summary>
+public sealed record EventCount(string Kind, long Count);
+
+/// <summary>How many stored events are tagged with one concept (a <c>Concept</c> name of the model).</summary>
+public sealed record ConceptCount(string Concept, long Count);
+
 /// <summary>
 /// Read access to a results store (docs/reference/results-store.md). Opens the DuckDB file read-only; every method
-/// is one SQL query over the store, and <see cref="Connection"/> is there for anything else.
+/// is one SQL query over the store: plots, reports and exports call these methods and hold no SQL of their own.
+/// <see cref="Query"/> and <see cref="Scalar"/> are there for ad-hoc SQL (tests, users).
 /// </summary>
 public sealed class ResultsReader : IDisposable
 {
@@ -144,6 +159,20 @@ public sealed class ResultsReader : IDisposable
         return list;
     }
 
+    /// <summary>Names of the tables the file holds (a Spiral store holds <see cref="StoreSchema.Tables"/>; another DuckDB file others).</summary>
+    public IReadOnlySet<string> Tables()
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Query("SELECT table_name FROM information_schema.tables");
+        while (r.Read())
+        {
+            tables.Add(r.GetString(0));
+        }
+        return tables;
+    }
+
+    public bool HasTable(string table) => Tables().Contains(table);
+
     /// <summary>Number of rows in <c>runs</c> (finished runs).</summary>
     public long RunCount() => Scalar<long>($"SELECT count(*) FROM {S.Runs.Table}");
 
@@ -176,10 +205,98 @@ public sealed class ResultsReader : IDisposable
         return list;
     }
 
-    /// <summary>Bands over runs of beliefs by observer, target and step; <paramref name="point"/> restricts to one sweep point.</summary>
-    public IReadOnlyList<BeliefBand> BeliefBands(int? point = null)
+    /// <summary>Number of runs with per-step detail (series, beliefs, events).</summary>
+    public long DetailedRunCount() => Scalar<long>($"SELECT count(*) FROM {S.Runs.Table} WHERE {S.Runs.HasDetail}");
+
+    /// <summary>The first <paramref name="limit"/> runs in run order.</summary>
+    public IReadOnlyList<StoredRunHead> FirstRuns(int limit)
     {
-        var filter = point is { } p ? $"WHERE b.{S.Beliefs.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})" : "";
+        var list = new List<StoredRunHead>();
+        using var r = Query($"""
+            SELECT {S.Runs.RunId}, {S.Runs.Point}, {S.Runs.Replication}, {S.Runs.Seed}, {S.Runs.ScenarioHash}
+            FROM {S.Runs.Table} ORDER BY {S.Runs.RunId} LIMIT {limit}
+            """);
+        while (r.Read())
+        {
+            list.Add(new StoredRunHead(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToUInt64(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4)));
+        }
+        return list;
+    }
+
+    /// <summary>Occurrences of each event kind over the stored events, most frequent first (ties by kind).</summary>
+    public IReadOnlyList<EventCount> EventCounts() =>
+        CountEvents(S.Events.Kind, "TRUE").Select(c => new EventCount(c.Value, c.Count)).ToList();
+
+    /// <summary>Stored events by the concept they are tagged with, most frequent first (ties by concept); untagged events left out.</summary>
+    public IReadOnlyList<ConceptCount> ConceptCounts() =>
+        CountEvents(S.Events.Concept, $"{S.Events.Concept} <> '{nameof(Concept.None)}'").Select(c => new ConceptCount(c.Value, c.Count)).ToList();
+
+    private List<(string Value, long Count)> CountEvents(string column, string where)
+    {
+        var list = new List<(string, long)>();
+        using var r = Query($"SELECT {column}, count(*) FROM {S.Events.Table} WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1");
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    /// <summary>The distinct values of a swept parameter over the runs as text, in value order, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<string> AxisValues(string axisPath, int limit)
+    {
+        var col = S.Quote(AxisOf(axisPath).Path);
+        var values = new List<string>();
+        using var r = Query($"SELECT DISTINCT CAST({col} AS VARCHAR) AS v, {col} FROM {S.Runs.Table} ORDER BY 2 LIMIT {limit}");
+        while (r.Read())
+        {
+            values.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Median and 10th–90th percentiles of milex and security by state and year over the runs with per-step series;
+    /// <paramref name="state"/> restricts to one state.
+    /// </summary>
+    public IReadOnlyList<TrajectoryQuantiles> Trajectories(int? state = null)
+    {
+        var filter = state is { } i ? $"WHERE {S.Series.State} = {i}" : "";
+        var sql = $"""
+            SELECT {S.Series.State}, {S.Series.Year}, count(*),
+                   quantile_cont({S.Series.Milex}, 0.5), quantile_cont({S.Series.Milex}, 0.1), quantile_cont({S.Series.Milex}, 0.9),
+                   quantile_cont({S.Series.Security}, 0.5), quantile_cont({S.Series.Security}, 0.1), quantile_cont({S.Series.Security}, 0.9)
+            FROM {S.Series.Table} {filter}
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """;
+        var list = new List<TrajectoryQuantiles>();
+        using var r = Query(sql);
+        while (r.Read())
+        {
+            double D(int k) => Convert.ToDouble(r[k], CultureInfo.InvariantCulture);
+            list.Add(new TrajectoryQuantiles(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
+                Convert.ToInt64(r[2], CultureInfo.InvariantCulture), D(3), D(4), D(5), D(6), D(7), D(8)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Bands over runs of beliefs by observer, target and step (itself included); <paramref name="point"/> restricts to one
+    /// sweep point, <paramref name="observer"/> to one observer.
+    /// </summary>
+    public IReadOnlyList<BeliefBand> BeliefBands(int? point = null, int? observer = null)
+    {
+        var conditions = new List<string>();
+        if (point is { } p)
+        {
+            conditions.Add($"b.{S.Beliefs.RunId} IN (SELECT {S.Runs.RunId} FROM {S.Runs.Table} WHERE {S.Runs.Point} = {p})");
+        }
+        if (observer is { } o)
+        {
+            conditions.Add($"b.{S.Beliefs.Observer} = {o}");
+        }
+        var filter = conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "";
         var sql = $"""
             SELECT b.{S.Beliefs.Observer}, b.{S.Beliefs.Target}, b.{S.Beliefs.Step}, count(*), avg(b.{S.Beliefs.Belief}),
                    quantile_cont(b.{S.Beliefs.Belief}, 0.05), quantile_cont(b.{S.Beliefs.Belief}, 0.25), quantile_cont(b.{S.Beliefs.Belief}, 0.5),
@@ -187,7 +304,7 @@ public sealed class ResultsReader : IDisposable
             FROM {S.Beliefs.Table} b {filter}
             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """;
-        var startYear = Scalar<int>($"SELECT {S.Experiment.StartYear} FROM {S.Experiment.Table}");
+        var startYear = StartYear();
         var list = new List<BeliefBand>();
         using var r = Query(sql);
         while (r.Read())
@@ -355,6 +472,31 @@ public sealed class ResultsReader : IDisposable
         return Scalar<string>($"SELECT coalesce(md5(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {order})), '') FROM {table} t");
     }
 
+    /// <summary>
+    /// Writes one table to <paramref name="file"/> with DuckDB's <c>COPY … TO</c> (Parquet with zstd, or CSV with a header),
+    /// rows in key order where the table has a natural one.
+    /// </summary>
+    public void CopyTable(string table, string file, ExportFormat format)
+    {
+        if (!S.Tables.Contains(table))
+        {
+            throw new ArgumentException($"unknown table '{table}'", nameof(table));
+        }
+        var order = table switch
+        {
+            S.Runs.Table => $" ORDER BY {S.Runs.RunId}",
+            S.RunStates.Table => $" ORDER BY {S.RunStates.RunId}, {S.RunStates.State}",
+            S.Points.Table => $" ORDER BY {S.Points.Point}",
+            S.PointValues.Table => $" ORDER BY {S.PointValues.Point}, {S.PointValues.Axis}",
+            S.Chunks.Table => $" ORDER BY {S.Chunks.FirstRun}",
+            _ => "",
+        };
+        var options = format == ExportFormat.Parquet ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = $"COPY (SELECT * FROM {table}{order}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' {options}";
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Runs any SQL over the store; dispose the reader.</summary>
     public DbDataReader Query(string sql)
     {
@@ -371,6 +513,8 @@ public sealed class ResultsReader : IDisposable
     }
 
     public void Dispose() => Connection.Dispose();
+
+    private int StartYear() => Scalar<int>($"SELECT {S.Experiment.StartYear} FROM {S.Experiment.Table}");
 
     private StoredAxis AxisOf(string path) =>
         Axes().FirstOrDefault(a => a.Path == path)

@@ -1,6 +1,6 @@
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
-using Spiral.IO.Narration;
+using Spiral.Reporting.Narration;
 
 namespace Spiral.Web.ViewModels;
 

@@ -3,7 +3,6 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.IO.Store;
-using Spiral.IO.Tests.Plots;
 using Spiral.Testing;
 
 namespace Spiral.IO.Tests.Store;
@@ -118,7 +117,13 @@ public sealed class StoreIntegrityTests : IDisposable
     public void OpenOrCreate_ResumeOnAForeignDuckDbFile_RefusedAndNotWrittenInto()
     {
         var foreign = PathOf("foreign.duckdb");
-        File.Copy(TestStores.ForeignDuckDb(), foreign);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={foreign}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1); CHECKPOINT;";
+            cmd.ExecuteNonQuery();
+        }
         var before = Hash(foreign);
         var ex = Assert.Throws<ResultsStoreException>(() => ResultsStoreWriter.OpenOrCreate(foreign, Sweep(), Header(), resume: true));
         Assert.Equal($"'{foreign}' is a DuckDB file but not a Spiral results store (no table experiment, runs, states)", ex.Message);

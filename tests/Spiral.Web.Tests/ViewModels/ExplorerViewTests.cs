@@ -5,7 +5,8 @@ using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
 using Spiral.Web.ViewModels;
-using Spiral.IO.Learn;
+using Spiral.IO.Content;
+using Spiral.Reporting.Learn;
 using Spiral.IO.Scenarios;
 using Xunit.Abstractions;
 

@@ -11,7 +11,7 @@ namespace Spiral.Cli.Commands.Analytic;
 /// <summary>Output, plotting and error translation shared by the analytic-lab commands.</summary>
 internal static class AnalyticCli
 {
-    public const string FontFamily = Spiral.IO.Plots.PlotFonts.Family;
+    public const string FontFamily = Spiral.Reporting.Plots.PlotFonts.Family;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -33,9 +33,9 @@ internal static class AnalyticCli
             {
                 try
                 {
-                    Spiral.IO.Plots.PlotFile.CheckPath(path);
+                    Spiral.Reporting.Plots.PlotFile.CheckPath(path);
                 }
-                catch (Spiral.IO.Plots.PlotException ex)
+                catch (Spiral.Reporting.Plots.PlotException ex)
                 {
                     result.AddError("--plot " + ex.Message);
                 }
@@ -120,17 +120,17 @@ internal static class AnalyticCli
         return items;
     }
 
-    /// <summary>Saves a plot as PNG or SVG (by extension) with the shipped font, atomically (Spiral.IO.Plots.PlotFile).</summary>
+    /// <summary>Saves a plot as PNG or SVG (by extension) with the shipped font, atomically (Spiral.Reporting.Plots.PlotFile).</summary>
     public static void SavePlot(ScottPlot.Plot plot, string path, int width = 900, int height = 560)
     {
         try
         {
-            Spiral.IO.Plots.PlotFile.CheckPath(path);
-            Spiral.IO.Plots.PlotFonts.Register();
-            plot.Font.Set(Spiral.IO.Plots.PlotFonts.Family);
-            Spiral.IO.Plots.PlotFile.Save(plot, path, width, height);
+            Spiral.Reporting.Plots.PlotFile.CheckPath(path);
+            Spiral.Reporting.Plots.PlotFonts.Register();
+            plot.Font.Set(Spiral.Reporting.Plots.PlotFonts.Family);
+            Spiral.Reporting.Plots.PlotFile.Save(plot, path, width, height);
         }
-        catch (Spiral.IO.Plots.PlotException ex)
+        catch (Spiral.Reporting.Plots.PlotException ex)
         {
             throw new UsageException("--plot " + ex.Message);
         }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.IO.Files;
-using Spiral.IO.Plots;
+using Spiral.Reporting.Plots;
 
 namespace Spiral.Cli.Commands.Plots;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.IO.Files;
-using Spiral.IO.Reports;
+using Spiral.Reporting.Reports;
 
 namespace Spiral.Cli.Commands.Plots;
 

@@ -8,12 +8,15 @@ using System.Text.RegularExpressions;
 using Spiral.Core.Recording;
 using Spiral.Core.Scenarios;
 using Spiral.IO.Files;
-using Spiral.IO.Plots;
+using Spiral.Core.Events;
+using Spiral.Reporting.Learn;
+using Spiral.Reporting.Plots;
 using Spiral.IO.Scenarios;
+using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
-namespace Spiral.IO.Reports;
+namespace Spiral.Reporting.Reports;
 
 /// <summary>What a report holds, for <c>spiral report --json</c>.</summary>
 public sealed record ReportSummary(string File, string Experiment, string Scenario, long Runs, IReadOnlyList<string> Charts,
@@ -322,13 +325,10 @@ public static partial class HtmlReport
     {
         h.Append("<table>\n<thead><tr><th>run</th><th>point</th><th>replication</th><th>seed</th><th>scenario hash</th></tr></thead>\n<tbody>\n");
         var any = false;
-        using (var r = charts.Reader.Query($"SELECT {S.Runs.RunId}, {S.Runs.Point}, {S.Runs.Replication}, CAST({S.Runs.Seed} AS VARCHAR), {S.Runs.ScenarioHash} FROM {S.Runs.Table} ORDER BY {S.Runs.RunId} LIMIT 5"))
+        foreach (var run in charts.Reader.FirstRuns(5))
         {
-            while (r.Read())
-            {
-                any = true;
-                h.Append($"<tr><td>{r.GetValue(0)}</td><td>{r.GetValue(1)}</td><td>{r.GetValue(2)}</td><td><code class=\"seed\">{Esc(r.GetString(3))}</code></td><td><code>{Esc(r.GetString(4))}</code></td></tr>\n");
-            }
+            any = true;
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{run.RunId}</td><td>{run.Point}</td><td>{run.Replication}</td><td><code class=\"seed\">{run.Seed}</code></td><td><code>{Esc(run.ScenarioHash)}</code></td></tr>\n");
         }
         if (!any)
         {
@@ -377,7 +377,7 @@ public static partial class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<Store.StoredAxis> axes)
+    private static void PointTable(StringBuilder h, StoreCharts charts, IReadOnlyList<StoredAxis> axes)
     {
         var headline = OutcomeRegistry.Runs.Where(o => o.Headline).ToList();
         var points = charts.Reader.PointSummaries();
@@ -420,19 +420,15 @@ public static partial class HtmlReport
         {
             return;
         }
-        var detailed = charts.Reader.Scalar<long>($"SELECT count(*) FROM {S.Runs.Table} WHERE {S.Runs.HasDetail}");
+        var detailed = charts.Reader.DetailedRunCount();
         if (detailed == 0)
         {
             return;
         }
         var rows = new StringBuilder();
-        using (var r = charts.Reader.Query($"SELECT {S.Events.Kind}, count(*) FROM {S.Events.Table} GROUP BY 1 ORDER BY 2 DESC, 1"))
+        foreach (var e in charts.Reader.EventCounts())
         {
-            while (r.Read())
-            {
-                var count = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
-                rows.Append($"<tr><td>{Esc(Words(r.GetString(0)))}</td><td class=\"n\">{N(count)}</td><td class=\"n\">{F((double)count / detailed)}</td></tr>\n");
-            }
+            rows.Append($"<tr><td>{Esc(Words(e.Kind))}</td><td class=\"n\">{N(e.Count)}</td><td class=\"n\">{F((double)e.Count / detailed)}</td></tr>\n");
         }
         if (rows.Length == 0)
         {
@@ -440,18 +436,34 @@ public static partial class HtmlReport
         }
         h.Append($"<h3>Events</h3>\n<p>Over the {N(detailed)} runs with per-year detail.</p>\n");
         h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>per run</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+        ConceptTable(h, charts, detailed);
     }
 
-    private static string AxisValues(StoreCharts charts, Store.StoredAxis a)
+    /// <summary>The concepts the events show, each explained by its glossary entry (<see cref="LearnLibrary"/>).</summary>
+    private static void ConceptTable(StringBuilder h, StoreCharts charts, long detailed)
     {
-        var values = new List<string>();
-        using (var r = charts.Reader.Query($"SELECT DISTINCT CAST({S.Quote(a.Path)} AS VARCHAR) AS v, {S.Quote(a.Path)} FROM {S.Runs.Table} ORDER BY 2 LIMIT 13"))
+        var rows = new StringBuilder();
+        foreach (var c in charts.Reader.ConceptCounts())
         {
-            while (r.Read())
+            if (!Enum.TryParse<Concept>(c.Concept, out var concept) || LearnLibrary.ForConcept(concept) is not { } entry)
             {
-                values.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+                continue;
             }
+            rows.Append($"<tr><td id=\"concept-{Esc(entry.Id)}\">{Esc(entry.Title)}</td><td class=\"n\">{N(c.Count)}</td><td class=\"n\">{F((double)c.Count / detailed)}</td>");
+            rows.Append($"<td>{Esc(entry.Gist)}</td><td>{Esc(entry.Source)}</td><td><code>spiral explain {Esc(entry.Id)}</code></td></tr>\n");
         }
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        h.Append("<h3>Concepts at work</h3>\n<p>The same events by the concept of the security dilemma each one shows.</p>\n");
+        h.Append("<table>\n<thead><tr><th>concept</th><th>events</th><th>per run</th><th>what it means</th><th>source</th><th>read more</th></tr></thead>\n<tbody>\n")
+            .Append(rows).Append("</tbody></table>\n");
+    }
+
+    private static string AxisValues(StoreCharts charts, StoredAxis a)
+    {
+        var values = charts.Reader.AxisValues(a.Path, 13);
         var shown = values.Count > 12 ? string.Join(", ", values.Take(12)) + ", …" : string.Join(", ", values);
         return $"{a.ValueCount} values" + (shown.Length > 0 ? $": {shown}" : "");
     }

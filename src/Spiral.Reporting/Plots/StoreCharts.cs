@@ -6,7 +6,7 @@ using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>The plot kinds <c>spiral plot</c> draws from a results store.</summary>
 public static class PlotKinds
@@ -21,8 +21,8 @@ public static class PlotKinds
 }
 
 /// <summary>
-/// Reads the data of each plot from a results store (docs/reference/results-store.md) with SQL over its tables,
-/// and draws it. Opening checks that the file exists and is a Spiral store; every query says clearly when the
+/// Reads the data of each plot from a results store (docs/reference/results-store.md) through the methods of
+/// <see cref="ResultsReader"/>, and draws it. Opening checks that the file exists and is a Spiral store; every query says clearly when the
 /// data a plot needs is absent. Read-only: nothing is computed here that the store does not hold.
 /// </summary>
 public sealed class StoreCharts : IDisposable
@@ -101,28 +101,7 @@ public sealed class StoreCharts : IDisposable
     public TrajectoryData Trajectories(string? state = null)
     {
         int? only = state is null ? null : StateIndex(state);
-        var filter = only is { } i ? $"WHERE {S.Series.State} = {i}" : "";
-        var sql = $"""
-            SELECT {S.Series.State}, {S.Series.Year}, count(*),
-                   quantile_cont({S.Series.Milex}, 0.5), quantile_cont({S.Series.Milex}, 0.1), quantile_cont({S.Series.Milex}, 0.9),
-                   quantile_cont({S.Series.Security}, 0.5), quantile_cont({S.Series.Security}, 0.1), quantile_cont({S.Series.Security}, 0.9)
-            FROM {S.Series.Table} {filter}
-            GROUP BY 1, 2 ORDER BY 1, 2
-            """;
-        var rows = new List<(int State, double Year, long Runs, double[] V)>();
-        using (var r = _reader.Query(sql))
-        {
-            while (r.Read())
-            {
-                var v = new double[6];
-                for (var k = 0; k < 6; k++)
-                {
-                    v[k] = Convert.ToDouble(r[3 + k], CultureInfo.InvariantCulture);
-                }
-                rows.Add((Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToDouble(r[1], CultureInfo.InvariantCulture),
-                    Convert.ToInt64(r[2], CultureInfo.InvariantCulture), v));
-            }
-        }
+        var rows = _reader.Trajectories(only);
         if (rows.Count == 0)
         {
             throw new PlotException("this store has no per-step series (table series is empty; was the sweep run with --series none?), so no trajectories can be drawn.");
@@ -132,9 +111,9 @@ public sealed class StoreCharts : IDisposable
         foreach (var g in rows.GroupBy(x => x.State).OrderBy(g => g.Key))
         {
             var name = Name(g.Key);
-            var years = g.Select(x => x.Year).ToArray();
-            milex.Add(new TrajectoryBand(name, years, g.Select(x => x.V[0]).ToArray(), g.Select(x => x.V[1]).ToArray(), g.Select(x => x.V[2]).ToArray()));
-            security.Add(new TrajectoryBand(name, years, g.Select(x => x.V[3]).ToArray(), g.Select(x => x.V[4]).ToArray(), g.Select(x => x.V[5]).ToArray()));
+            var years = g.Select(x => (double)x.Year).ToArray();
+            milex.Add(new TrajectoryBand(name, years, g.Select(x => x.MilexMedian).ToArray(), g.Select(x => x.MilexP10).ToArray(), g.Select(x => x.MilexP90).ToArray()));
+            security.Add(new TrajectoryBand(name, years, g.Select(x => x.SecurityMedian).ToArray(), g.Select(x => x.SecurityP10).ToArray(), g.Select(x => x.SecurityP90).ToArray()));
         }
         var runs = (int)rows.Max(x => x.Runs);
         return new TrajectoryData(ScenarioLabel(), runs, MilexUnit, milex, security);
@@ -144,25 +123,9 @@ public sealed class StoreCharts : IDisposable
     public BeliefData Beliefs(string? observer = null)
     {
         int? only = observer is null ? null : StateIndex(observer);
-        var filter = only is { } i ? $"WHERE {S.Beliefs.Observer} = {i}" : "";
-        var sql = $"""
-            SELECT {S.Beliefs.Observer}, {S.Beliefs.Target}, {S.Beliefs.Step}, avg({S.Beliefs.Belief}), count(DISTINCT {S.Beliefs.RunId})
-            FROM {S.Beliefs.Table} {filter}
-            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            """;
-        var rows = new List<(int O, int T, int Step, double Mean, long Runs)>();
-        using (var r = _reader.Query(sql))
-        {
-            while (r.Read())
-            {
-                rows.Add((Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
-                    Convert.ToInt32(r[2], CultureInfo.InvariantCulture), Convert.ToDouble(r[3], CultureInfo.InvariantCulture),
-                    Convert.ToInt64(r[4], CultureInfo.InvariantCulture)));
-            }
-        }
-        var curves = rows.Where(x => x.O != x.T).GroupBy(x => (x.O, x.T)).OrderBy(g => g.Key.O).ThenBy(g => g.Key.T)
-            .Select(g => new BeliefCurve(Name(g.Key.O), Name(g.Key.T),
-                g.Select(x => (double)TimeConvention.Year(Experiment.StartYear, x.Step)).ToArray(), g.Select(x => x.Mean).ToArray()))
+        var rows = _reader.BeliefBands(observer: only);
+        var curves = rows.Where(x => x.Observer != x.Target).GroupBy(x => (x.Observer, x.Target)).OrderBy(g => g.Key.Observer).ThenBy(g => g.Key.Target)
+            .Select(g => new BeliefCurve(Name(g.Key.Observer), Name(g.Key.Target), g.Select(x => (double)x.Year).ToArray(), g.Select(x => x.Mean).ToArray()))
             .ToList();
         if (curves.Count == 0)
         {
@@ -289,8 +252,7 @@ public sealed class StoreCharts : IDisposable
         }
     }
 
-    public bool HasTable(string table) =>
-        _reader.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{table.Replace("'", "''", StringComparison.Ordinal)}'") > 0;
+    public bool HasTable(string table) => _reader.HasTable(table);
 
     /// <summary>The scenario's name, saying when the runs of several sweep points are pooled.</summary>
     private string ScenarioLabel() =>

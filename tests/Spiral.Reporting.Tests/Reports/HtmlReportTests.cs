@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Spiral.IO.Reports;
-using Spiral.IO.Tests.Plots;
+using Spiral.Core.Events;
+using Spiral.Reporting.Learn;
+using Spiral.Reporting.Plots;
+using Spiral.Reporting.Reports;
+using Spiral.Reporting.Tests.Plots;
 
-namespace Spiral.IO.Tests.Reports;
+namespace Spiral.Reporting.Tests.Reports;
 
 /// <summary>The report is one self-contained HTML file: scenario, seed, version, tables and inline SVG charts, nothing loaded from the network.</summary>
 public class HtmlReportTests
@@ -54,6 +57,22 @@ public class HtmlReportTests
         // Each chart's element ids are its own, so clip paths do not collide between charts.
         var ids = Regex.Matches(html, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void SweepReport_ConceptsAtWork_TitleGistAndSourceFromTheGlossary()
+    {
+        using var charts = StoreCharts.Open(TestStores.FourWorlds());
+        var counts = charts.Reader.ConceptCounts();
+        Assert.NotEmpty(counts);
+        var html = HtmlReport.Build(charts, "four-worlds.duckdb", "9.9.9-test").Html;
+        Assert.Contains("<h3>Concepts at work</h3>", html);
+        var top = LearnLibrary.ForConcept(Enum.Parse<Concept>(counts[0].Concept))!;
+        var row = Regex.Match(html, $"<tr><td id=\"concept-{top.Id}\">.*?</tr>").Value;
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(top.Title), row);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(top.Gist), row);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(top.Source), row);
+        Assert.Contains($"<code>spiral explain {top.Id}</code>", row);
     }
 
     [Fact]

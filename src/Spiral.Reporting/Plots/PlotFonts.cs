@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>
 /// The font every Spiral plot is drawn with: DejaVu Sans, embedded in this assembly and registered with ScottPlot,
@@ -24,7 +24,7 @@ public static class PlotFonts
                 return;
             }
             using var stream = typeof(PlotFonts).Assembly.GetManifestResourceStream("fonts/DejaVuSans.ttf")
-                ?? throw new InvalidOperationException("The embedded font fonts/DejaVuSans.ttf is missing from Spiral.IO.");
+                ?? throw new InvalidOperationException("The embedded font fonts/DejaVuSans.ttf is missing from Spiral.Reporting.");
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             var typeface = SKTypeface.FromData(SKData.CreateCopy(memory.ToArray()))

@@ -3,7 +3,7 @@ using ScottPlot;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Metrics;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>
 /// Counterfactual effects as a tornado chart: one bar per outcome, the paired difference (treated − baseline) as a

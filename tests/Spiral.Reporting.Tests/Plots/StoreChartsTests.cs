@@ -1,6 +1,6 @@
-using Spiral.IO.Plots;
+using Spiral.Reporting.Plots;
 
-namespace Spiral.IO.Tests.Plots;
+namespace Spiral.Reporting.Tests.Plots;
 
 /// <summary>Plots drawn from results stores written in the documented schema, and clear refusals when a plot's data is absent.</summary>
 public class StoreChartsTests

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ScottPlot;
 using Spiral.IO.Files;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>Plot sizes, projector-sized fonts, and atomic saving to PNG or SVG chosen by the file's extension.</summary>
 public static partial class PlotFile

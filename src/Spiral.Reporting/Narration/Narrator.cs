@@ -2,8 +2,9 @@ using System.Globalization;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Recording;
+using Spiral.Reporting.Learn;
 
-namespace Spiral.IO.Narration;
+namespace Spiral.Reporting.Narration;
 
 /// <summary>One year of a narrated run.</summary>
 public sealed record NarratedYear(int Year, IReadOnlyList<NarratedLine> Lines);
@@ -15,7 +16,8 @@ public sealed record NarratedLine(string Text, Concept Concept, string ConceptNa
 /// Tells the story of one recorded run year by year in plain language for students: who armed and why, why a
 /// belief moved, how a crisis climbed Kahn's ladder and why it stopped, each sentence naming the concept at work.
 /// Step t is told under its year Y(t) (<see cref="TimeConvention"/>); the closing lines, the state at the end of
-/// the last step, under the last year.
+/// the last step, under the last year. Concept names and one-line explanations come from the one glossary
+/// (<see cref="LearnLibrary"/>, content/concepts.yaml).
 /// </summary>
 public static class Narrator
 {
@@ -76,14 +78,14 @@ public static class Narrator
     private static string Describe(double security) =>
         security >= 0.9 ? "safe" : security >= 0.75 ? "fairly safe" : security >= 0.5 ? "insecure" : "deeply insecure";
 
-    private static NarratedLine Line(string text, Concept concept) => new(text, concept, ConceptGlossary.Of(concept).Name);
+    private static NarratedLine Line(string text, Concept concept) => new(text, concept, LearnLibrary.ForConcept(concept)?.Name ?? "");
 
     private static NarratedLine? Describe(SimEvent ev, string[] names, RunRecord run, ref int crisisRung)
     {
         string A() => names[ev.Actor];
         string B() => ev.Target >= 0 ? names[ev.Target] : "";
-        var why = ConceptGlossary.Of(ev.Concept);
-        string Because() => why.Name.Length > 0 ? $" ({why.Name}: {why.Explanation})" : "";
+        var why = LearnLibrary.ForConcept(ev.Concept);
+        string Because() => why is not null ? $" ({why.Name}: {why.Gist})" : "";
         var rung = ev.Rung > 0 ? EscalationLadder.At(ev.Rung) : default;
         var inv = CultureInfo.InvariantCulture;
         return ev.Kind switch

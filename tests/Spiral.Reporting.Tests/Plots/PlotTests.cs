@@ -1,8 +1,8 @@
 using System.Xml.Linq;
-using Spiral.IO.Plots;
+using Spiral.Reporting.Plots;
 using Spiral.Numerics.Statistics;
 
-namespace Spiral.IO.Tests.Plots;
+namespace Spiral.Reporting.Tests.Plots;
 
 /// <summary>Each renderer writes a valid PNG and an SVG that parses as XML and carries its title and axis labels as text (so the shipped font is used).</summary>
 public class PlotTests

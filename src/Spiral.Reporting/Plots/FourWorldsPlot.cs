@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>
 /// Jervis's four worlds (1978) as a heat map of war probability over offense advantage (x) and distinguishability

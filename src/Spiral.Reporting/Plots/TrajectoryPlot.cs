@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>
 /// Military spending and security of each state over the years: the median over runs as a line and the band

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Spiral.Experiments.Validation;
 
-namespace Spiral.IO.Validation;
+namespace Spiral.Reporting.Validation;
 
 /// <summary>Renders validation results as the Markdown page of docs/explanation/validation.md and as a self-contained HTML report.</summary>
 public static class ValidationDocuments

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>
 /// Beliefs over time: the mean over runs of each state's belief that a rival is greedy. Above 0.5 between two

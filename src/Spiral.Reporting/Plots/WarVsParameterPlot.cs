@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>War probability at each value of a swept parameter, with 95% (Wilson) intervals as error bars.</summary>
 public static class WarVsParameterPlot

@@ -1,6 +1,6 @@
 using Spiral.Numerics.Statistics;
 
-namespace Spiral.IO.Plots;
+namespace Spiral.Reporting.Plots;
 
 /// <summary>One state's trajectory over an ensemble: per year the median over runs and the 10th–90th percentile band.</summary>
 public sealed record TrajectoryBand(string State, IReadOnlyList<double> Years, IReadOnlyList<double> Median,

@@ -9,7 +9,7 @@ using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
 using S = Spiral.IO.Store.StoreSchema;
 
-namespace Spiral.IO.Tests.Plots;
+namespace Spiral.Reporting.Tests.Plots;
 
 /// <summary>
 /// Small results stores for plot, report and CLI tests, written in the documented schema (StoreSchema.CreateTables)
