@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using ScottPlot;
 
 namespace Spiral.Reporting.Plots;
@@ -52,25 +53,12 @@ public static class WarVsParameterPlot
         return plot;
     }
 
-    /// <summary>The parameter path with its meaning and scale when it is a well-known one.</summary>
+    /// <summary>The parameter path with its unit and valid range from the parameter catalog (the path itself when it names none).</summary>
     public static string AxisLabel(string path)
     {
         var field = path[(path.LastIndexOf('.') + 1)..];
-        var meaning = field switch
-        {
-            "offenseAdvantage" => "1 = neutral, > 1 favours offense",
-            "distinguishability" => "0 = none, 1 = full",
-            "institutions" => "0 = pure anarchy, 1 = strong",
-            "observationNoise" => "noise of observed postures",
-            "hotline" => "0 = none, 1 = always used",
-            "transparency" => "0 = none, 1 = full",
-            "rivalry" => "0 = none",
-            "empathy" => "0 = none, 1 = full",
-            "greedProbability" => "prior P(greedy)",
-            "allianceCommitment" or "commitment" => "0 = none, 1 = full",
-            _ => null,
-        };
-        return meaning is null ? path : $"{path} ({meaning})";
+        var info = ParameterCatalog.All.FirstOrDefault(p => p.Name == field && p.Scope != ParameterScope.Policy && p.Type != ParameterType.Name);
+        return info is null ? path : $"{path} ({info.Unit}, {info.RangeText})";
     }
 
     public static void Render(WarVsParameterData data, string path) => PlotFile.Save(Build(data), path);
