@@ -101,6 +101,21 @@ public sealed class ComponentTests : IDisposable
         Assert.All(tags, t => Assert.Contains(t.GetAttribute("href") ?? "", ids));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("100001")]
+    [InlineData("99999999999999999999999")]
+    public void Story_BadRunInTheLink_ShowsOneMessageOnThePage(string run)
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/story/jervis-doubly-dangerous?run=" + Uri.EscapeDataString(run));
+        var cut = _ctx.Render<StoryPage>(p => p.Add(x => x.Name, "jervis-doubly-dangerous"));
+        Assert.Equal($"In the link, run must be a whole number from 0 to {StoryPage.MaxRun} (got '{run}').", cut.Find(".notice-error").TextContent);
+        Assert.Empty(cut.FindAll("#timeline"));
+        Assert.NotNull(cut.Find("button#tell"));
+    }
+
     [Fact]
     public void Scenario_ShowsTheControls_AndRefusesAnOutOfRangeOffenseAdvantage()
     {
