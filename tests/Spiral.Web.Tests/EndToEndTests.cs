@@ -158,6 +158,11 @@ public class EndToEndTests(ITestOutputHelper output)
             }
             var home = await http.GetStringAsync("/");
             Assert.Contains("The security dilemma", home);
+            var icon = System.Text.RegularExpressions.Regex.Match(home, @"<link rel=""icon""[^>]*href=""([^""]+\.svg)""");
+            Assert.True(icon.Success, "the page links no SVG favicon");
+            var iconResponse = await http.GetAsync(icon.Groups[1].Value);
+            Assert.True(iconResponse.IsSuccessStatusCode, $"favicon {icon.Groups[1].Value}: {(int)iconResponse.StatusCode}");
+            Assert.Equal("image/svg+xml", iconResponse.Content.Headers.ContentType?.MediaType);
             var missing = await http.GetAsync("/no-such-page");
             Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
             Assert.DoesNotContain("Exception", await missing.Content.ReadAsStringAsync());
