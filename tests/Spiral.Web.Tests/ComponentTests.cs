@@ -38,10 +38,13 @@ public sealed class ComponentTests : IDisposable
         Assert.Null(received);
         Assert.Contains("out of range", cut.Find(".field-error").TextContent);
         Assert.Contains("from 0.2 to 5", cut.Find(".field-error").TextContent);
+        Assert.Contains("Still using 1.", cut.Find(".field-error").TextContent);
+        Assert.Equal("1", cut.Find("input#beta").GetAttribute("value"));
 
         cut.Find("input#beta").Change("abc");
         Assert.Null(received);
         Assert.Contains("not a number", cut.Find(".field-error").TextContent);
+        Assert.Equal("1", cut.Find("input#beta").GetAttribute("value"));
 
         cut.Find("input#beta").Change("2.5");
         Assert.Equal(2.5, received);
@@ -58,6 +61,7 @@ public sealed class ComponentTests : IDisposable
         cut.Find("input#runs").Change("10.5");
         Assert.Null(received);
         Assert.Contains("whole number", cut.Find(".field-error").TextContent);
+        Assert.Equal("500", cut.Find("input#runs").GetAttribute("value"));
     }
 
     [Fact]

@@ -71,10 +71,13 @@ public class EndToEndTests(ITestOutputHelper output)
             output.WriteLine($"first run: {firstStatus}");
             await Shot("02-scenario.png");
 
-            // An out-of-range value is refused at the control
+            // An out-of-range value is refused at the control, and the field shows the value Run will use again
+            var inUse = await page.Locator("#offenseAdvantage").InputValueAsync();
             await page.Locator("#offenseAdvantage").FillAsync("99");
             await page.Locator("#offenseAdvantage").PressAsync("Tab");
             await page.Locator("[data-field='offenseAdvantage'] .field-error").WaitForAsync();
+            Assert.Contains($"Still using {inUse}.", await page.Locator("[data-field='offenseAdvantage'] .field-error").InnerTextAsync());
+            Assert.Equal(inUse, await page.Locator("#offenseAdvantage").InputValueAsync());
 
             // Change a control, run again, and the charts are redrawn from the new results
             var warBefore = await page.Locator("#chart-war").GetAttributeAsync("data-version");
