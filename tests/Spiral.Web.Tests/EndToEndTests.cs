@@ -67,6 +67,9 @@ public class EndToEndTests(ITestOutputHelper output)
             await page.Locator("#results[data-version='1']").WaitForAsync();
             await page.Locator("#chart-milex .js-plotly-plot").WaitForAsync();
             await page.Locator("#chart-network .js-plotly-plot").WaitForAsync();
+            var stateNames = new Spiral.Web.Services.ExplorerService().Load("jervis-doubly-dangerous").States.Select(s => s.Name).ToList();
+            var nodeLabels = await page.Locator("#chart-network .textpoint text").AllTextContentsAsync();
+            Assert.Equal(stateNames, nodeLabels);
             var firstStatus = await page.Locator("#run-status").InnerTextAsync();
             output.WriteLine($"first run: {firstStatus}");
             await Shot("02-scenario.png");
