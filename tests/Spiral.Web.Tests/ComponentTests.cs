@@ -38,10 +38,13 @@ public sealed class ComponentTests : IDisposable
         Assert.Null(received);
         Assert.Contains("out of range", cut.Find(".field-error").TextContent);
         Assert.Contains("from 0.2 to 5", cut.Find(".field-error").TextContent);
+        Assert.Contains("Still using 1.", cut.Find(".field-error").TextContent);
+        Assert.Equal("1", cut.Find("input#beta").GetAttribute("value"));
 
         cut.Find("input#beta").Change("abc");
         Assert.Null(received);
         Assert.Contains("not a number", cut.Find(".field-error").TextContent);
+        Assert.Equal("1", cut.Find("input#beta").GetAttribute("value"));
 
         cut.Find("input#beta").Change("2.5");
         Assert.Equal(2.5, received);
@@ -58,6 +61,7 @@ public sealed class ComponentTests : IDisposable
         cut.Find("input#runs").Change("10.5");
         Assert.Null(received);
         Assert.Contains("whole number", cut.Find(".field-error").TextContent);
+        Assert.Equal("500", cut.Find("input#runs").GetAttribute("value"));
     }
 
     [Fact]
@@ -99,6 +103,21 @@ public sealed class ComponentTests : IDisposable
         Assert.NotEmpty(tags);
         var ids = LearnLibrary.Glossary.Select(g => "/learn#" + g.Id).ToHashSet();
         Assert.All(tags, t => Assert.Contains(t.GetAttribute("href") ?? "", ids));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("100001")]
+    [InlineData("99999999999999999999999")]
+    public void Story_BadRunInTheLink_ShowsOneMessageOnThePage(string run)
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/story/jervis-doubly-dangerous?run=" + Uri.EscapeDataString(run));
+        var cut = _ctx.Render<StoryPage>(p => p.Add(x => x.Name, "jervis-doubly-dangerous"));
+        Assert.Equal($"In the link, run must be a whole number from 0 to {StoryPage.MaxRun} (got '{run}').", cut.Find(".notice-error").TextContent);
+        Assert.Empty(cut.FindAll("#timeline"));
+        Assert.NotNull(cut.Find("button#tell"));
     }
 
     [Fact]

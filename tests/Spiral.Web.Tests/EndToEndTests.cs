@@ -67,14 +67,20 @@ public class EndToEndTests(ITestOutputHelper output)
             await page.Locator("#results[data-version='1']").WaitForAsync();
             await page.Locator("#chart-milex .js-plotly-plot").WaitForAsync();
             await page.Locator("#chart-network .js-plotly-plot").WaitForAsync();
+            var stateNames = new Spiral.Web.Services.ExplorerService().Load("jervis-doubly-dangerous").States.Select(s => s.Name).ToList();
+            var nodeLabels = await page.Locator("#chart-network .textpoint text").AllTextContentsAsync();
+            Assert.Equal(stateNames, nodeLabels);
             var firstStatus = await page.Locator("#run-status").InnerTextAsync();
             output.WriteLine($"first run: {firstStatus}");
             await Shot("02-scenario.png");
 
-            // An out-of-range value is refused at the control
+            // An out-of-range value is refused at the control, and the field shows the value Run will use again
+            var inUse = await page.Locator("#offenseAdvantage").InputValueAsync();
             await page.Locator("#offenseAdvantage").FillAsync("99");
             await page.Locator("#offenseAdvantage").PressAsync("Tab");
             await page.Locator("[data-field='offenseAdvantage'] .field-error").WaitForAsync();
+            Assert.Contains($"Still using {inUse}.", await page.Locator("[data-field='offenseAdvantage'] .field-error").InnerTextAsync());
+            Assert.Equal(inUse, await page.Locator("#offenseAdvantage").InputValueAsync());
 
             // Change a control, run again, and the charts are redrawn from the new results
             var warBefore = await page.Locator("#chart-war").GetAttributeAsync("data-version");
@@ -158,6 +164,11 @@ public class EndToEndTests(ITestOutputHelper output)
             }
             var home = await http.GetStringAsync("/");
             Assert.Contains("The security dilemma", home);
+            var icon = System.Text.RegularExpressions.Regex.Match(home, @"<link rel=""icon""[^>]*href=""([^""]+\.svg)""");
+            Assert.True(icon.Success, "the page links no SVG favicon");
+            var iconResponse = await http.GetAsync(icon.Groups[1].Value);
+            Assert.True(iconResponse.IsSuccessStatusCode, $"favicon {icon.Groups[1].Value}: {(int)iconResponse.StatusCode}");
+            Assert.Equal("image/svg+xml", iconResponse.Content.Headers.ContentType?.MediaType);
             var missing = await http.GetAsync("/no-such-page");
             Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
             Assert.DoesNotContain("Exception", await missing.Content.ReadAsStringAsync());

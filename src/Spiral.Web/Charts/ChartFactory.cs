@@ -130,7 +130,7 @@ public static class ChartFactory
         return $"rgb({Mix(a.R, c.R)},{Mix(a.G, c.G)},{Mix(a.B, c.B)})";
     }
 
-    /// <summary>States on a circle; each dyad an edge coloured by the two states' mean final belief that the other is greedy.</summary>
+    /// <summary>States on a circle, labelled with their names; each dyad an edge coloured by the two states' mean final belief that the other is greedy.</summary>
     public static ChartSpec Network(IReadOnlyList<string> states, IReadOnlyList<NetworkEdge> edges, IReadOnlyList<double>? security = null)
     {
         var n = states.Count;
@@ -167,7 +167,10 @@ public static class ChartFactory
         {
             X = Objects(states.Select(s => pos[s].X)), Y = Objects(states.Select(s => pos[s].Y)),
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
-            Text = "", TextArray = states.ToList(), TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
+            // the names sit outside the circle: above the upper nodes, below the lower ones (one text, never both Text and TextArray: Plotly.Blazor then drops the names)
+            TextArray = states.ToList(),
+            TextPositionArray = states.Select(s => (Plotly.Blazor.Traces.ScatterLib.TextPositionEnum?)(pos[s].Y < -1e-9 ? Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.BottomCenter
+                : Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter)).ToList(),
             TextFont = new Plotly.Blazor.Traces.ScatterLib.TextFont { Size = 16 },
             Marker = new ScatterMarker { Size = 28, Color = "#0072B2", Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "white", Width = 2 } },
             HoverTextArray = states.Select((s, k) => (security is null ? s : string.Create(Inv, $"{s}: final security {security[k]:F2}"))).ToList(),
@@ -177,7 +180,7 @@ public static class ChartFactory
         layout.XAxis[0].Visible = false;
         layout.YAxis[0].Visible = false;
         layout.XAxis[0].Range = [-1.4, 1.4];
-        layout.YAxis[0].Range = [-1.3, 1.35];
+        layout.YAxis[0].Range = [-1.45, 1.35];
         layout.Annotations =
         [
             new Annotation { Text = "green: trust · amber: doubt · red: believes the other greedy", ShowArrow = false,
