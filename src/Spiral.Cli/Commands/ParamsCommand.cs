@@ -57,7 +57,7 @@ internal static class ParamsCommand
         {
             AnalyticCli.AddRow(table, Path(p), p.Type.ToString().ToLowerInvariant(),
                 p.Type == ParameterType.Name ? $"{p.Choices.Count} policies" : p.RangeText,
-                p.Default is { } d ? AnalyticCli.Format(d) : p.IsOptional ? "unset" : p.Type == ParameterType.Name ? "DefensiveRealist / OffensiveRealist" : "required",
+                p.IsOptional ? "unset" : p.DefaultText,
                 p.Unit, p.Source);
         }
         AnalyticCli.Write(parse, table);
@@ -93,8 +93,7 @@ internal static class ParamsCommand
             foreach (var p in ParameterCatalog.Of(scope))
             {
                 var range = p.Type == ParameterType.Name ? string.Join(", ", p.Choices) : p.RangeText;
-                var dflt = p.Default is { } d ? AnalyticCli.Format(d) : p.IsOptional ? $"unset: {p.Unset}" : p.Type == ParameterType.Name ? "DefensiveRealist / OffensiveRealist" : "required";
-                o.WriteLine($"| `{Path(p)}` | {p.Type.ToString().ToLowerInvariant()} | {range} | {dflt} | {p.Unit} | {p.Source} | {p.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
+                o.WriteLine($"| `{Path(p)}` | {p.Type.ToString().ToLowerInvariant()} | {range} | {p.DefaultText} | {p.Unit} | {p.Source} | {p.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
             }
         }
         return ExitCodes.Ok;

@@ -35,12 +35,17 @@ public sealed record ParameterInfo
     public string Meaning { get; init; } = "";
     /// <summary>For <see cref="ParameterType.Name"/>: the allowed names.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+    /// <summary>For <see cref="ParameterType.Name"/>: the default name.</summary>
+    public string? DefaultChoice { get; init; }
     /// <summary>For <see cref="ParameterScope.Policy"/>: the policy that reads it.</summary>
     public string? Policy { get; init; }
 
     internal PropertyInfo? Property { get; init; }
 
     public bool IsOptional => Unset.Length > 0;
+
+    /// <summary>The default in words: the number, the default name, what an unset value means, or "required".</summary>
+    public string DefaultText => Default is { } d ? Format(d) : DefaultChoice ?? (IsOptional ? $"unset: {Unset}" : "required");
 
     /// <summary>The valid values in words, e.g. <c>a number in (0, 100]</c> or <c>an integer in [1, 44]</c>.</summary>
     public string Expected => Type switch
@@ -256,9 +261,9 @@ public static class ParameterCatalog
             }
             PolicySpec SpecOf(StateSpec st) => which == "policy" ? st.Policy : st.GreedyPolicy;
             var policies = indices.Select(i => SpecOf(s.States[i]).Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var infos = policies.Select(p => FindPolicyParameter(p, parameter) ?? throw new ScenarioPathException(
-                $"'{path}': policy {p} has no parameter '{parameter}'; expected {PolicyParameterList(p)}")).ToList();
-            var info = infos[0];
+            // Every addressed state's policy must have the parameter; the first one describes it.
+            var info = policies.Select(p => FindPolicyParameter(p, parameter) ?? throw new ScenarioPathException(
+                $"'{path}': policy {p} has no parameter '{parameter}'; expected {PolicyParameterList(p)}")).ToList()[0];
             return new Target(info,
                 sc => SpecOf(sc.States[indices[0]]).Parameters.TryGetValue(parameter, out var v) ? v : FindPolicyParameter(SpecOf(sc.States[indices[0]]).Name, parameter)!.Default,
                 (sc, v) =>
@@ -428,10 +433,17 @@ public static class ParameterCatalog
             })
             .ToList();
 
-    private static IEnumerable<ParameterInfo> PolicyChoices() =>
-        new[] { ("policy", "The policy the state follows when its drawn type is Security."), ("greedyPolicy", "The policy the state follows when its drawn type is Greedy.") }
+    private static IEnumerable<ParameterInfo> PolicyChoices()
+    {
+        var defaults = new StateSpec("", 1);
+        return new[]
+            {
+                ("policy", "The policy the state follows when its drawn type is Security.", defaults.Policy.Name),
+                ("greedyPolicy", "The policy the state follows when its drawn type is Greedy.", defaults.GreedyPolicy.Name),
+            }
             .Select(x => new ParameterInfo
             {
+                DefaultChoice = x.Item3,
                 Name = x.Item1,
                 Scope = ParameterScope.State,
                 Path = $"states[NAME].{x.Item1}",
@@ -441,6 +453,7 @@ public static class ParameterCatalog
                 Source = "DESIGN.md 3.4",
                 Property = typeof(StateSpec).GetProperty(x.Item1 == "policy" ? nameof(StateSpec.Policy) : nameof(StateSpec.GreedyPolicy)),
             });
+    }
 
     private static List<ParameterInfo> PolicyParameters() =>
         PolicyCatalog.All.SelectMany(entry => entry.Parameters.Select(p => new ParameterInfo

@@ -49,8 +49,8 @@ public static class ScenarioValidator
     public static IReadOnlyList<ScenarioIssue> Validate(Scenario s)
     {
         var issues = new List<ScenarioIssue>();
-        void Add(string pointer, string path, string message) =>
-            issues.Add(new ScenarioIssue(pointer, path, message) { AtKey = message.StartsWith("unknown parameter", StringComparison.Ordinal) || message.Contains("reads no series", StringComparison.Ordinal) });
+        void Add(string pointer, string path, string message) => issues.Add(new ScenarioIssue(pointer, path, message));
+        void AddAtKey(string pointer, string path, string message) => issues.Add(new ScenarioIssue(pointer, path, message) { AtKey = true });
 
         if (string.IsNullOrWhiteSpace(s.Name))
         {
@@ -85,8 +85,8 @@ public static class ScenarioValidator
                 Add($"{at}/name", $"states[{i}].name", $"duplicate state name '{st.Name}' (already states[{states[st.Name]}]); expected unique names (case-insensitive)");
             }
             CheckParameters(ParameterScope.State, st, at, path + ".", Add);
-            CheckPolicy(st.Policy, $"{at}/policy", $"{path}.policy", Add);
-            CheckPolicy(st.GreedyPolicy, $"{at}/greedyPolicy", $"{path}.greedyPolicy", Add);
+            CheckPolicy(st.Policy, $"{at}/policy", $"{path}.policy", Add, AddAtKey);
+            CheckPolicy(st.GreedyPolicy, $"{at}/greedyPolicy", $"{path}.greedyPolicy", Add, AddAtKey);
         }
 
         void KnownState(string name, string pointer, string path)
@@ -178,7 +178,7 @@ public static class ScenarioValidator
         }
     }
 
-    private static void CheckPolicy(PolicySpec spec, string pointer, string path, Action<string, string, string> add)
+    private static void CheckPolicy(PolicySpec spec, string pointer, string path, Action<string, string, string> add, Action<string, string, string> addAtKey)
     {
         if (!PolicyCatalog.TryGet(spec.Name, out var entry))
         {
@@ -190,7 +190,7 @@ public static class ScenarioValidator
             var at = $"{pointer}/parameters/{key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
             if (ParameterCatalog.FindPolicyParameter(entry.Traits.Name, key) is not { } p)
             {
-                add(at, $"{path}.{key}", entry.Parameters.Count == 0
+                addAtKey(at, $"{path}.{key}", entry.Parameters.Count == 0
                     ? $"unknown parameter '{key}': policy {entry.Traits.Name} takes no parameters"
                     : $"unknown parameter '{key}' of policy {entry.Traits.Name}; expected one of: {string.Join(", ", entry.Parameters.Select(x => x.Name))}");
             }
@@ -201,7 +201,7 @@ public static class ScenarioValidator
         }
         if (spec.Series.Count > 0 && !string.Equals(entry.Traits.Name, "Scripted", StringComparison.Ordinal))
         {
-            add($"{pointer}/series", $"{path}.series", $"policy {entry.Traits.Name} reads no series; expected 'series' only with the Scripted policy");
+            addAtKey($"{pointer}/series", $"{path}.series", $"policy {entry.Traits.Name} reads no series; expected 'series' only with the Scripted policy");
         }
     }
 

@@ -144,9 +144,10 @@ public static class ScenarioLoader
         foreach (var issue in scenario.Validate().Where(i => !faulted.Contains(ItemOf(i.Pointer))))
         {
             // A policy written as a mapping is named at its 'name' key.
-            var pointer = ScenarioSchema.Resolve(doc.Root, issue.Pointer) is JsonObject policy && policy.ContainsKey("name") && issue.Message.StartsWith("unknown policy", StringComparison.Ordinal)
-                ? issue.Pointer + "/name"
-                : issue.Pointer;
+            var pointer = (issue.Pointer.EndsWith("/policy", StringComparison.Ordinal) || issue.Pointer.EndsWith("/greedyPolicy", StringComparison.Ordinal))
+                && ScenarioSchema.Resolve(doc.Root, issue.Pointer) is JsonObject policy && policy.ContainsKey("name")
+                    ? issue.Pointer + "/name"
+                    : issue.Pointer;
             Add(pointer, issue.AtKey, issue.Message);
         }
         if (errors.Count > 0)
