@@ -44,6 +44,12 @@ public static class EventCatalog
         c[(int)EventKind.EconomicShock] = new("", "", 0.0);
         c[(int)EventKind.RivalryChanged] = new("", "", 0.0);
         c[(int)EventKind.PolicyChanged] = new("", "", 0.0);
+        c[(int)EventKind.Demand] = new("100", "Demand, not specified below", -5.0);
+        c[(int)EventKind.Concession] = new("080", "Yield, not specified below", 5.0);
+        c[(int)EventKind.UseOfForce] = new("193", "Fight with small arms and light weapons", -10.0);
+        c[(int)EventKind.AllyIntervened] = new("190", "Use conventional military force, not specified below", -10.0);
+        c[(int)EventKind.AllyAbandoned] = new("1212", "Reject military cooperation", -4.0);
+        c[(int)EventKind.CrisisOutcome] = new("", "", 0.0);
         return c;
     }
 }

@@ -29,6 +29,32 @@ public enum EventKind : byte
     EconomicShock,
     RivalryChanged,
     PolicyChanged,
+    /// <summary>A demand over the dyad's contested stake that opens a crisis (Fearon 1995).</summary>
+    Demand,
+    /// <summary>A side yields the stake (or part of it) to end a crisis without war.</summary>
+    Concession,
+    /// <summary>A clash at the use-of-force level below war (MID level 4); <c>Value</c> is 1 when it had fatalities.</summary>
+    UseOfForce,
+    /// <summary>An ally enters a member's war (Leeds 2003); actor the ally, target the enemy.</summary>
+    AllyIntervened,
+    /// <summary>An ally stays out of a member's war: abandonment (Snyder 1984); actor the ally, target the member.</summary>
+    AllyAbandoned,
+    /// <summary>The end of a crisis: <c>Rung</c> the highest rung, <c>Mid</c> its MID level, <c>Value</c> 1 when fatal.</summary>
+    CrisisOutcome,
+}
+
+/// <summary>How a war came about (Fearon 1995; Powell 2006; DESIGN.md 3.1.3).</summary>
+public enum WarRoute : byte
+{
+    None,
+    /// <summary>Private information: the side that chose war believed it paid (mutual optimism, a called bluff).</summary>
+    PrivateInformation,
+    /// <summary>A commitment problem: preventive war by a side expecting a large shift of power against it.</summary>
+    CommitmentProblem,
+    /// <summary>Pre-emption: fear of being struck first under a first-strike advantage.</summary>
+    Preemption,
+    /// <summary>Started by the scenario's timeline, not by the model.</summary>
+    Scripted,
 }
 
 /// <summary>The concept of the security dilemma at work behind an event, for narration and teaching.</summary>

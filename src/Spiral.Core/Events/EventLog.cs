@@ -1,6 +1,11 @@
 namespace Spiral.Core.Events;
 
-/// <summary>One recorded event. <see cref="Target"/> is -1 for events of one state; <see cref="Rung"/> is the Kahn rung or 0.</summary>
+/// <summary>
+/// One recorded event. <see cref="Target"/> is -1 for events of one state; <see cref="Rung"/> is the Kahn rung or 0;
+/// <see cref="Mid"/> the MID hostility level of a crisis event (0 when not a crisis event; 2 threat, 3 display, 4 use
+/// of force, 5 war; Palmer et al. 2022); <see cref="Scripted"/> marks what the scenario's timeline did, as opposed to
+/// what the model produced; <see cref="Route"/> says how a war came about (DESIGN.md 3.1.3).
+/// </summary>
 public readonly record struct SimEvent(
     int Step,
     int Year,
@@ -9,7 +14,10 @@ public readonly record struct SimEvent(
     short Target,
     short Rung,
     double Value,
-    Concept Concept)
+    Concept Concept,
+    byte Mid = 0,
+    bool Scripted = false,
+    WarRoute Route = WarRoute.None)
 {
     public string CameoCode => EventCatalog.Of(Kind).CameoCode;
     public double Goldstein => EventCatalog.Of(Kind).Goldstein;

@@ -25,6 +25,7 @@ public sealed class World
         Posture = new double[n]; GreedProbability = new double[n]; InternalThreat = new double[n];
         InternalThreatNext = new double[n]; DevelopmentPriority = new double[n]; Empathy = new double[n];
         Resolve = new double[n]; Security = new double[n]; PreviousSecurity = new double[n];
+        LongRunShare = new double[n]; ReferenceInsecurity = new double[n]; Nuclear = new bool[n];
         AlliedDefense = new double[n]; AlliedOffense = new double[n];
         Alliance = new int[n];
         AllianceCommitment = new double[n + scenario.Alliances.Count + scenario.Timeline.Count + 1];
@@ -41,6 +42,7 @@ public sealed class World
         BeliefCause = new Concept[nn]; CooldownUntil = new int[nn]; LastCrisisStep = new int[nn];
         Cbm = new bool[nn]; CbmIntent = new DiplomacyIntent[nn]; HotlineIntent = new DiplomacyIntent[nn];
         Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
+        Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
         Array.Fill(AttackTarget, -1);
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
@@ -78,6 +80,12 @@ public sealed class World
     public readonly double[] Gdp, Growth, MilitaryShare, Milex, PreviousMilex, MilexGrowth;
     public readonly double[] Offense, Defense, Posture, GreedProbability, InternalThreat, InternalThreatNext;
     public readonly double[] DevelopmentPriority, Empathy, Resolve, Security, PreviousSecurity;
+    /// <summary>m̄: the long-run burden the budget process returns to (public).</summary>
+    public readonly double[] LongRunShare;
+    /// <summary>1 − S at the start of the run: the insecurity the long-run burden answers (budget process, DESIGN.md 3.1.1).</summary>
+    public readonly double[] ReferenceInsecurity;
+    /// <summary>Nuclear status (Snyder 1965; Jervis 1989).</summary>
+    public readonly bool[] Nuclear;
     /// <summary>D_i plus committed allies' defense (phase 4).</summary>
     public readonly double[] AlliedDefense;
     /// <summary>Committed allies' offense (excluding the state's own), read by rivals as part of its threat.</summary>
@@ -96,6 +104,10 @@ public sealed class World
     public readonly Concept[] BeliefCause;
     public readonly int[] CooldownUntil, LastCrisisStep;
     public readonly bool[] Cbm;
+    /// <summary>V_ij: the contested stake of the dyad, as a share of the pair's mean GDP (symmetric).</summary>
+    public readonly double[] Stake;
+    /// <summary>Step through which a war between i and j lasts (symmetric); -1 or less when at peace.</summary>
+    public readonly int[] WarUntil;
 
     // ---- decision buffers (phase 5, double-buffered) ----
     public readonly double[] NextMilitaryShare, NextPosture;
@@ -105,6 +117,8 @@ public sealed class World
     public readonly bool[] Reassure;
     public readonly DiplomacyIntent[] CbmIntent, HotlineIntent;
     public readonly bool[] Probe;
+    /// <summary>Phase 5: i demands the contested stake from j this year (opens a crisis in phase 7).</summary>
+    public readonly bool[] Demand;
     /// <summary>In a running crisis, the last move of j against i, at index i*N+j.</summary>
     public readonly CrisisMove[] OpponentCrisisMove;
 
@@ -131,13 +145,40 @@ public sealed class World
 
     public bool AreAllies(int i, int j) => i != j && Alliance[i] >= 0 && Alliance[i] == Alliance[j];
 
+    /// <summary>True while i and j are at war with each other.</summary>
+    public bool AtWar(int i, int j) => WarUntil[i * N + j] >= Step;
+
+    /// <summary>True while i is at war with anyone.</summary>
+    public bool AtWar(int i)
+    {
+        for (var j = 0; j < N; j++)
+        {
+            if (j != i && WarUntil[i * N + j] >= Step)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True while phase 1 applies the scenario's timeline: every event recorded then is scripted.</summary>
+    internal bool ScriptedContext;
+
+    /// <summary>MID hostility level of a Kahn rung: 2 threat, 3 display of force, 4 use of force, 5 war (Palmer et al. 2022).</summary>
+    public byte MidLevel(int rung) =>
+        rung >= P.WarRung ? (byte)5 : rung >= P.UseOfForceRung ? (byte)4 : rung >= P.DisplayRung ? (byte)3 : rung > 0 ? (byte)2 : (byte)0;
+
     /// <summary>
     /// Records an event of the step being simulated (step t = <see cref="Step"/> + 1 and its year Y(t), the numbering
     /// of recorded rows) and adds its Goldstein weight to the dyad's score for this year.
     /// </summary>
-    public void AddEvent(EventKind kind, int actor, int target, int rung = 0, double value = 0, Concept concept = Concept.None)
+    public void AddEvent(EventKind kind, int actor, int target, int rung = 0, double value = 0, Concept concept = Concept.None,
+        WarRoute route = WarRoute.None)
     {
-        Events.Add(new SimEvent(Step + 1, Year, kind, (short)actor, (short)target, (short)rung, value, concept));
+        var mid = kind is EventKind.Incident or EventKind.Demand or EventKind.CrisisEscalated or EventKind.UseOfForce
+            or EventKind.WarStarted or EventKind.CrisisOutcome ? MidLevel(rung) : (byte)0;
+        Events.Add(new SimEvent(Step + 1, Year, kind, (short)actor, (short)target, (short)rung, value, concept, mid, ScriptedContext,
+            ScriptedContext && kind == EventKind.WarStarted ? WarRoute.Scripted : route));
         if (target >= 0 && actor >= 0 && actor != target)
         {
             var g = EventCatalog.Goldstein(kind);

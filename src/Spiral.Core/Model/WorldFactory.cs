@@ -50,6 +50,8 @@ public static class WorldFactory
             w.SecurityPolicies[i] = PolicyCatalog.Create(s.Policy);
             w.GreedyPolicies[i] = PolicyCatalog.Create(s.GreedyPolicy);
             w.ForcedMilitaryShare[i] = double.NaN;
+            w.LongRunShare[i] = s.LongRunBurden;
+            w.Nuclear[i] = s.Nuclear != 0;
         }
 
         for (var i = 0; i < n; i++)
@@ -58,6 +60,7 @@ public static class WorldFactory
             {
                 var ij = i * n + j;
                 w.LastCrisisStep[ij] = -1;
+                w.WarUntil[ij] = -1;
                 if (i == j)
                 {
                     continue;
@@ -82,6 +85,7 @@ public static class WorldFactory
             w.Rivalry[ab] = w.Rivalry[ba] = d.Rivalry;
             w.Transparency[ab] = w.Transparency[ba] = d.Transparency;
             w.Hotline[ab] = w.Hotline[ba] = d.Hotline;
+            w.Stake[ab] = w.Stake[ba] = d.Stake;
             if (d.BeliefAB is { } bab) w.Belief[ab] = bab;
             if (d.BeliefBA is { } bba) w.Belief[ba] = bba;
         }
@@ -106,6 +110,10 @@ public static class WorldFactory
         Array.Copy(w.Belief, w.PriorBelief, w.Belief.Length);
         AssessPhase.Run(w);
         Array.Copy(w.Security, w.PreviousSecurity, n);
+        for (var i = 0; i < n; i++)
+        {
+            w.ReferenceInsecurity[i] = Math.Max(1e-6, 1 - w.Security[i]);
+        }
         return w;
     }
 

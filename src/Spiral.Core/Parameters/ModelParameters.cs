@@ -240,5 +240,107 @@ public sealed record ModelParameters
         Meaning = "A belief move larger than this in a year is recorded as an event for the narration.")]
     public double BeliefShiftToRecord { get; init; } = 0.1;
 
+    // ======== Model v2 (DESIGN.md 3.1) ========
+
+    // ---- v2 budget process (phase 6): Δln m = γ (ln m* − ln m) + δ Δln(threat) + mobilisation + ε ----
+
+    [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "partial adjustment of military burden: Smith 1989; Dunne & Smith 2007; literature value, estimated on the SIPRI panel in the calibration issue",
+        Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year (error correction).")]
+    public double BudgetAdjustment { get; init; } = 0.2;
+
+    [ScenarioParameter(0, 5, Unit = "log burden per log threat", Source = "short-run reaction to threat: Dunne & Smith 2007; assumption within the range of the demand-for-military-expenditure literature",
+        Meaning = "δ: short-run change of the log burden per unit change of log insecurity (1 − security).")]
+    public double ThreatReaction { get; init; } = 0.1;
+
+    [ScenarioParameter(0, 5, Unit = "log burden per log insecurity", Source = "demand for military expenditure: Smith 1989; Nordhaus, Oneal & Russett 2012; assumption, estimated in the calibration issue",
+        Meaning = "Long-run elasticity of a security-seeker's desired burden to its insecurity relative to the insecurity it started with: ln m* = ln m̄ + e·ln((1 − S)/(1 − S0)).")]
+    public double BurdenThreatElasticity { get; init; } = 0.5;
+
+    [ScenarioParameter(0, 1, Unit = "sd of log burden per year", Source = "yearly noise of budget decisions; assumption of the order of SIPRI's year-to-year changes of stable states, estimated in the calibration issue",
+        Meaning = "ε: sd of the yearly shock to the log burden; also the spread within a type that observers assume when they read arming (Kydd 2005: beliefs consistent with strategies).")]
+    public double BudgetNoise { get; init; } = 0.05;
+
+    [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "wartime mobilisation: Ukraine 2023 about 37% of GDP (SIPRI 2024); Rasler & Thompson 1985",
+        Meaning = "Burden a state at war mobilises toward when its enemy holds all the capability of the pair; scaled by the enemy's share of the pair's capability.")]
+    public double WartimeBurden { get; init; } = 0.35;
+
+    [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "Ukraine 2021-2022: 3.2% to 33.5% of GDP in one year (SIPRI 2024)",
+        Meaning = "Share of the gap to the wartime burden closed in a year of war (mobilisation is fast).")]
+    public double MobilisationSpeed { get; init; } = 0.9;
+
+    [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "US demobilisation 1945-1947 and 1953-1955; Rasler & Thompson 1985",
+        Meaning = "Share of the gap back to the peacetime desired burden closed in each year after a war.")]
+    public double DemobilisationSpeed { get; init; } = 0.35;
+
+    [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states arm to expand; assumption",
+        Meaning = "Desired burden of a greedy type as a multiple of its long-run level (what OffensiveRealist arms toward, and what observers expect of a greedy type).")]
+    public double GreedyBurdenRatio { get; init; } = 1.5;
+
+    [ScenarioParameter(0, 20, MinExclusive = true, Unit = "years", Source = "COW Inter-State War data: most interstate wars end within two years (Bennett & Stam 1996); assumption",
+        Meaning = "Mean years a war lasts (geometric); while it lasts both sides are at war and mobilise.")]
+    public double WarDurationYears { get; init; } = 1.5;
+
+    // ---- v2 signals and beliefs (phases 2-3) ----
+
+    [ScenarioParameter(0, 10, Unit = "sd of a signal per unit of σ", Source = "Keohane 1984: institutions provide information; assumption",
+        Meaning = "Noise of the institutional report of a member's arming and posture per unit of σ, multiplied by (1 − ι); no report when ι = 0. The report is of behaviour, never of the type.")]
+    public double InstitutionalReportNoise { get; init; } = 1.0;
+
+    [ScenarioParameter(0, 1, Unit = "probability", Source = "Jervis 1976 ch. 3 on misperception in crises; Lebow 1981",
+        Meaning = "Chance that a side misreads the other's crisis move (a hold read as escalation) without a hotline; a hotline of strength H multiplies it by 1 − H (Schelling 1960).")]
+    public double CrisisMisreading { get; init; } = 0.25;
+
+    [ScenarioParameter(0, 2, Unit = "exponent", Source = "tempered Bayesian updating, as EvidenceWeight",
+        Meaning = "Exponent on the likelihood ratio of a crisis move (demand, probe, escalation, holding, backing down) when beliefs are updated from crisis behaviour.")]
+    public double CrisisEvidenceWeight { get; init; } = 0.5;
+
+    // ---- v2 crises as bargaining (phase 7; Fearon 1995, Powell 2006) ----
+
+    [ScenarioParameter(0, 2, Unit = "share of own GDP", Source = "costs of interstate war: Glick & Taylor 2010; assumption, calibrated in the calibration issue",
+        Meaning = "Cost of a war to a side, as a share of its GDP, when the enemy is its equal; the cost scales with the enemy's share of the pair's GDP, 2·Y_j/(Y_i+Y_j).")]
+    public double WarCost { get; init; } = 0.1;
+
+    [ScenarioParameter(0, 100, Unit = "share of own GDP", Source = "Snyder 1965; Jervis 1989: a nuclear exchange is catastrophic",
+        Meaning = "Added cost of a war between two nuclear-armed states, as a share of each side's GDP (the stability-instability paradox).")]
+    public double NuclearWarCost { get; init; } = 1.0;
+
+    [ScenarioParameter(0, 5, Unit = "sd of log valuation", Source = "private information about resolve: Fearon 1995",
+        Meaning = "Spread of each side's private valuation of the stake in a crisis, drawn per crisis around its resolve.")]
+    public double ResolveSpread { get; init; } = 0.3;
+
+    [ScenarioParameter(0, 1, Unit = "share of the stake per rung", Source = "audience costs: Fearon 1994",
+        Meaning = "Cost of backing down, per rung climbed, as a share of the stake: backing down after escalating publicly costs face.")]
+    public double AudienceCost { get; init; } = 0.05;
+
+    [ScenarioParameter(1, 50, Unit = "years", Source = "Powell 2006: commitment problems under shifting power",
+        Meaning = "Horizon over which a state projects the shift of relative power (from observed GDP growth and arming) when it weighs preventive war.")]
+    public double PowerShiftHorizon { get; init; } = 10;
+
+    [ScenarioParameter(0, 1, Unit = "share of the pair's mean GDP", Source = "disputes without a contested stake are over position and face; assumption",
+        Meaning = "Value at issue in an incident between states with no contested stake, as a share of the pair's mean GDP.")]
+    public double FaceStake { get; init; } = 0.002;
+
+    [ScenarioParameter(1, 44, Unit = "Kahn rung", Source = "Kahn 1965 rung 4, \"Hardening of positions\"; MID hostility level 3 (display of force) from here",
+        Meaning = "First Kahn rung that counts as a display of force (MID hostility level 3); rungs below are threats (level 2).")]
+    public int DisplayRung { get; init; } = 4;
+
+    [ScenarioParameter(1, 44, Unit = "Kahn rung", Source = "Kahn 1965 rung 7, \"Harassing acts of violence\"; MID hostility level 4 (use of force) from here",
+        Meaning = "First Kahn rung that counts as use of force (MID hostility level 4), up to the war rung.")]
+    public int UseOfForceRung { get; init; } = 7;
+
+    [ScenarioParameter(0, 1, Unit = "probability", Source = "MID 5.0, MIDs starting 1946-2014: (18.83% fatal − 1.68% war) / 69.18% use of force = 0.248 (data/conflict_base_rates.csv BR019-BR021)",
+        Meaning = "Chance that a crisis reaching use of force (below war) has fatalities.")]
+    public double FatalClashShare { get; init; } = 0.248;
+
+    // ---- v2 alliances as commitments (Snyder 1984; Leeds 2003) ----
+
+    [ScenarioParameter(0, 1, Unit = "probability", Source = "Leeds 2003: allies honour their commitments about 75% of the time (data/conflict_base_rates.csv)",
+        Meaning = "Chance that an ally intervenes when a member of its alliance is at war; members plan with this reliability times the alliance's commitment.")]
+    public double AllyInterventionProbability { get; init; } = 0.75;
+
+    [ScenarioParameter(0, 1, Unit = "share of the war's cost", Source = "Snyder 1984; Olson & Zeckhauser 1966 on burden sharing; assumption",
+        Meaning = "Share of a member's war cost an intervening ally bears (in proportion to its own GDP share of the coalition, capped by this).")]
+    public double AllyCostShare { get; init; } = 0.5;
+
     public static ModelParameters Default { get; } = new();
 }

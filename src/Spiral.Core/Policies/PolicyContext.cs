@@ -51,6 +51,13 @@ public readonly ref struct PolicyContext
     public double MinMilitaryShare => _w.P.MinMilitaryShare;
     public double MaxShareChange => _w.P.MaxShareChange;
     public double AlliedDefense => _w.AlliedDefense[_i];
+    /// <summary>m̄: own long-run burden.</summary>
+    public double LongRunShare => _w.LongRunShare[_i];
+    /// <summary>1 − S at the start of the run, the insecurity the long-run burden answers.</summary>
+    public double ReferenceInsecurity => _w.ReferenceInsecurity[_i];
+    public bool IsNuclear => _w.Nuclear[_i];
+    /// <summary>True while this state is at war with anyone.</summary>
+    public bool AtWar => _w.AtWar(_i);
 
     // ---- about another state j ----
     public double Reach(int j) => _w.Reach[_i * _w.N + j];
@@ -77,6 +84,13 @@ public readonly ref struct PolicyContext
     public double OffenseOf(int j) => _w.Offense[j];
     public double DefenseOf(int j) => _w.Defense[j];
     public double AlliedDefenseOf(int j) => _w.AlliedDefense[j];
+    /// <summary>j's long-run burden m̄ (public: its budget history).</summary>
+    public double LongRunShareOf(int j) => _w.LongRunShare[j];
+    public double MilitaryShareOf(int j) => _w.MilitaryShare[j];
+    public bool IsNuclearOf(int j) => _w.Nuclear[j];
+    /// <summary>V_ij: the dyad's contested stake as a share of the pair's mean GDP.</summary>
+    public double Stake(int j) => _w.Stake[_i * _w.N + j];
+    public bool AtWarWith(int j) => _w.AtWar(_i, j);
 
     /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
     public int MostFeared() => AssessPhase.MostThreatening(_w, _i);
@@ -93,6 +107,8 @@ public readonly ref struct PolicyContext
     public void HotlineBlockedByMistrust(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
     public void ProbeNeighbour(int j) => _w.Probe[_i * _w.N + j] = true;
     public void Attack(int j) => _w.AttackTarget[_i] = j;
+    /// <summary>Demands the dyad's contested stake from j: opens a crisis in phase 7 (Fearon 1995). Wars start only in crises.</summary>
+    public void DemandStake(int j) => _w.Demand[_i * _w.N + j] = true;
     public void BalanceAgainst(int j) => _w.BalanceAgainst[_i] = j;
     /// <summary>Marks this year's cut as a deliberate, announced reassurance gesture (Kydd 2000; Osgood 1962).</summary>
     public void AnnounceReassurance() => _w.Reassure[_i] = true;

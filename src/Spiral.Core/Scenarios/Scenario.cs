@@ -84,6 +84,17 @@ public sealed record StateSpec(
     /// <summary>The value of <see cref="OffensiveStock"/> or <see cref="DefensiveStock"/> that means "derive from the initial investment".</summary>
     public const double DerivedStock = -1;
 
+    [ScenarioParameter(0, 1, Unit = "share of GDP", Unset = "the initial militaryShare",
+        Meaning = "m̄: long-run military burden the budget process returns to (DESIGN.md 3.1), public knowledge; for real cases the mean burden of the training years (SIPRI).")]
+    public double? LongRunShare { get; init; }
+
+    [ScenarioParameter(0, 1, Unit = "0 or 1", Source = "Snyder 1965; Jervis 1989",
+        Meaning = "1 if the state has a survivable nuclear arsenal: a war between two such states costs the catastrophic nuclearWarCost.")]
+    public int Nuclear { get; init; }
+
+    /// <summary>The long-run burden m̄: <see cref="LongRunShare"/> if given, else the initial military share.</summary>
+    public double LongRunBurden => LongRunShare ?? MilitaryShare;
+
     /// <summary>Policy the state follows when its type is Security.</summary>
     public PolicySpec Policy { get; init; } = new("DefensiveRealist");
     /// <summary>Policy the state follows when its drawn type is Greedy.</summary>
@@ -121,6 +132,9 @@ public sealed record DyadSpec(
     [property: ScenarioParameter(0, 1, Unit = "share", Source = "Schelling 1960", Meaning = "H: strength of a crisis communication channel.")]
     double Hotline = 0.0)
 {
+    [ScenarioParameter(0, 1, Unit = "share of the pair's mean GDP", Source = "Fearon 1995; Huth 1996 on territorial disputes",
+        Meaning = "V: contested stake a war between A and B would be over (territory, sea lanes), as a share of the pair's mean GDP; 0 when nothing is contested. Spoils of a war are bounded by it.")]
+    public double Stake { get; init; }
     [ScenarioParameter(0, 1, Unit = "probability", Unset = "B's greedProbability (or priorBelief)", Meaning = "A's prior belief that B is greedy.")]
     public double? BeliefAB { get; init; }
     [ScenarioParameter(0, 1, Unit = "probability", Unset = "A's greedProbability (or priorBelief)", Meaning = "B's prior belief that A is greedy.")]

@@ -17,6 +17,7 @@ public static class DecidePhase
         Array.Clear(w.CbmIntent);
         Array.Clear(w.HotlineIntent);
         Array.Clear(w.Probe);
+        Array.Clear(w.Demand);
         Array.Fill(w.AttackTarget, -1);
         Array.Fill(w.BalanceAgainst, -1);
         Array.Clear(w.Reassure);

@@ -14,7 +14,15 @@ public static class TimelinePhase
             var ev = timeline[e];
             if (ev.Year == w.Year)
             {
-                TimelineEffects.Apply(w, ev);
+                w.ScriptedContext = true;
+                try
+                {
+                    TimelineEffects.Apply(w, ev);
+                }
+                finally
+                {
+                    w.ScriptedContext = false;
+                }
             }
         }
     }
