@@ -83,4 +83,12 @@ public enum Concept : byte
     Preemption,
     Spiral,
     Timeline,
+    /// <summary>Crises as bargaining over a contested stake (Fearon 1995).</summary>
+    Bargaining,
+    /// <summary>Preventive war under a shift of power: the commitment problem (Powell 2006).</summary>
+    CommitmentProblem,
+    /// <summary>Nuclear deterrence and the stability-instability paradox (Snyder 1965; Jervis 1989).</summary>
+    NuclearDeterrence,
+    /// <summary>Wartime mobilisation and demobilisation of the budget (Rasler &amp; Thompson 1985).</summary>
+    Mobilisation,
 }
