@@ -25,7 +25,7 @@ public sealed class World
         Posture = new double[n]; GreedProbability = new double[n]; InternalThreat = new double[n];
         InternalThreatNext = new double[n]; DevelopmentPriority = new double[n]; Empathy = new double[n];
         Resolve = new double[n]; Security = new double[n]; PreviousSecurity = new double[n];
-        LongRunShare = new double[n]; ReferenceInsecurity = new double[n]; Nuclear = new bool[n];
+        LongRunShare = new double[n]; ReferenceInsecurity = new double[n]; Nuclear = new bool[n]; BurdenChange = new double[n];
         AlliedDefense = new double[n]; AlliedOffense = new double[n];
         Alliance = new int[n];
         AllianceCommitment = new double[n + scenario.Alliances.Count + scenario.Timeline.Count + 1];
@@ -84,6 +84,8 @@ public sealed class World
     public readonly double[] LongRunShare;
     /// <summary>1 − S at the start of the run: the insecurity the long-run burden answers (budget process, DESIGN.md 3.1.1).</summary>
     public readonly double[] ReferenceInsecurity;
+    /// <summary>Δln m of the last budget year: the change of the military burden, net of GDP growth (the arming signal, DESIGN.md 3.1.2).</summary>
+    public readonly double[] BurdenChange;
     /// <summary>Nuclear status (Snyder 1965; Jervis 1989).</summary>
     public readonly bool[] Nuclear;
     /// <summary>D_i plus committed allies' defense (phase 4).</summary>

@@ -70,6 +70,7 @@ public static class DecidePhase
                 w.AddEvent(EventKind.ArmsCut, i, -1, value: change,
                     concept: w.DevelopmentPriority[i] > 0.5 && share >= w.MilitaryShareCap(i) - 1e-12 ? Concept.DevelopmentPriority : Concept.None);
             }
+            w.BurdenChange[i] = w.MilitaryShare[i] > 0 ? Math.Log(share / w.MilitaryShare[i]) : 0;
             w.MilitaryShare[i] = share;
             var posture = w.NextPosture[i];
             w.Posture[i] = double.IsFinite(posture) ? Math.Clamp(posture, 0, 1) : w.Posture[i];
