@@ -33,20 +33,3 @@ public static class Contest
         AttackerWins(myOffense, theirDefense, offenseAdvantage, decisiveness)
         + AttackerWins(theirOffense, myDefense, offenseAdvantage, decisiveness) - 1.0;
 }
-
-/// <summary>
-/// The observer's model of how each type behaves, used to read signals (Kydd 1997, 2005; Glaser 2010).
-/// </summary>
-public static class TypeModel
-{
-    /// <summary>
-    /// Expected offensive posture of a security-seeker: the balanced-world value, rising toward the greedy
-    /// posture as β grows because under offense dominance even defenders buy offense (Jervis 1978), falling
-    /// when defense dominates.
-    /// </summary>
-    public static double ExpectedSecurityPosture(double offenseAdvantage, double securityPosture, double greedyPosture)
-    {
-        var p = greedyPosture - (greedyPosture - securityPosture) / Math.Max(offenseAdvantage, 0.05);
-        return Math.Clamp(p, 0.05, greedyPosture);
-    }
-}

@@ -43,6 +43,8 @@ public sealed class World
         Cbm = new bool[nn]; CbmIntent = new DiplomacyIntent[nn]; HotlineIntent = new DiplomacyIntent[nn];
         Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
         Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
+        ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
+        ReportedArming = new double[n]; ReportedPosture = new double[n];
         Array.Fill(AttackTarget, -1);
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
@@ -103,6 +105,15 @@ public sealed class World
     // ---- per dyad i→j ----
     public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, PriorBelief, Transparency, Hotline, Relations, StepGoldstein;
     public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat;
+    /// <summary>v_ij at the start of the run, against which an observer reads how far its own arming moved j's insecurity (phase 3).</summary>
+    public readonly double[] ReferenceVulnerability;
+    /// <summary>v_ij of the year before the last assessment (phase 3 copies it), for the short-run budget reaction.</summary>
+    public readonly double[] PreviousVulnerability;
+    /// <summary>
+    /// The institutional report of this year (phase 2, when ι &gt; 0): each state's burden change and posture with the
+    /// report's noise, one draw per state shared by every observer (Keohane 1984). A report of behaviour, never of type.
+    /// </summary>
+    public readonly double[] ReportedArming, ReportedPosture;
     public readonly Concept[] BeliefCause;
     public readonly int[] CooldownUntil, LastCrisisStep;
     public readonly bool[] Cbm;
@@ -135,6 +146,9 @@ public sealed class World
 
     /// <summary>The run seed these streams were derived from.</summary>
     public ulong Seed { get; internal set; }
+
+    /// <summary>The institutional reports' stream (phase 2): one report per state and year, shared by all observers.</summary>
+    internal RandomStream InstitutionsRng;
 
     /// <summary>True type of state i, for recording and metrics after the fact (never for policies).</summary>
     public bool TrueTypeIsGreedy(int i) => IsGreedy[i];

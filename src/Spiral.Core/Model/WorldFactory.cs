@@ -23,6 +23,7 @@ public static class WorldFactory
         w.Seed = RandomStream.RunSeed(masterSeed, runIndex);
         w.TypeRng = RandomStream.Derive(masterSeed, runIndex, "types");
         w.ObserveRng = RandomStream.Derive(masterSeed, runIndex, "observe");
+        w.InstitutionsRng = RandomStream.Derive(masterSeed, runIndex, "institutions");
         w.IncidentRng = RandomStream.Derive(masterSeed, runIndex, "incidents");
         w.CrisisRng = RandomStream.Derive(masterSeed, runIndex, "crisis");
         w.PolicyRng = RandomStream.Derive(masterSeed, runIndex, "policy");
@@ -110,6 +111,8 @@ public static class WorldFactory
         Array.Copy(w.Belief, w.PriorBelief, w.Belief.Length);
         AssessPhase.Run(w);
         Array.Copy(w.Security, w.PreviousSecurity, n);
+        Array.Copy(w.Vulnerability, w.ReferenceVulnerability, w.Vulnerability.Length);
+        Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
         for (var i = 0; i < n; i++)
         {
             w.ReferenceInsecurity[i] = Math.Max(1e-6, 1 - w.Security[i]);

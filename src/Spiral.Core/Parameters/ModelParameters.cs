@@ -20,8 +20,8 @@ public sealed record ModelParameters
         Meaning = "Shared identity tags lower the rivalry bias by this much per unit of tag overlap (Jaccard): amity among those who share an identity.")]
     public double IdentityAffinity { get; init; } = 0.5;
 
-    [ScenarioParameter(0, 1, Unit = "relative growth per unit of σ", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Noise of the arming signal (relative milex growth) per unit of σ, before transparency. Spending is easier to count than intent to read.")]
+    [ScenarioParameter(0, 1, Unit = "log burden change per unit of σ", Source = "Spiral v1 default, not yet estimated",
+        Meaning = "k_arm: noise of the arming signal (the change of log military burden) per unit of σ, before transparency. Spending is easier to count than intent to read.")]
     public double ArmingNoiseScale { get; init; } = 0.1;
 
     // ---- Beliefs (phase 3) ----
@@ -38,25 +38,9 @@ public sealed record ModelParameters
         Meaning = "Spread of postures within a type (the observer's model of type behaviour).")]
     public double PostureSpread { get; init; } = 0.1;
 
-    [ScenarioParameter(-0.5, 0.5, Unit = "relative growth per year", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Expected yearly growth of military spending of a greedy type (relative).")]
-    public double GreedyArmingGrowth { get; init; } = 0.06;
-
-    [ScenarioParameter(0, 1, MinExclusive = true, Unit = "sd of relative growth", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Spread of yearly arming growth within a type.")]
-    public double ArmingSpread { get; init; } = 0.05;
-
-    [ScenarioParameter(0, 5, Unit = "relative growth per relative growth", Source = "Jervis 1976; Richardson 1960",
-        Meaning = "Reaction a security-seeker is expected to show to a rival's arming (relative growth per relative growth): the part of a rival's arming that empathy discounts.")]
-    public double ExpectedReaction { get; init; } = 0.8;
-
     [ScenarioParameter(0, 2, Unit = "exponent", Source = "tempered Bayesian updating; Kydd 2005 ch. 2 uses full updating, we temper for yearly aggregated signals",
         Meaning = "Exponent on each year's likelihood ratio: how much one year's evidence moves a belief.")]
     public double EvidenceWeight { get; init; } = 0.3;
-
-    [ScenarioParameter(0, 1, Unit = "share per year per unit of ι", Source = "Keohane 1984: institutions provide information",
-        Meaning = "η: yearly pull of beliefs toward the truth per unit of institutions ι.")]
-    public double InstitutionalPull { get; init; } = 0.25;
 
     [ScenarioParameter(0, 1, Unit = "share per year", Source = "Mearsheimer 2001 ch. 2; Copeland 2000",
         Meaning = "Yearly drift of a belief back toward the prior: intentions can change with a new leader or regime, so old evidence ages.")]
@@ -65,10 +49,6 @@ public sealed record ModelParameters
     [ScenarioParameter(0, 0.5, MinExclusive = true, MaxExclusive = true, Unit = "probability", Source = "Spiral v1 default, not yet estimated",
         Meaning = "ε: beliefs stay in [ε, 1-ε] so that no evidence is ever ignored.")]
     public double BeliefFloor { get; init; } = 0.005;
-
-    [ScenarioParameter(0, 1, Unit = "share per year per unit of hotline", Source = "Schelling 1960 on communication; the 1963 Memorandum",
-        Meaning = "A hotline clarifies intent: each year it pulls beliefs toward the truth by this much times its strength.")]
-    public double HotlineClarity { get; init; } = 0.05;
 
     // ---- Assessment (phase 4) ----
 
@@ -283,7 +263,7 @@ public sealed record ModelParameters
     // ---- v2 signals and beliefs (phases 2-3) ----
 
     [ScenarioParameter(0, 10, Unit = "sd of a signal per unit of σ", Source = "Keohane 1984: institutions provide information; assumption",
-        Meaning = "Noise of the institutional report of a member's arming and posture per unit of σ, multiplied by (1 − ι); no report when ι = 0. The report is of behaviour, never of the type.")]
+        Meaning = "r: noise of the institutional report of each state's behaviour, one shared draw a year that every observer reads: posture sd r·σ(1 − ι) + s_min, burden-change sd r·σ·k_arm(1 − ι) + the arming floor; no report when ι = 0. The report is of behaviour, never of the type.")]
     public double InstitutionalReportNoise { get; init; } = 1.0;
 
     [ScenarioParameter(0, 1, Unit = "probability", Source = "Jervis 1976 ch. 3 on misperception in crises; Lebow 1981",

@@ -31,13 +31,12 @@ public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : 
 
     public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
 
-    /// <summary>The security-seeker's posture: the type's expected posture under β, shifted to defense by ω.</summary>
-    public static double DefensivePosture(in PolicyContext c, double defensiveShift)
-    {
-        var p = c.Parameters;
-        var expected = TypeModel.ExpectedSecurityPosture(c.OffenseAdvantage, p.SecurityPosture, p.GreedyPosture);
-        return Math.Clamp(expected * (1 - defensiveShift * c.Distinguishability), 0.02, 1);
-    }
+    /// <summary>
+    /// The security-seeker's posture under β, shifted to defense by ω (<see cref="TypeModel.SecurityPosture"/>, the one
+    /// function observers also read it with).
+    /// </summary>
+    public static double DefensivePosture(in PolicyContext c, double defensiveShift) =>
+        TypeModel.SecurityPosture(c.OffenseAdvantage, c.Distinguishability, defensiveShift, c.Parameters);
 
     /// <summary>
     /// CBMs with threatening neighbours, hotlines after a crisis, both only while trust allows (Kydd 2005); an

@@ -22,7 +22,7 @@ public static class Claims
     public static IReadOnlyList<Claim> All { get; } =
     [
         new("V1", "Anarchy: security-seekers arm more under uncertainty than with perfect information.", "Herz 1950; Glaser 1997",
-            "stylized 6 states, β=1, ω=0.5; perfect information (prior ε, institutions pull beliefs fully to the truth) vs anarchy (prior 0.2, institutions 0); military share averaged over the years", V1),
+            "stylized 6 states, β=1, ω=0.5; near-perfect information (prior ε, institutions 1: a shared report of behaviour with only the noise floors) vs anarchy (prior 0.2, institutions 0); military share averaged over the years", V1),
         new("V2", "Uncertainty of intentions: more observation noise gives larger belief errors and more spirals between security-seekers.", "Butterfield 1951; Jervis 1976",
             "stylized 6 states, β=1.5, ω=0.3; σ=0.1 vs σ=1.0; mean belief error and spirals per run", V2),
         new("V3", "Jervis's four worlds: war probability is ordered doubly dangerous > each mixed world > doubly stable, and the arms race is most intense in the doubly dangerous world.", "Jervis 1978",
@@ -163,7 +163,6 @@ public static class Claims
         {
             PriorBelief = anarchy.Model.BeliefFloor,
             World = anarchy.World with { Institutions = 1 },
-            Model = anarchy.Model with { InstitutionalPull = 1 },
         };
         return Paired("V1", size, perfect, anarchy, (r, _) => MeanShare(r, _ => true),
             "Δ mean military share (anarchy − perfect information)", higherIsClaim: true, "");

@@ -20,11 +20,4 @@ public class ContestTests
         Assert.True(Contest.FirstStrikeAdvantage(100, 100, 100, 100, 0.6, 1) < 0);
         Assert.Equal(0.0, Contest.FirstStrikeAdvantage(100, 100, 100, 100, 1.0, 1), 12);
     }
-
-    [Theory]
-    [InlineData(1.0, 0.35)]
-    [InlineData(2.0, 0.535)]
-    [InlineData(0.6, 0.72 - 0.37 / 0.6)]
-    public void ExpectedSecurityPosture_RisesWithOffenseAdvantage(double beta, double expected) =>
-        Assert.Equal(Math.Clamp(expected, 0.05, 0.72), TypeModel.ExpectedSecurityPosture(beta, 0.35, 0.72), 12);
 }

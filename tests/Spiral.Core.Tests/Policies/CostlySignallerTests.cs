@@ -64,7 +64,8 @@ public class CostlySignallerTests
     [Fact]
     public void Decide_AgainstScriptedArmer_SignalsExactlyWhenTheRuleSays()
     {
-        var w = PolicyRuns.AgainstScript("CostlySignaller", new Dictionary<int, double> { [2000] = 0.019, [2003] = 0.04 },
+        // The armer raises its burden 3% a year (the arming signal is the change of burden, not of spending).
+        var w = PolicyRuns.AgainstScript("CostlySignaller", Enumerable.Range(0, 13).ToDictionary(t => 2000 + t, t => 0.019 * Math.Pow(1.03, t)),
             change: s => s.With(wp => wp with { ObservationNoise = 0 }));
         var last = int.MinValue / 2;
         var signals = 0;

@@ -1,14 +1,20 @@
 using Spiral.Core.Events;
+using Spiral.Core.Policies;
 
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
-/// Phase 3: Bayesian update of b_ij = P_i(j greedy) from the posture and arming signals (Kydd 1997, 2005),
-/// each year's likelihood ratio tempered by the evidence weight. Security-seekers' expected posture rises
-/// with β (Jervis 1978). The arming signal is first discounted by empathy times the reaction j is expected to
-/// show to i's own arming (Jervis 1976: the failure to see oneself as a threat). Institutions then pull the
-/// belief toward the truth by ι·η (Keohane 1984), a hotline by H·clarity; old evidence ages as the belief
-/// drifts back toward the prior, since intentions can change (Mearsheimer 2001); beliefs stay in [ε, 1-ε].
+/// Phase 3: Bayesian update of b_ij = P_i(j greedy) from the posture and arming signals, with likelihoods consistent
+/// with the strategies each type runs (Kydd 1997, 2005; <see cref="TypeModel"/>). Posture: a security-seeker is expected
+/// at the posture <c>DefensiveRealist</c> takes under the world's β and ω (Jervis 1978), a greedy state at the greedy
+/// posture, with the within-type spread. Arming: each type's expected change of log burden is its budget process from
+/// j's public burden toward the type's desired burden; a security-seeker's includes the reaction to i's own arming,
+/// which i recognises only in proportion to its empathy (Jervis 1976: the failure to see oneself as a threat); the
+/// spread is the budget noise plus the observation noise. Arming carries no evidence in the first year (no budget year
+/// observed yet) nor after a year the state was at war (both types mobilise). When ι &gt; 0, the institutional report
+/// is a second, independent observation of the same behaviour (Keohane 1984). Each year's likelihood ratio is
+/// tempered by the evidence weight (<see cref="BeliefUpdate"/>); old evidence ages as the belief drifts back toward the
+/// prior, since intentions can change (Mearsheimer 2001); beliefs stay in [ε, 1-ε]. Nothing here reads a type.
 /// </summary>
 public static class BelievePhase
 {
@@ -20,27 +26,27 @@ public static class BelievePhase
         Array.Copy(belief, w.PreviousBelief, belief.Length);
         var prior = w.PriorBelief;
         var transparency = w.Transparency;
-        var hotline = w.Hotline;
         var observedPosture = w.ObservedPosture;
         var observedArming = w.ObservedArming;
-        var isGreedy = w.IsGreedy;
         var cause = w.BeliefCause;
-        var securityPosture = TypeModel.ExpectedSecurityPosture(w.OffenseAdvantage, p.SecurityPosture, p.GreedyPosture);
-        var greedyPosture = p.GreedyPosture;
-        var greedyGrowth = p.GreedyArmingGrowth;
+        var securityPosture = TypeModel.SecurityPosture(w.OffenseAdvantage, w.Distinguishability,
+            DefensiveRealistOptions.Default.DefensiveShift, p);
+        var greedyPosture = TypeModel.GreedyPosture(p);
         var postureSpread2 = p.PostureSpread * p.PostureSpread;
-        var armingSpread2 = p.ArmingSpread * p.ArmingSpread;
+        var budgetNoise2 = p.BudgetNoise * p.BudgetNoise;
         var noise = NoiseModel.Of(w);
+        var institutions = w.Institutions > 0;
+        var report = NoiseModel.InstitutionalReport(w);
+        var reportPostureNoise = report.Posture(1);
+        var reportArmingNoise = report.Arming(1);
+        var reportPostureVar = reportPostureNoise * reportPostureNoise + postureSpread2;
+        var reportArmingVar = reportArmingNoise * reportArmingNoise + budgetNoise2;
         var evidenceWeight = p.EvidenceWeight;
         var drift = p.IntentionDrift;
-        var institutional = w.Institutions * p.InstitutionalPull;
-        var clarityPerHotline = p.HotlineClarity;
         var floor = p.BeliefFloor;
         for (var i = 0; i < n; i++)
         {
-            var ownArmingExplains = p.ExpectedReaction * Math.Max(0, w.MilexGrowth[i]);
-            var discount = w.Empathy[i] * ownArmingExplains;
-            var undiscounted = (1 - w.Empathy[i]) * ownArmingExplains;
+            var empathy = w.Empathy[i];
             var row = i * n;
             for (var j = 0; j < n; j++)
             {
@@ -52,52 +58,119 @@ public static class BelievePhase
                 var opacity = 1 - transparency[ij];
                 var postureNoise = noise.Posture(opacity);
                 var postureVar = postureNoise * postureNoise + postureSpread2;
-                var x = observedPosture[ij];
-                var postureLlr = ((x - securityPosture) * (x - securityPosture) - (x - greedyPosture) * (x - greedyPosture)) / (2 * postureVar);
+                var postureLlr = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
+                var reportLlr = institutions ? BeliefUpdate.GaussianLlr(w.ReportedPosture[j], securityPosture, greedyPosture, reportPostureVar) : 0;
 
-                var armingNoise = noise.Arming(opacity);
-                var armingVar = armingNoise * armingNoise + armingSpread2;
-                var a = observedArming[ij] - discount;
-                var armingLlr = (a * a - (a - greedyGrowth) * (a - greedyGrowth)) / (2 * armingVar);
+                double armingLlr = 0, armingVar = 0;
+                var armingInformative = ArmingIsInformative(w, j);
+                if (armingInformative)
+                {
+                    var armingNoise = noise.Arming(opacity);
+                    armingVar = armingNoise * armingNoise + budgetNoise2;
+                    var (security, greedy) = TypeModel.ExpectedBurdenChange(w, i, j, empathy);
+                    armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
+                    if (institutions)
+                    {
+                        reportLlr += BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
+                    }
+                }
 
-                var b = belief[ij];
-                var odds = b / (1 - b) * Math.Exp(evidenceWeight * (postureLlr + armingLlr));
-                b = double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
+                var b = BeliefUpdate.Tempered(belief[ij], postureLlr + armingLlr + reportLlr, evidenceWeight);
                 b += drift * (prior[ij] - b);
-                var truth = isGreedy[j] ? 1.0 : 0.0;
-                b += institutional * (truth - b);
-                var clarity = hotline[ij] * clarityPerHotline;
-                b += clarity * (truth - b);
-                b = Math.Clamp(b, floor, 1 - floor);
+                b = BeliefUpdate.Bounded(b, floor);
                 if (Math.Abs(b - belief[ij]) >= p.BeliefShiftToRecord)
                 {
-                    cause[ij] = CauseOfShift(w, ij, postureLlr, armingLlr, undiscounted, institutional, clarity);
+                    var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
+                        EmpathyGap(w, i, j, armingInformative, armingLlr, armingVar, reportArmingVar),
+                        postureLlr - BeliefUpdate.GaussianLlr(observedPosture[ij] - RivalryBias(w, ij), securityPosture, greedyPosture, postureVar));
+                    cause[ij] = CauseOfShift(w, ij, evidence);
                 }
                 belief[ij] = b;
             }
         }
+        Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
     }
 
-    /// <summary>The concept that best explains this year's belief move, for the narration.</summary>
-    private static Concept CauseOfShift(World w, int ij, double postureLlr, double armingLlr, double undiscountedOwnArming,
-        double institutionalPull, double hotlinePull)
+    /// <summary>
+    /// Whether j's last burden change says anything about its type: not before its first budget year, and not when it
+    /// was at war in that year, when both types mobilise.
+    /// </summary>
+    private static bool ArmingIsInformative(World w, int j)
     {
-        var up = postureLlr + armingLlr > 0;
-        if (up)
+        if (w.Step == 0)
         {
-            if (armingLlr > postureLlr && undiscountedOwnArming > 0.01)
+            return false;
+        }
+        var row = j * w.N;
+        for (var k = 0; k < w.N; k++)
+        {
+            if (k != j && w.WarUntil[row + k] >= w.Step - 1)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The upward bias rivalry put into i's reading of j's posture (phase 2).</summary>
+    private static double RivalryBias(World w, int ij) => w.P.RivalryBias * ObservePhase.EffectiveRivalry(w, ij);
+
+    /// <summary>
+    /// How much more the arming readings (private and institutional) pointed to greed than they would have for a fully
+    /// empathetic observer: the part of j's reaction to i's own arming that i failed to recognise.
+    /// </summary>
+    private static double EmpathyGap(World w, int i, int j, bool informative, double armingLlr, double armingVar, double reportArmingVar)
+    {
+        if (!informative || w.Empathy[i] >= 1)
+        {
+            return 0;
+        }
+        var (security, greedy) = TypeModel.ExpectedBurdenChange(w, i, j, 1);
+        var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(w, i, j, w.Empathy[i]);
+        var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * w.N + j], security, greedy, armingVar);
+        var gap = armingLlr - full;
+        if (w.Institutions > 0)
+        {
+            gap += BeliefUpdate.GaussianLlr(w.ReportedArming[j], ownSecurity, ownGreedy, reportArmingVar)
+                - BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
+        }
+        return gap;
+    }
+
+    /// <summary>This year's log likelihood ratios (greedy over security) and the parts due to a bias of the observer.</summary>
+    private readonly record struct Evidence(double Posture, double Arming, double Report, double EmpathyGap, double RivalryGap)
+    {
+        public double Private => Posture + Arming;
+        public double Total => Posture + Arming + Report;
+    }
+
+    /// <summary>
+    /// The concept that best explains this year's belief move, for the narration, among the causes the model has: the
+    /// institutional report when it moved the belief most; a rise that would not have happened with full empathy
+    /// (failure to empathize) or without the rivalry bias (historical rivalry); otherwise the world's structure
+    /// (indistinguishable or distinguishable postures) or, for a fall, transparency.
+    /// </summary>
+    private static Concept CauseOfShift(World w, int ij, in Evidence e)
+    {
+        if (e.Total > 0)
+        {
+            if (e.Report > 0 && e.Report >= e.Private)
+            {
+                return Concept.MultilateralEngagement;
+            }
+            if (e.EmpathyGap > 0 && e.Total - e.EmpathyGap <= 0)
             {
                 return Concept.FailureToEmpathize;
             }
-            if (ObservePhase.EffectiveRivalry(w, ij) > 0.3 && postureLlr > 0)
+            if (e.RivalryGap > 0 && e.Total - e.RivalryGap <= 0)
             {
                 return Concept.HistoricalRivalry;
             }
             return w.Distinguishability < 0.5 ? Concept.UncertaintyOfIntentions : Concept.Distinguishability;
         }
-        if (institutionalPull + hotlinePull > 0.05)
+        if (e.Report < 0 && e.Report <= e.Private)
         {
-            return hotlinePull > institutionalPull ? Concept.Hotline : Concept.MultilateralEngagement;
+            return Concept.MultilateralEngagement;
         }
         if (w.Transparency[ij] > 0.3)
         {

@@ -1,9 +1,11 @@
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
-/// Phase 2: each state observes every other's posture with noise sd σ(1-ω)(1-τ) + s_min, read upward by
-/// rivalry not offset by shared identity (λ_h·h), and its spending and arming with noise shrinking with
-/// transparency (Jervis 1976; Wendt 1999).
+/// Phase 2: each state observes every other's posture with noise sd σ(1-ω)(1-τ) + s_min, read upward by rivalry
+/// not offset by shared identity (λ_h·h), and its arming, the change of its log military burden in its last budget
+/// year (net of GDP growth, so growth is not read as arming), with noise shrinking with transparency (Jervis 1976;
+/// Wendt 1999); the level of spending is read with the same error. When ι &gt; 0, institutions add one report per
+/// state of its burden change and posture, a shared draw every observer reads, with noise falling in ι (Keohane 1984).
 /// </summary>
 public static class ObservePhase
 {
@@ -13,7 +15,7 @@ public static class ObservePhase
         var p = w.P;
         var posture = w.Posture;
         var milex = w.Milex;
-        var milexGrowth = w.MilexGrowth;
+        var burdenChange = w.BurdenChange;
         var transparency = w.Transparency;
         var rivalry = w.Rivalry;
         var identity = w.SharedIdentity;
@@ -38,10 +40,21 @@ public static class ObservePhase
                 var postureNoise = noise.Posture(opacity);
                 var bias = rivalryBias * NetRivalry(rivalry[ij], identity[ij], affinity);
                 observedPosture[ij] = posture[j] + postureNoise * rng.NextGaussian() + bias;
-                // One measurement error for the spending level and its growth: the same budget is misread.
+                // One measurement error for the spending level and the burden change: the same budget is misread.
                 var armingError = noise.Arming(opacity) * rng.NextGaussian();
-                observedArming[ij] = milexGrowth[j] + armingError;
+                observedArming[ij] = burdenChange[j] + armingError;
                 observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
+            }
+        }
+
+        if (w.Institutions > 0)
+        {
+            var report = NoiseModel.InstitutionalReport(w);
+            ref var shared = ref w.InstitutionsRng;
+            for (var j = 0; j < n; j++)
+            {
+                w.ReportedArming[j] = burdenChange[j] + report.Arming(1) * shared.NextGaussian();
+                w.ReportedPosture[j] = posture[j] + report.Posture(1) * shared.NextGaussian();
             }
         }
     }

@@ -2,81 +2,294 @@ using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Scenarios;
+using Spiral.Numerics.Random;
 using Spiral.Testing;
 
 namespace Spiral.Core.Tests.Model.Phases;
 
-/// <summary>Phase 3, believe: the Bayesian update against hand-computed values.</summary>
+/// <summary>
+/// Phase 3, believe: the Bayesian update against hand-computed values, and over years of seeded draws the properties
+/// the likelihoods consistent with the strategies must have (Kydd 1997, 2005; DESIGN.md 3.1.2).
+/// </summary>
 public class BelievePhaseTests
 {
-    /// <summary>A's belief about B after one update from the given readings, all else at defaults (β 1, ω 0.5, σ 0.5, τ 0).</summary>
-    private static double BeliefAfter(double posture, double arming, double empathy = 0.5, double ownGrowth = 0,
-        double institutions = 0, bool bIsGreedy = false, Func<Scenario, Scenario>? change = null)
+    private const int Draws = 2000;
+
+    /// <summary>The default dyad (β 1, ω 0.5, σ 0.5, τ 0, m 0.02, μ 0.08) after one completed year, so arming is evidence.</summary>
+    private static World AfterOneYear(double prior = 0.2, Func<Scenario, Scenario>? change = null)
     {
-        var w = TestWorlds.Dyad(change: change);
-        w.Empathy[0] = empathy;
-        w.MilexGrowth[0] = ownGrowth;
-        w.Institutions = institutions;
-        w.IsGreedy[1] = bIsGreedy;
-        w.ObservedPosture[1] = posture;
-        w.ObservedArming[1] = arming;
-        BelievePhase.Run(w);
-        return w.Belief[1];
+        var w = TestWorlds.Dyad(change: s => (change ?? (x => x))(s with { PriorBelief = prior }));
+        w.Step = 1;
+        return w;
     }
 
     [Fact]
-    public void Run_OffensiveReading_MatchesHandComputedBayesUpdate()
+    public void Run_OneYear_MatchesHandComputedBayesUpdate()
     {
-        // posture noise 0.5·0.5 + 0.03 = 0.28; variance 0.28² + 0.1²; security posture at β = 1 is 0.35, greedy 0.72
+        var w = AfterOneYear();
+        w.ObservedPosture[1] = 0.9;
+        w.ObservedArming[1] = 0.03;
+        BelievePhase.Run(w);
+        // Posture: a security-seeker at β 1, ω 0.5 takes 0.35·(1 − 0.6·0.5) = 0.245, a greedy state 0.72; noise sd
+        // 0.5·0.5 + 0.03 = 0.28, within-type spread 0.1.
         var postureVar = 0.28 * 0.28 + 0.1 * 0.1;
-        var postureLlr = ((0.9 - 0.35) * (0.9 - 0.35) - (0.9 - 0.72) * (0.9 - 0.72)) / (2 * postureVar);
-        // arming noise 0.5·0.1 + 0.005 = 0.055; variance 0.055² + 0.05²; greedy growth 0.06; reading 0
+        var postureLlr = ((0.9 - 0.245) * (0.9 - 0.245) - (0.9 - 0.72) * (0.9 - 0.72)) / (2 * postureVar);
+        // Arming: B sits at its long-run burden 0.02 and A's capability has not moved, so a security-seeker is expected
+        // to change its log burden by 0, a greedy one by 0.2·ln 1.5; noise sd 0.5·0.1 + 0.005 = 0.055, budget noise 0.05.
+        var greedy = 0.2 * Math.Log(1.5);
         var armingVar = 0.055 * 0.055 + 0.05 * 0.05;
-        var armingLlr = (0 - 0.06 * 0.06) / (2 * armingVar);
+        var armingLlr = (0.03 * 0.03 - (0.03 - greedy) * (0.03 - greedy)) / (2 * armingVar);
         var logit = Math.Log(0.2 / 0.8) + 0.3 * (postureLlr + armingLlr);
         var b = 1 / (1 + Math.Exp(-logit));
-        b += 0.1 * (0.2 - b); // drift toward the prior
-        Assert.Equal(b, BeliefAfter(0.9, 0), 10);
-        Assert.InRange(b, 0.25, 0.26);
+        b += 0.1 * (0.2 - b);
+        Assert.Equal(b, w.Belief[1], 12);
+        Assert.Equal(0.3068, w.Belief[1], 4);
     }
 
     [Fact]
-    public void Run_OffensivePostureReading_RaisesBelief_DefensiveLowersIt()
+    public void Run_FirstYear_ArmingIsNoEvidence()
     {
-        Assert.True(BeliefAfter(0.9, 0.0) > 0.2);
-        Assert.True(BeliefAfter(0.1, 0.0) < 0.2);
-        Assert.True(BeliefAfter(0.35, 0.15) > BeliefAfter(0.35, 0.0));
+        double After(double arming)
+        {
+            var w = TestWorlds.Dyad();
+            w.ObservedPosture[1] = 0.5;
+            w.ObservedArming[1] = arming;
+            BelievePhase.Run(w);
+            return w.Belief[1];
+        }
+        Assert.Equal(After(0), After(0.5), 15);
     }
 
     [Fact]
-    public void Run_FullEmpathy_DiscountsArmingExplainedByOwnArming()
+    public void Run_StateAtWarInItsLastBudgetYear_ArmingIsNoEvidence()
     {
-        // A armed 10%; a security-seeking B reacts by 0.8·10% = 8%, which A observes.
-        var withEmpathy = BeliefAfter(0.35, 0.08, empathy: 1, ownGrowth: 0.1);
-        var without = BeliefAfter(0.35, 0.08, empathy: 0, ownGrowth: 0.1);
-        var noArmingAtAll = BeliefAfter(0.35, 0.0, empathy: 0, ownGrowth: 0);
-        Assert.True(without > withEmpathy, $"empathy 0: {without}, empathy 1: {withEmpathy}");
-        // with full empathy the explained 8% reads as no arming at all
-        Assert.Equal(noArmingAtAll, withEmpathy, 10);
+        double After(double arming, bool atWar)
+        {
+            var w = AfterOneYear();
+            w.WarUntil[1] = w.WarUntil[2] = atWar ? 0 : -1;
+            w.ObservedPosture[1] = 0.5;
+            w.ObservedArming[1] = arming;
+            BelievePhase.Run(w);
+            return w.Belief[1];
+        }
+        Assert.Equal(After(0, atWar: true), After(0.5, atWar: true), 15);
+        Assert.True(After(0.5, atWar: false) > After(0, atWar: false) + 0.1);
     }
 
     [Fact]
-    public void Run_Institutions_PullTowardTheTruthByIotaEta()
+    public void Run_Hotline_DoesNotMoveBeliefs()
     {
-        var anarchy = BeliefAfter(0.5, 0.03, bIsGreedy: true);
-        var institutions = BeliefAfter(0.5, 0.03, institutions: 1, bIsGreedy: true);
-        Assert.Equal(anarchy + 0.25 * (1 - anarchy), institutions, 12);
-        var anarchyBenign = BeliefAfter(0.5, 0.03, bIsGreedy: false);
-        var institutionsBenign = BeliefAfter(0.5, 0.03, institutions: 1, bIsGreedy: false);
-        Assert.Equal(anarchyBenign - 0.25 * anarchyBenign, institutionsBenign, 12);
+        double After(double hotline)
+        {
+            var w = AfterOneYear();
+            w.Hotline[1] = w.Hotline[2] = hotline;
+            w.ObservedPosture[1] = 0.5;
+            w.ObservedArming[1] = 0.02;
+            BelievePhase.Run(w);
+            return w.Belief[1];
+        }
+        Assert.Equal(After(0), After(1), 15);
     }
 
     [Theory]
     [InlineData(1000.0, 0.995)]
     [InlineData(-1000.0, 0.005)]
-    public void Run_ExtremeReadings_StayInsideEpsilonBounds(double posture, double expected)
+    public void Run_ExtremeReadings_StayInsideEpsilonBounds(double reading, double expected)
     {
-        var b = BeliefAfter(posture, posture / 100, change: s => s.WithModel(m => m with { IntentionDrift = 0 }));
-        Assert.Equal(expected, b, 12);
+        var w = AfterOneYear(change: s => s.WithModel(m => m with { IntentionDrift = 0 }));
+        w.ObservedPosture[1] = reading;
+        w.ObservedArming[1] = reading / 100;
+        BelievePhase.Run(w);
+        Assert.Equal(expected, w.Belief[1], 12);
+    }
+
+    /// <summary>
+    /// Mean change of A's belief about B over 10 years and <see cref="Draws"/> seeded worlds in which both economies
+    /// grow at <paramref name="growth"/> and both burdens stay exactly constant, B's at <paramref name="burden"/> with
+    /// a long-run burden of 0.02 and a posture halfway between the types'.
+    /// </summary>
+    private static double MeanBeliefChangeUnderGrowth(double growth, double burden, double prior)
+    {
+        double sum = 0;
+        for (var k = 0; k < Draws; k++)
+        {
+            var s = ScenarioBuilder.Dyad(priorBelief: prior);
+            var w0 = WorldFactory.Create(s, 1, 0);
+            var neutral = BeliefHarness.NeutralPosture(w0);
+            s = s.WithState(0, st => st with { Growth = growth })
+                .WithState(1, st => st with { Growth = growth, MilitaryShare = burden, LongRunShare = 0.02, Posture = neutral });
+            var w = WorldFactory.Create(s, 1, k);
+            var shocks = RandomStream.Derive(1, k, "test-budget");
+            var start = w.Belief[1];
+            BeliefHarness.Run(w, 10, [BeliefHarness.Fixed(0), BeliefHarness.Fixed(0)], [0.35, neutral], ref shocks);
+            sum += w.Belief[1] - start;
+        }
+        return sum / Draws;
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.02)]
+    [InlineData(0.05)]
+    [InlineData(0.08)]
+    public void Run_GdpGrowthAlone_DoesNotMoveBeliefs(double growth)
+    {
+        // B holds its burden at √1.5·m̄, where a security-seeker would cut by γ·½ln 1.5 and a greedy state arm by as
+        // much, with a posture halfway between: nothing it does speaks to its type, only the economies grow. The prior
+        // is the starting belief (0.5), so drift alone moves nothing: the mean change must stay at 0. (v1 read 8% GDP
+        // growth as 8% arming, above its greedy type's 6%: a large rise.)
+        var change = MeanBeliefChangeUnderGrowth(growth, 0.02 * Math.Sqrt(1.5), prior: 0.5);
+        Assert.InRange(change, -0.005, 0.005);
+    }
+
+    [Fact]
+    public void Run_GdpGrowthAtConstantLongRunBurden_GivesTheSameBeliefsAtAnyGrowth()
+    {
+        // B holds its burden at m̄: what a security-seeker does, so A's belief falls from the prior 0.2 by the same
+        // amount whatever the growth of both economies.
+        var none = MeanBeliefChangeUnderGrowth(0, 0.02, prior: 0.2);
+        Assert.Equal(-0.0645, none, 4);
+        foreach (var growth in new[] { 0.02, 0.05, 0.08 })
+        {
+            Assert.Equal(none, MeanBeliefChangeUnderGrowth(growth, 0.02, prior: 0.2), 9);
+        }
+    }
+
+    /// <summary>
+    /// A raises its log burden by 0.1 a year with an offensive posture 0.72 for 15 years; B is a security-seeker whose
+    /// budget follows the process exactly (its belief about A held at 0.5, its posture halfway between the types', so
+    /// only its arming speaks). Returns A's mean belief about B over <see cref="Draws"/> seeded worlds (start 0.5).
+    /// </summary>
+    private static double BeliefAboutThreatenedSecuritySeeker(double empathy, out double burden)
+    {
+        double sum = 0, burdenSum = 0;
+        for (var k = 0; k < Draws; k++)
+        {
+            var w = TestWorlds.Dyad(seed: (ulong)k + 1, change: s => s with { PriorBelief = 0.5 });
+            w.Empathy[0] = empathy;
+            var shocks = RandomStream.Derive(7, k, "test-budget");
+            BeliefHarness.Run(w, 15, [BeliefHarness.Fixed(0.1), BeliefHarness.SecuritySeeker], [0.72, BeliefHarness.NeutralPosture(w)],
+                ref shocks, afterBelieve: x => x.Belief[2] = 0.5);
+            sum += w.Belief[1];
+            burdenSum += w.MilitaryShare[1];
+        }
+        burden = burdenSum / Draws;
+        return sum / Draws;
+    }
+
+    [Fact]
+    public void Run_SecuritySeekerReactingToObserversArming_AlarmsOnlyTheObserverWithoutEmpathy()
+    {
+        var empathetic = BeliefAboutThreatenedSecuritySeeker(1, out var burden);
+        var blind = BeliefAboutThreatenedSecuritySeeker(0, out _);
+        // B's burden rises from 0.02 as A's arming raises its insecurity.
+        Assert.Equal(0.0269, burden, 4);
+        // An observer who recognises its own arming as the cause does not grow more suspicious (start 0.5) ...
+        Assert.Equal(0.4630, empathetic, 4);
+        // ... one who does not reads the reaction as greed.
+        Assert.Equal(0.5788, blind, 4);
+    }
+
+    /// <summary>
+    /// A's mean belief about B after 10 years over <see cref="Draws"/> seeded worlds (prior 0.2), B behaving as its type
+    /// from the type's desired burden (1.5·m̄ for a greedy state, m̄ = 0.02 for a security-seeker), with the type's
+    /// posture or, when <paramref name="postureSpeaks"/> is false, a posture halfway between the types'.
+    /// </summary>
+    private static double BeliefAfterTenYears(bool greedy, bool postureSpeaks, double transparency)
+    {
+        double sum = 0;
+        for (var k = 0; k < Draws; k++)
+        {
+            var w = TestWorlds.Dyad(seed: (ulong)k + 1,
+                change: s => s.WithState(1, st => st with { MilitaryShare = greedy ? 0.03 : 0.02, LongRunShare = 0.02 }));
+            w.Transparency[1] = w.Transparency[2] = transparency;
+            var shocks = RandomStream.Derive(7, k, "test-budget");
+            var posture = postureSpeaks ? BeliefHarness.PostureOf(w, greedy) : BeliefHarness.NeutralPosture(w);
+            BeliefHarness.Run(w, 10, [BeliefHarness.SecuritySeeker, greedy ? BeliefHarness.Greedy : BeliefHarness.SecuritySeeker],
+                [BeliefHarness.PostureOf(w, false), posture], ref shocks);
+            sum += w.Belief[1];
+        }
+        return sum / Draws;
+    }
+
+    [Fact]
+    public void Run_GreedyStateAtItsDesiredBurden_IsIdentifiedOverYears_SecuritySeekerAtLongRunIsNot()
+    {
+        // With full transparency (a CBM) the greedy state is identified to above 0.9 within 10 years; intention drift
+        // (0.1 a year back toward the prior) keeps the belief from going much higher.
+        Assert.Equal(0.9167, BeliefAfterTenYears(greedy: true, postureSpeaks: true, transparency: 1), 4);
+        Assert.Equal(0.7399, BeliefAfterTenYears(greedy: true, postureSpeaks: true, transparency: 0), 4);
+        // Arming alone, the posture saying nothing, still raises the belief from the prior 0.2.
+        Assert.Equal(0.3920, BeliefAfterTenYears(greedy: true, postureSpeaks: false, transparency: 0), 4);
+        // A security-seeker holding its long-run burden is recognised: the belief falls below the prior.
+        Assert.Equal(0.0258, BeliefAfterTenYears(greedy: false, postureSpeaks: true, transparency: 0), 4);
+        Assert.Equal(0.0382, BeliefAfterTenYears(greedy: false, postureSpeaks: false, transparency: 0), 4);
+    }
+
+    /// <summary>
+    /// Mean absolute belief error after 20 years of a stylized system of 6 states (σ 0.5, prior 0.3), each greedy with
+    /// probability 0.3 and behaving as its type, over 500 seeded worlds.
+    /// </summary>
+    private static double BeliefErrorAfterTwentyYears(double institutions)
+    {
+        double sum = 0;
+        const int worlds = 500;
+        for (var k = 0; k < worlds; k++)
+        {
+            var s = ScenarioBuilder.Stylized(states: 6, greedProbability: 0.3, priorBelief: 0.3, institutions: institutions);
+            var w = WorldFactory.Create(s, 11, k);
+            var shocks = RandomStream.Derive(7, k, "test-budget");
+            var budgets = Enumerable.Repeat<BeliefHarness.Budget>(BeliefHarness.ByType, 6).ToArray();
+            var postures = Enumerable.Range(0, 6).Select(j => BeliefHarness.PostureOf(w, w.IsGreedy[j])).ToArray();
+            BeliefHarness.Run(w, 20, budgets, postures, ref shocks);
+            sum += BeliefHarness.MeanBeliefError(w);
+        }
+        return sum / worlds;
+    }
+
+    [Fact]
+    public void Run_Institutions_LowerTheMeanBeliefError()
+    {
+        Assert.Equal(0.1269, BeliefErrorAfterTwentyYears(0), 4);
+        Assert.Equal(0.0580, BeliefErrorAfterTwentyYears(0.8), 4);
+    }
+
+    [Fact]
+    public void Run_RiseThatFullEmpathyWouldNotSee_IsCausedByFailureToEmpathize()
+    {
+        // A's capability has raised B's vulnerability to A from its starting value to 0.9 this year. B, a
+        // security-seeker at its long-run burden, reacts exactly as its budget process says.
+        var w = AfterOneYear();
+        w.Empathy[0] = 0;
+        w.Vulnerability[2] = 0.9;
+        TypeModel.InsecurityFromObserver(w, 0, 1, out var level, out var change);
+        var reaction = TypeModel.BurdenChange(Math.Log(TypeModel.SecurityDesiredBurden(0.02, Math.Exp(level), w.P)), Math.Log(0.02), change, w.P);
+        w.ObservedArming[1] = reaction;
+        w.ObservedPosture[1] = (0.245 + 0.72) / 2;
+        BelievePhase.Run(w);
+        Assert.Equal(0.3121, w.Belief[1], 4);
+        Assert.Equal(Concept.FailureToEmpathize, w.BeliefCause[1]);
+
+        var empathetic = AfterOneYear();
+        empathetic.Empathy[0] = 1;
+        empathetic.Vulnerability[2] = 0.9;
+        empathetic.ObservedArming[1] = reaction;
+        empathetic.ObservedPosture[1] = (0.245 + 0.72) / 2;
+        BelievePhase.Run(empathetic);
+        Assert.True(empathetic.Belief[1] < 0.2, $"{empathetic.Belief[1]}");
+    }
+
+    [Fact]
+    public void Run_ReportThatMovesTheBeliefMost_IsCausedByMultilateralEngagement()
+    {
+        var w = AfterOneYear();
+        w.Institutions = 0.9;
+        w.ObservedPosture[1] = (0.245 + 0.72) / 2;
+        w.ObservedArming[1] = 0.2 * Math.Log(1.5) / 2;
+        w.ReportedPosture[1] = 0.72;
+        w.ReportedArming[1] = 0.2 * Math.Log(1.5);
+        BelievePhase.Run(w);
+        Assert.True(w.Belief[1] > 0.3, $"{w.Belief[1]}");
+        Assert.Equal(Concept.MultilateralEngagement, w.BeliefCause[1]);
     }
 }

@@ -106,4 +106,102 @@ public class ObservePhaseTests
         ObservePhase.Run(half);
         Assert.Equal(0.35 + 0.12 * 0.75, half.ObservedPosture[1], 12);
     }
+
+    /// <summary>Mean and sd of (reading − truth) over <paramref name="draws"/> calls of phase 2.</summary>
+    private static (double Mean, double Sd) Moments(World w, Func<World, double> error, int draws = 20000)
+    {
+        double sum = 0, sum2 = 0;
+        for (var k = 0; k < draws; k++)
+        {
+            ObservePhase.Run(w);
+            var x = error(w);
+            sum += x;
+            sum2 += x * x;
+        }
+        var mean = sum / draws;
+        return (mean, Math.Sqrt(sum2 / draws - mean * mean));
+    }
+
+    [Fact]
+    public void Run_ArmingSignal_IsTheBurdenChangeNotSpendingGrowth()
+    {
+        var w = TestWorlds.Dyad(seed: 5);
+        w.Transparency[1] = 0.4;
+        w.BurdenChange[1] = 0.01;
+        w.MilexGrowth[1] = 0.08; // GDP growth of 7% at a burden 1% higher: spending grows 8%, the burden 1%
+        var (mean, sd) = Moments(w, x => x.ObservedArming[1]);
+        // noise sd σ·k_arm·(1 − τ) + 0.005 = 0.5·0.1·0.6 + 0.005 = 0.035
+        Assert.InRange(sd, 0.035 * 0.97, 0.035 * 1.03);
+        Assert.InRange(mean, 0.01 - 4 * 0.035 / Math.Sqrt(20000), 0.01 + 4 * 0.035 / Math.Sqrt(20000));
+    }
+
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.8)]
+    [InlineData(1.0)]
+    public void Run_InstitutionalReport_NoiseFallsWithIota(double iota)
+    {
+        var w = TestWorlds.Dyad(seed: 9);
+        w.Institutions = iota;
+        w.BurdenChange[1] = 0.02;
+        var arming = Moments(w, x => x.ReportedArming[1] - 0.02);
+        var posture = Moments(w, x => x.ReportedPosture[1] - x.Posture[1]);
+        // r·σ(1 − ι) + s_min for posture, r·σ·k_arm(1 − ι) + 0.005 for arming, with r 1, σ 0.5, k_arm 0.1, s_min 0.03
+        var postureSd = 0.5 * (1 - iota) + 0.03;
+        var armingSd = 0.05 * (1 - iota) + 0.005;
+        Assert.InRange(posture.Sd, postureSd * 0.97, postureSd * 1.03);
+        Assert.InRange(arming.Sd, armingSd * 0.97, armingSd * 1.03);
+        Assert.InRange(posture.Mean, -4 * postureSd / Math.Sqrt(20000), 4 * postureSd / Math.Sqrt(20000));
+        Assert.InRange(arming.Mean, -4 * armingSd / Math.Sqrt(20000), 4 * armingSd / Math.Sqrt(20000));
+    }
+
+    [Fact]
+    public void Run_InstitutionalReport_DrawsFromItsOwnStream_LeavingPrivateReadingsUnchanged()
+    {
+        var without = TestWorlds.Dyad(seed: 4);
+        var with = TestWorlds.Dyad(seed: 4);
+        with.Institutions = 0.8;
+        for (var year = 0; year < 5; year++)
+        {
+            ObservePhase.Run(without);
+            ObservePhase.Run(with);
+            Assert.Equal(without.ObservedPosture, with.ObservedPosture);
+            Assert.Equal(without.ObservedArming, with.ObservedArming);
+        }
+        Assert.All(without.ReportedPosture, x => Assert.Equal(0.0, x));
+        Assert.NotEqual(0.0, with.ReportedPosture[1]);
+    }
+
+    [Fact]
+    public void Run_InstitutionalReport_IsOneDrawSharedByEveryObserver()
+    {
+        // A and C observe B from the same position; their private readings are set equal, so the report is the only
+        // evidence that could differ between them. Both read the same draw: their beliefs about B stay equal, and the
+        // report moves both away from what they would believe without it.
+        static World Three(double iota)
+        {
+            var s = ScenarioBuilder.Stylized(states: 3, institutions: iota, reach: 1);
+            var w = WorldFactory.Create(s, 3, 0);
+            w.Step = 1;
+            return w;
+        }
+        double[] Beliefs(double iota)
+        {
+            var w = Three(iota);
+            var result = new List<double>();
+            for (var year = 0; year < 5; year++)
+            {
+                ObservePhase.Run(w);
+                w.ObservedPosture[2 * 3 + 1] = w.ObservedPosture[0 * 3 + 1];
+                w.ObservedArming[2 * 3 + 1] = w.ObservedArming[0 * 3 + 1];
+                BelievePhase.Run(w);
+                Assert.Equal(w.Belief[0 * 3 + 1], w.Belief[2 * 3 + 1], 15);
+                result.Add(w.Belief[0 * 3 + 1]);
+            }
+            return [.. result];
+        }
+        var shared = Beliefs(0.6);
+        var alone = Beliefs(0);
+        Assert.NotEqual(alone, shared);
+    }
 }
