@@ -48,8 +48,8 @@ public sealed record CostlySignallerOptions
     public int SignalInterval { get; init; } = 3;
 
     internal static readonly PolicyOptions<CostlySignallerOptions> Declared = new PolicyOptions<CostlySignallerOptions>(CostlySignaller.TraitsValue.Source)
-        .Real("mistrustSignal", o => o.MistrustSignal, (o, v) => o with { MistrustSignal = v }, 0, 1, "relative change per year",
-            "rival's yearly growth in spending that it reads as the rival's mistrust of it")
+        .Real("mistrustSignal", o => o.MistrustSignal, (o, v) => o with { MistrustSignal = v }, 0, 1, "change of log burden per year",
+            "rival's observed yearly change of military burden (log) that it reads as the rival's mistrust of it")
         .Integer("signalInterval", o => o.SignalInterval, (o, v) => o with { SignalInterval = v }, 1, 100, "years",
             "fewest years between two costly signals");
 }

@@ -65,8 +65,8 @@ public sealed record GritOptions
     internal static readonly PolicyOptions<GritOptions> Declared = new PolicyOptions<GritOptions>(Grit.TraitsValue.Source)
         .Real("cut", o => o.Cut, (o, v) => o with { Cut = v }, 0, 1, "relative change per year",
             "relative size of each announced unilateral cut")
-        .Real("tolerance", o => o.Tolerance, (o, v) => o with { Tolerance = v }, 0, 1, "relative change per year",
-            "rival's yearly growth in spending above which it is answered as a buildup")
+        .Real("tolerance", o => o.Tolerance, (o, v) => o with { Tolerance = v }, 0, 1, "change of log burden per year",
+            "rival's observed yearly change of military burden (log) above which it is answered as a buildup")
         .Real("floorShare", o => o.FloorShare, (o, v) => o with { FloorShare = v }, 0, 1, "share",
             "cuts stop at this share of the starting military share");
 }

@@ -69,7 +69,7 @@ public readonly ref struct PolicyContext
     public double Threat(int j) => _w.Threat[_i * _w.N + j];
     public double ObservedPosture(int j) => _w.ObservedPosture[_i * _w.N + j];
     public double ObservedMilex(int j) => _w.ObservedMilex[_i * _w.N + j];
-    /// <summary>Observed relative growth of j's military spending last year (noisy).</summary>
+    /// <summary>Observed change of j's log military burden in its last budget year (noisy; net of GDP growth).</summary>
     public double ObservedArming(int j) => _w.ObservedArming[_i * _w.N + j];
     public double Transparency(int j) => _w.Transparency[_i * _w.N + j];
     public double Hotline(int j) => _w.Hotline[_i * _w.N + j];
