@@ -31,7 +31,7 @@ public sealed class World
         AllianceCommitment = new double[n + scenario.Alliances.Count + scenario.Timeline.Count + 1];
         AllianceNames = new string?[AllianceCommitment.Length];
         IsGreedy = new bool[n];
-        NextMilitaryShare = new double[n]; NextPosture = new double[n]; AttackTarget = new int[n];
+        NextMilitaryShare = new double[n]; NextPosture = new double[n];
         BalanceAgainst = new int[n]; Reassure = new bool[n]; ForcedMilitaryShare = new double[n];
         SecurityPolicies = new IPolicy[n]; GreedyPolicies = new IPolicy[n];
         var nn = n * n;
@@ -43,7 +43,6 @@ public sealed class World
         Cbm = new bool[nn]; CbmIntent = new DiplomacyIntent[nn]; HotlineIntent = new DiplomacyIntent[nn];
         Probe = new bool[nn]; OpponentCrisisMove = new CrisisMove[nn];
         Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
-        Array.Fill(AttackTarget, -1);
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
         Events.Clear();
@@ -115,7 +114,7 @@ public sealed class World
     public readonly double[] NextMilitaryShare, NextPosture;
     /// <summary>NaN unless a timeline event sets the military share this year.</summary>
     public readonly double[] ForcedMilitaryShare;
-    public readonly int[] AttackTarget, BalanceAgainst;
+    public readonly int[] BalanceAgainst;
     public readonly bool[] Reassure;
     public readonly DiplomacyIntent[] CbmIntent, HotlineIntent;
     public readonly bool[] Probe;

@@ -66,6 +66,7 @@ public static class WorldFactory
                     continue;
                 }
                 w.Reach[ij] = scenario.DefaultReach;
+                w.ObservedMilex[ij] = scenario.States[j].MilitaryShare * scenario.States[j].Gdp;
                 w.Belief[ij] = Math.Clamp(scenario.PriorBelief ?? scenario.States[j].GreedProbability, scenario.Model.BeliefFloor, 1 - scenario.Model.BeliefFloor);
                 w.SharedIdentity[ij] = Jaccard(scenario.States[i].Identity, scenario.States[j].Identity);
             }

@@ -332,6 +332,18 @@ public sealed record ModelParameters
         Meaning = "Chance that a crisis reaching use of force (below war) has fatalities.")]
     public double FatalClashShare { get; init; } = 0.248;
 
+    [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states value expansion beyond security; assumption",
+        Meaning = "How much more a greedy type values a contested stake than a security-seeker does: what makes it demand, and what observers read from crisis moves.")]
+    public double GreedyStakeValue { get; init; } = 2.0;
+
+    [ScenarioParameter(0, 10, Unit = "log likelihood ratio", Source = "Kydd 2005: revisionist demands as evidence of type; assumption (strong, not conclusive: security-seekers also press claims)",
+        Meaning = "Evidence a demand over the stake gives observers that its maker is greedy, as a log likelihood ratio (before CrisisEvidenceWeight).")]
+    public double DemandEvidence { get; init; } = 1.4;
+
+    [ScenarioParameter(1, 44, Unit = "Kahn rung", Source = "Kahn 1965 rung 3, \"Solemn and formal declarations\"",
+        Meaning = "Rung at which a crisis opened by a demand starts.")]
+    public int DemandRung { get; init; } = 3;
+
     // ---- v2 alliances as commitments (Snyder 1984; Leeds 2003) ----
 
     [ScenarioParameter(0, 1, Unit = "probability", Source = "Leeds 2003: allies honour their commitments about 75% of the time (data/conflict_base_rates.csv)",

@@ -38,7 +38,7 @@ public sealed class CostlySignaller(CostlySignallerOptions? options = null) : IP
         _lastSignal = c.Step;
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
 }
 
 /// <summary>The parameters of <see cref="CostlySignaller"/>, with their defaults.</summary>

@@ -29,7 +29,7 @@ public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : 
         SecuritySeekerDiplomacy(c);
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
 
     /// <summary>The security-seeker's posture: the type's expected posture under β, shifted to defense by ω.</summary>
     public static double DefensivePosture(in PolicyContext c, double defensiveShift)

@@ -92,6 +92,18 @@ public readonly ref struct PolicyContext
     public double Stake(int j) => _w.Stake[_i * _w.N + j];
     public bool AtWarWith(int j) => _w.AtWar(_i, j);
 
+    /// <summary>
+    /// What a crisis with j over their stake would look like as this state sees it (<see cref="Bargaining"/>), its allies
+    /// counted at their reliability and j seen through its observation: the chance of winning a war it starts, the
+    /// stake's value in GDP units, the capability it loses if defeated, its cost of war, and the chance j would choose
+    /// war at the top of the ladder (its fear there).
+    /// </summary>
+    public (double Win, double Stake, double DefeatLoss, double Cost, double Resisted) WarOutlook(int j)
+    {
+        var calculus = Bargaining.Assess(_w, _i, j, Bargaining.StakeValue(_w, _i, j), 0, _w.P.WarRung, Belief(j));
+        return (calculus.WinFirst, calculus.Valuation, calculus.DefeatLoss, calculus.Cost, calculus.Fear);
+    }
+
     /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
     public int MostFeared() => AssessPhase.MostThreatening(_w, _i);
 
@@ -106,7 +118,6 @@ public readonly ref struct PolicyContext
     public void ProposeHotline(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
     public void HotlineBlockedByMistrust(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
     public void ProbeNeighbour(int j) => _w.Probe[_i * _w.N + j] = true;
-    public void Attack(int j) => _w.AttackTarget[_i] = j;
     /// <summary>Demands the dyad's contested stake from j: opens a crisis in phase 7 (Fearon 1995). Wars start only in crises.</summary>
     public void DemandStake(int j) => _w.Demand[_i * _w.N + j] = true;
     public void BalanceAgainst(int j) => _w.BalanceAgainst[_i] = j;

@@ -25,7 +25,7 @@ public sealed class Richardson(RichardsonOptions? options = null) : IPolicy
         c.SetPosture(DefensiveRealist.DefensivePosture(c, 0));
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
 }
 
 /// <summary>The parameters of <see cref="Richardson"/>, with their defaults.</summary>

@@ -166,7 +166,7 @@ public enum TimelineEventKind
     EconomicShock,
     /// <summary>Internal unrest: internal threat rises by <c>value</c>.</summary>
     InternalUnrest,
-    /// <summary>War between the two actors, first attacking second.</summary>
+    /// <summary>War between the two actors, first attacking second; <c>value</c>, if given, is how many years it lasts (else drawn).</summary>
     War,
     /// <summary>An incident between two states that opens a crisis at rung <c>value</c> (default 1).</summary>
     Incident,

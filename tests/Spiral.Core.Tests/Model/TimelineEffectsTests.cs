@@ -98,8 +98,19 @@ public class TimelineEffectsTests
         var w = With(new TimelineEvent(2000, TimelineEventKind.War, ["B", "A"]));
         TimelinePhase.Run(w);
         var war = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
-        Assert.Equal((1, 0, Concept.Timeline), ((int)war.Actor, (int)war.Target, war.Concept));
-        Assert.Equal(2 * 970 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
+        Assert.Equal((1, 0, Concept.Timeline, true, WarRoute.Scripted), ((int)war.Actor, (int)war.Target, war.Concept, war.Scripted, war.Route));
+        // each side loses warCost 0.1 × 1000 × 2·1000/2000 = 100; no contested stake, no spoils
+        Assert.Equal(2 * 900 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
+        Assert.True(w.AtWar(0, 1));
+    }
+
+    [Fact]
+    public void War_ValueIsItsDurationInYears()
+    {
+        var w = With(new TimelineEvent(2000, TimelineEventKind.War, ["B", "A"], 3));
+        TimelinePhase.Run(w);
+        Assert.Equal(w.Step + 2, w.WarUntil[1]);
+        Assert.All(w.Events.Items.ToArray(), e => Assert.True(e.Scripted));
     }
 
     [Fact]

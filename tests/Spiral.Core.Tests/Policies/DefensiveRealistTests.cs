@@ -98,19 +98,44 @@ public class DefensiveRealistTests
         Assert.Equal(-1, w.BalanceAgainst[0]);
     }
 
+    private static (int Escalate, int BackDown) Moves(World w, CrisisSituation s, int draws = 4000)
+    {
+        int up = 0, down = 0;
+        for (var k = 0; k < draws; k++)
+        {
+            var move = PolicyRuns.Respond(w, 0, s);
+            up += move == CrisisMove.Escalate ? 1 : 0;
+            down += move == CrisisMove.BackDown ? 1 : 0;
+        }
+        return (up, down);
+    }
+
     [Fact]
-    public void Respond_FearAndFirstStrikeAdvantage_EscalateMoreOften()
+    public void Respond_WarWorthFighting_AlwaysEscalates()
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
-        int Escalations(CrisisSituation s)
-        {
-            var n = 0;
-            for (var k = 0; k < 4000; k++) n += PolicyRuns.Respond(w, 0, s) == CrisisMove.Escalate ? 1 : 0;
-            return n;
-        }
-        var afraid = Escalations(PolicyRuns.Situation(1, 0, fear: 0.8, firstStrike: 0.5));
-        var calm = Escalations(PolicyRuns.Situation(1, 0, fear: 0.0, firstStrike: -0.5));
-        Assert.True(afraid > calm + 400, $"afraid {afraid}, calm {calm}");
+        // gain = (1 − 0.1)·10 > 0: it wants war
+        Assert.Equal((4000, 0), Moves(w, PolicyRuns.Situation(1, 0, warValue: 10, rung: 11)));
+    }
+
+    [Fact]
+    public void Respond_FearOfBeingStruck_BacksDownMoreOften()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        // fear cost 0.2·(0 + 100) = 20 against a concession of 0.5 on a scale of 1.6: z = −12.2, it yields
+        var afraid = Moves(w, PolicyRuns.Situation(1, 0, fear: 0.2));
+        // no fear: z = 0.5/1.6 = 0.3125; P(back down) = 1/(1 + e^(1 + z)) = 0.212, P(escalate) = 1/(1 + e^(1 − z)) = 0.335
+        var calm = Moves(w, PolicyRuns.Situation(1, 0, fear: 0));
+        Assert.Equal(4000, afraid.BackDown);
+        Assert.InRange(calm.BackDown / 4000.0, 0.212 - 0.02, 0.212 + 0.02);
+        Assert.InRange(calm.Escalate / 4000.0, 0.335 - 0.02, 0.335 + 0.02);
+    }
+
+    [Fact]
+    public void Respond_LastRungBeforeWar_NeverTakesTheStepWithoutWantingWar()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        Assert.Equal(0, Moves(w, PolicyRuns.Situation(1, 5, fear: 0, rung: 11, concede: 50)).Escalate);
     }
 
     /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>

@@ -18,7 +18,6 @@ public static class DecidePhase
         Array.Clear(w.HotlineIntent);
         Array.Clear(w.Probe);
         Array.Clear(w.Demand);
-        Array.Fill(w.AttackTarget, -1);
         Array.Fill(w.BalanceAgainst, -1);
         Array.Clear(w.Reassure);
         for (var i = 0; i < n; i++)
