@@ -2,6 +2,7 @@ using Spiral.Testing;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
+using Spiral.Core.Scenarios;
 
 namespace Spiral.Core.Tests.Model;
 
@@ -209,5 +210,51 @@ public class CrisisTests
         Assert.Equal(1000 - 25, w.Gdp[2], 9);
         Assert.Equal(1000 - 75, w.Gdp[1], 9);
         Assert.True(w.AtWar(2, 0));
+    }
+}
+
+/// <summary>Crises between two defensive realists over a contested stake, many at a time (fixed seeds).</summary>
+public class CrisisEnsembleTests
+{
+    private const int Crises = 4000;
+
+    private static Scenario Rivals(Scenario s, double hotline = 0, bool nuclear = false, double belief = 0.6)
+    {
+        s = s with { Dyads = [new("A", "B", 1.0, 0.5, 0, hotline) { Stake = 0.05, BeliefAB = belief, BeliefBA = belief }] };
+        return nuclear ? s.WithState(0, st => st with { Nuclear = 1 }).WithState(1, st => st with { Nuclear = 1 }) : s;
+    }
+
+    private static (int Wars, int Force, int Crises) Run(Func<Scenario, Scenario> change, ulong seed = 7)
+    {
+        var w = TestWorlds.Dyad(seed: seed, beta: 2.0, change: change);
+        for (var k = 0; k < Crises; k++)
+        {
+            var before = w.Belief[1];
+            Crisis.Run(w, k % 2, 1 - k % 2, 1);
+            w.Belief[1] = w.Belief[2] = before;
+        }
+        var outcomes = TestWorlds.EventsOf(w, EventKind.CrisisOutcome);
+        return (TestWorlds.Count(w, EventKind.WarStarted), outcomes.Count(e => e.Mid >= 4), outcomes.Count);
+    }
+
+    [Fact]
+    public void Run_NuclearRivals_ClashButNeverGoToWar()
+    {
+        var nuclear = Run(s => Rivals(s, nuclear: true));
+        var conventional = Run(s => Rivals(s));
+        Assert.Equal(0, nuclear.Wars);
+        // the stability-instability paradox (Snyder 1965): without the fear of war, more crises reach use of force
+        Assert.Equal((0, 189, Crises), nuclear);
+        Assert.Equal((0, 152, Crises), conventional);
+    }
+
+    [Fact]
+    public void Run_Hotline_FewerCrisesReachUseOfForceOrWar()
+    {
+        var with = Run(s => Rivals(s, hotline: 1));
+        var without = Run(s => Rivals(s));
+        // the hotline lets two sides that both prefer peace step back, and stops holds being misread as escalations
+        Assert.Equal((0, 17, Crises), with);
+        Assert.Equal((0, 152, Crises), without);
     }
 }
