@@ -178,41 +178,9 @@ public sealed record ModelParameters
         Meaning = "Chance per round that a crisis in which both sides hold simply fades.")]
     public double CrisisFadeProbability { get; init; } = 0.3;
 
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Weight of fear (belief × vulnerability) in the latent urge to escalate.")]
-    public double CrisisFearWeight { get; init; } = 3.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Schelling 1960; Jervis 1978; Van Evera 1999",
-        Meaning = "Weight of the first-strike advantage (from β and the contest function) in the urge to escalate: pre-emption.")]
-    public double CrisisFirstStrikeWeight { get; init; } = 3.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Weight of relative capability in the urge to escalate.")]
-    public double CrisisCapabilityWeight { get; init; } = 1.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Fearon 1995",
-        Meaning = "Weight of the expected cost of war, rising with the rung, against escalation.")]
-    public double CrisisCostWeight { get; init; } = 1.0;
-
-    [ScenarioParameter(-10, 10, Unit = "latent urge", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Intercept of the latent urge to escalate.")]
-    public double CrisisBaseUrge { get; init; } = -0.5;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Share of GDP each side loses in a war.")]
-    public double WarGdpCost { get; init; } = 0.03;
-
     [ScenarioParameter(0, 1, Unit = "share of stocks", Source = "Spiral v1 default, not yet estimated",
         Meaning = "Share of military stocks the loser of a war loses (the winner loses half as much).")]
     public double WarCapabilityLoss { get; init; } = 0.35;
-
-    [ScenarioParameter(0, 1, Unit = "share of the loser's GDP", Source = "the prize that tempts a greedy state; Fearon 1995",
-        Meaning = "Share of the loser's GDP the winner takes.")]
-    public double WarSpoils { get; init; } = 0.15;
-
-    [ScenarioParameter(-1, 1, Unit = "share of GDP", Source = "Fearon 1995",
-        Meaning = "A greedy state attacks when expected gain minus cost exceeds this share of its GDP.")]
-    public double AttackThreshold { get; init; } = 0.0;
 
     [ScenarioParameter(0, 1, Unit = "rivalry", Source = "Spiral v1 default, not yet estimated",
         Meaning = "Rivalry added to a dyad by a war between its members.")]
