@@ -105,11 +105,18 @@ public static class Crisis
         var attackerWins = w.CrisisRng.NextDouble() < win;
         var winner = attackerWins ? attacker : defender;
         var loser = attackerWins ? defender : attacker;
-        w.Gdp[attacker] *= 1 - p.WarGdpCost;
-        w.Gdp[defender] *= 1 - p.WarGdpCost;
+        w.ScaleGdpByWar(attacker, 1 - p.WarGdpCost);
+        w.ScaleGdpByWar(defender, 1 - p.WarGdpCost);
         var spoils = p.WarSpoils * w.Gdp[loser];
-        w.Gdp[loser] -= spoils;
-        w.Gdp[winner] += spoils;
+        if (w.Gdp[winner] > 0)
+        {
+            w.ScaleGdpByWar(winner, 1 + spoils / w.Gdp[winner]);
+        }
+        else
+        {
+            w.Gdp[winner] = spoils;
+        }
+        w.ScaleGdpByWar(loser, 1 - p.WarSpoils);
         w.Offense[loser] *= 1 - p.WarCapabilityLoss;
         w.Defense[loser] *= 1 - p.WarCapabilityLoss;
         w.Offense[winner] *= 1 - p.WarCapabilityLoss / 2;

@@ -95,20 +95,8 @@ public sealed record ModelParameters
     public double DevelopmentMilitaryShare { get; init; } = 0.02;
 
     [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Lowest military share any state keeps.")]
+        Meaning = "The minimum deterrent floor: lowest military share any state keeps, whatever its desired burden.")]
     public double MinMilitaryShare { get; init; } = 0.005;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP per year", Source = "budgets are sticky; Rattinger 1975",
-        Meaning = "Largest yearly change of military share.")]
-    public double MaxShareChange { get; init; } = 0.003;
-
-    [ScenarioParameter(0, 1, Unit = "security", Source = "Glaser 1997",
-        Meaning = "Target security that a security-seeker arms to restore.")]
-    public double TargetSecurity { get; init; } = 0.8;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP per unit of security gap", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Proportional response of a defensive realist's military share to its security gap (share of GDP per unit of gap).")]
-    public double SecurityGapResponse { get; init; } = 0.03;
 
     [ScenarioParameter(0, 1, Unit = "probability", Source = "Kydd 2005: cooperate when trust exceeds the threshold",
         Meaning = "A defensive realist proposes and accepts CBMs, talks and hotlines while its belief that the other is greedy is below this.")]
@@ -259,6 +247,10 @@ public sealed record ModelParameters
     [ScenarioParameter(0, 1, Unit = "sd of log burden per year", Source = "yearly noise of budget decisions; assumption of the order of SIPRI's year-to-year changes of stable states, estimated in the calibration issue",
         Meaning = "ε: sd of the yearly shock to the log burden; also the spread within a type that observers assume when they read arming (Kydd 2005: beliefs consistent with strategies).")]
     public double BudgetNoise { get; init; } = 0.05;
+
+    [ScenarioParameter(0, 10, Unit = "sd of the budget noise", Source = "two standard deviations: a change the yearly budget noise alone produces about 5% of the time (two-sided); convention",
+        Meaning = "A yearly change of the log burden beyond this many times budgetNoise is recorded as an arms buildup or an arms cut.")]
+    public double ArmsChangeToRecord { get; init; } = 2.0;
 
     [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "wartime mobilisation: Ukraine 2023 about 37% of GDP (SIPRI 2024); Rasler & Thompson 1985",
         Meaning = "Burden a state at war mobilises toward when its enemy holds all the capability of the pair; scaled by the enemy's share of the pair's capability.")]

@@ -31,12 +31,4 @@ public static class CrisisRules
         var latent = z + noise;
         return latent > 1 ? CrisisMove.Escalate : latent < -1 ? CrisisMove.BackDown : CrisisMove.Hold;
     }
-
-    /// <summary>Moves the military share toward a target by at most the yearly limit (budgets are sticky).</summary>
-    public static double Toward(in PolicyContext c, double target)
-    {
-        var m = c.MilitaryShare;
-        var step = Math.Clamp(target - m, -c.MaxShareChange, c.MaxShareChange);
-        return Math.Clamp(m + step, c.MinMilitaryShare, c.MilitaryShareCap);
-    }
 }

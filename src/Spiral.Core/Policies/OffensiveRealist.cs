@@ -3,8 +3,8 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): maximises relative power by arming to its
-/// cap with an offensive posture, probes neighbours it can overpower (incidents), and starts a war when the
+/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): arms above its long-run burden (the greedy burden
+/// ratio times m̄) with an offensive posture, probes neighbours it can overpower (incidents), and starts a war when the
 /// expected gain beats its cost (Fearon 1995). It proposes no CBMs.
 /// </summary>
 public sealed class OffensiveRealist : IPolicy
@@ -18,7 +18,7 @@ public sealed class OffensiveRealist : IPolicy
     public void Decide(in PolicyContext c)
     {
         var p = c.Parameters;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShareCap));
+        c.SetDesiredBurden(p.GreedyBurdenRatio * c.LongRunShare);
         c.SetPosture(p.GreedyPosture);
         var bestTarget = -1;
         var bestGain = p.AttackThreshold * c.Gdp;
