@@ -233,7 +233,7 @@ public sealed record ModelParameters
     // ---- v2 budget process (phase 6): Δln m = γ (ln m* − ln m) + δ Δln(threat) + mobilisation + ε ----
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "partial adjustment of military burden: Smith 1989; Dunne & Smith 2007; literature value, estimated on the SIPRI panel in the calibration issue",
-        Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year (error correction).")]
+        Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year in peacetime (error correction).")]
     public double BudgetAdjustment { get; init; } = 0.2;
 
     [ScenarioParameter(0, 5, Unit = "log burden per log threat", Source = "short-run reaction to threat: Dunne & Smith 2007; assumption within the range of the demand-for-military-expenditure literature",
@@ -257,11 +257,11 @@ public sealed record ModelParameters
     public double WartimeBurden { get; init; } = 0.35;
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "Ukraine 2021-2022: 3.2% to 33.5% of GDP in one year (SIPRI 2024)",
-        Meaning = "Share of the gap to the wartime burden closed in a year of war (mobilisation is fast).")]
+        Meaning = "Share of the gap between the military share and its wartime desired burden closed in a year of war (of the share itself, not its logarithm, as its source measures it); mobilisation is fast.")]
     public double MobilisationSpeed { get; init; } = 0.9;
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "US demobilisation 1945-1947 and 1953-1955; Rasler & Thompson 1985",
-        Meaning = "Share of the gap back to the peacetime desired burden closed in each year after a war.")]
+        Meaning = "Share of the gap between the military share and the peacetime desired burden closed in each year after a war, until the share is back down to it (of the share itself, as mobilisationSpeed).")]
     public double DemobilisationSpeed { get; init; } = 0.35;
 
     [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states arm to expand; assumption",

@@ -94,8 +94,9 @@ public static class BudgetPhase
             var shortRun = Math.Exp(p.ThreatReaction * threat + shock);
             if (atWar || (w.Demobilising[i] && before > desired))
             {
-                // Wartime regimes close the gap of the share itself, as their speeds were measured (Ukraine 2021-2022:
-                // (33.5 − 3.2) / (37 − 3.2) ≈ 0.9 of the gap to its 2023 burden; US 1945-1947 and 1953-1955).
+                // Wartime regimes close the gap of the share itself, as their speeds were measured (Ukraine 2021-2022 in
+                // SIPRI's 2024 release: (33.5 − 3.2) / (37 − 3.2) ≈ 0.9 of the gap to its 2023 burden; the 2025 release
+                // gives (25.6 − 3.4) / (36.5 − 3.4) ≈ 0.67 for the invasion year; US 1945-1947 and 1953-1955).
                 double speed;
                 if (atWar)
                 {
