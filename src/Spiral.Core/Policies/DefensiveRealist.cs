@@ -5,9 +5,8 @@ namespace Spiral.Core.Policies;
 /// <summary>
 /// Glaser's security-seeker (Glaser 1997, 2010; Jervis 1978): desires a military burden around its long-run level that
 /// rises and falls with its insecurity (<see cref="DesiredBurden"/>; the budget process of phase 6 closes part of the
-/// gap each year); buys defense rather than offense
-/// when defense is advantaged or postures are distinguishable ("preparedness without provocation"), more offense
-/// as offense advantage grows; proposes CBMs and hotlines while it trusts the other (Kydd 2005), and names the
+/// gap each year); buys defense rather than offense when defense is advantaged or postures are distinguishable
+/// ("preparedness without provocation"), more offense as offense advantage grows; proposes CBMs and hotlines while it trusts the other (Kydd 2005), and names the
 /// ones mistrust forbids; balances against the state it fears most (Walt 1987); in a crisis escalates with fear
 /// and first-strike advantage and backs down with cost.
 /// </summary>
