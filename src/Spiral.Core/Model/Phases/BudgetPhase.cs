@@ -9,7 +9,7 @@ namespace Spiral.Core.Model.Phases;
 /// Δln m = γ (ln m* − ln m_{t−1}) + δ Δln(1 − S) + ε, ε ~ N(0, σ_b²), then m is kept between the minimum deterrent
 /// floor and the development cap (Acharya 1995). At war the desired burden is at least the wartime burden times the
 /// enemies' share of the pair's capability, the gap of the share closes at the mobilisation speed and the cap is the
-/// wartime burden; after a war the share falls back at the demobilisation speed until it reaches the peacetime desired
+/// wartime burden (or the peacetime cap, if higher); after a war the share falls back at the demobilisation speed until it reaches the peacetime desired
 /// burden (Rasler &amp; Thompson 1985); the short-run threat reaction and the shock apply in every regime. A share set outside the process (a timeline event, a policy that follows data) is applied as
 /// given. Spending m·Y, less what internal threat absorbs, buys offense in proportion p and defense in 1 − p; stocks
 /// depreciate at μ; GDP is the observed series times the war losses in a year the series gives, else it grows at
