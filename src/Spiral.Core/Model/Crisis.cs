@@ -180,6 +180,19 @@ public static class Crisis
         w.CooldownUntil[ab] = w.CooldownUntil[ba] = Math.Max(w.CooldownUntil[ab], until);
     }
 
+    /// <summary>Takes <paramref name="amount"/> (negative: gives) from i's GDP through the war-loss factor, so that an observed GDP series keeps it.</summary>
+    private static void LoseGdp(World w, int i, double amount)
+    {
+        if (w.Gdp[i] > 0)
+        {
+            w.ScaleGdpByWar(i, Math.Max(0, 1 - amount / w.Gdp[i]));
+        }
+        else if (amount < 0)
+        {
+            w.Gdp[i] = -amount;
+        }
+    }
+
     private static Concept RouteConcept(WarRoute route) => route switch
     {
         WarRoute.Preemption => Concept.Preemption,
@@ -272,14 +285,14 @@ public static class Crisis
             var member = w.AreAllies(k, attacker) ? attacker : defender;
             var share = p.AllyCostShare * w.Gdp[k] / Math.Max(1e-12, w.Gdp[k] + w.Gdp[member]);
             var memberCost = member == attacker ? costA : costD;
-            w.Gdp[k] = Math.Max(0, w.Gdp[k] - share * memberCost);
+            LoseGdp(w, k, share * memberCost);
             if (member == attacker) costA *= 1 - share;
             else costD *= 1 - share;
         }
-        w.Gdp[attacker] = Math.Max(0, w.Gdp[attacker] - costA);
-        w.Gdp[defender] = Math.Max(0, w.Gdp[defender] - costD);
-        w.Gdp[loser] -= spoils;
-        w.Gdp[winner] += spoils;
+        LoseGdp(w, attacker, costA);
+        LoseGdp(w, defender, costD);
+        LoseGdp(w, loser, spoils);
+        LoseGdp(w, winner, -spoils);
         w.Offense[loser] *= 1 - p.WarCapabilityLoss;
         w.Defense[loser] *= 1 - p.WarCapabilityLoss;
         w.Offense[winner] *= 1 - p.WarCapabilityLoss / 2;

@@ -32,12 +32,4 @@ public static class CrisisRules
         }
         return latent > 1 && !s.AtWarThreshold ? CrisisMove.Escalate : CrisisMove.Hold;
     }
-
-    /// <summary>Moves the military share toward a target by at most the yearly limit (v1; the budget process replaces it).</summary>
-    public static double Toward(in PolicyContext c, double target)
-    {
-        var m = c.MilitaryShare;
-        var step = Math.Clamp(target - m, -c.MaxShareChange, c.MaxShareChange);
-        return Math.Clamp(m + step, c.MinMilitaryShare, c.MilitaryShareCap);
-    }
 }

@@ -11,7 +11,7 @@ public interface IPolicy
 {
     PolicyTraits Traits { get; }
 
-    /// <summary>Phase 5: choose military share, posture, diplomacy, alliance and war moves into the context's buffers.</summary>
+    /// <summary>Phase 5: choose the desired military burden, posture, diplomacy, alliance and war moves into the context's buffers.</summary>
     void Decide(in PolicyContext context);
 
     /// <summary>Phase 7: one move at one rung of a crisis.</summary>

@@ -3,11 +3,12 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): arms above its long-run level with an offensive
-/// posture; demands the contested stake from a neighbour it believes itself stronger than (DESIGN.md 3.4) when coercion
-/// pays as it sees it — the other is likely to yield (its believed chance of winning) and the stake, valued as a greedy type values it, outweighs the risk of the
-/// war it might have to fight (Fearon 1995); probes neighbours it can overpower (incidents). It never attacks outside a
-/// crisis: a war starts only on the crisis ladder, when it escalates there with a war worth fighting. No CBMs.
+/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): arms above its long-run burden (the greedy burden
+/// ratio times m̄) with an offensive posture; demands the contested stake from a neighbour it believes itself stronger
+/// than (DESIGN.md 3.4) when coercion pays as it sees it — the other is likely to yield (its believed chance of
+/// winning) and the stake, valued as a greedy type values it, outweighs the risk of the war it might have to fight
+/// (Fearon 1995); probes neighbours it can overpower (incidents). It never attacks outside a crisis: a war starts only
+/// on the crisis ladder, when it escalates there with a war worth fighting. No CBMs.
 /// </summary>
 public sealed class OffensiveRealist : IPolicy
 {
@@ -20,7 +21,7 @@ public sealed class OffensiveRealist : IPolicy
     public void Decide(in PolicyContext c)
     {
         var p = c.Parameters;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShareCap));
+        c.SetDesiredBurden(p.GreedyBurdenRatio * c.LongRunShare);
         c.SetPosture(p.GreedyPosture);
         for (var j = 0; j < c.StateCount; j++)
         {

@@ -44,12 +44,13 @@ public readonly ref struct PolicyContext
     public double Posture => _w.Posture[_i];
     public double Security => _w.Security[_i];
     public double PreviousSecurity => _w.PreviousSecurity[_i];
+    /// <summary>1 − S (kept above a tiny positive number, <see cref="World.Insecurity"/>).</summary>
+    public double Insecurity => World.Insecurity(_w.Security[_i]);
     public double InternalThreat => _w.InternalThreat[_i];
     public double Empathy => _w.Empathy[_i];
     public double Resolve => _w.Resolve[_i];
     public double MilitaryShareCap => _w.MilitaryShareCap(_i);
     public double MinMilitaryShare => _w.P.MinMilitaryShare;
-    public double MaxShareChange => _w.P.MaxShareChange;
     public double AlliedDefense => _w.AlliedDefense[_i];
     /// <summary>m̄: own long-run burden.</summary>
     public double LongRunShare => _w.LongRunShare[_i];
@@ -111,7 +112,22 @@ public readonly ref struct PolicyContext
     public ref RandomStream Random => ref _w.PolicyRng;
 
     // ---- decisions (phase 5) ----
-    public void SetMilitaryShare(double share) => _w.NextMilitaryShare[_i] = share;
+    /// <summary>
+    /// m*: the military burden (share of GDP) the state wants; the budget process of phase 6 closes part of the gap each
+    /// year, within the minimum deterrent floor and the cap (DESIGN.md 3.1.1).
+    /// </summary>
+    public void SetDesiredBurden(double burden) => _w.DesiredBurden[_i] = burden;
+    /// <summary>
+    /// Sets this year's military share directly, bypassing the budget process (a policy that follows observed data, like the
+    /// timeline's militaryShareSet); a share the timeline set this year takes precedence. Still kept within floor and cap.
+    /// </summary>
+    public void ForceMilitaryShare(double share)
+    {
+        if (double.IsNaN(_w.ForcedMilitaryShare[_i]))
+        {
+            _w.ForcedMilitaryShare[_i] = share;
+        }
+    }
     public void SetPosture(double posture) => _w.NextPosture[_i] = posture;
     public void ProposeCbm(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
     public void CbmBlockedByMistrust(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;

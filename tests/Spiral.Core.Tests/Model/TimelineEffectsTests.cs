@@ -150,14 +150,16 @@ public class TimelineEffectsTests
     [Fact]
     public void MilitaryShareSet_OverridesPolicyForTheYear()
     {
-        var w = With("Hawk", "Dove", new TimelineEvent(2000, TimelineEventKind.MilitaryShareSet, ["A"], 0.05));
+        var w = TestWorlds.Dyad("Hawk", "Dove", change: s => (s with { Timeline = [new TimelineEvent(2000, TimelineEventKind.MilitaryShareSet, ["A"], 0.05)] }).QuietBudget());
         TimelinePhase.Run(w);
         Assert.Equal(0.05, w.ForcedMilitaryShare[0]);
         DecidePhase.Run(w);
-        Assert.Equal(0.05, w.MilitaryShare[0]); // the hawk alone would have moved 0.003
+        BudgetPhase.Run(w);
+        Assert.Equal(0.05, w.MilitaryShare[0]); // the hawk alone would have moved toward its cap by the budget process
         Assert.True(double.IsNaN(w.ForcedMilitaryShare[0]));
         DecidePhase.Run(w);
-        Assert.Equal(0.053, w.MilitaryShare[0], 12);
+        BudgetPhase.Run(w);
+        Assert.Equal(TestWorlds.Budget(0.05, 0.12), w.MilitaryShare[0], 12);
     }
 
     [Theory]

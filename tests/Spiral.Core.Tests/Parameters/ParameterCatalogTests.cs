@@ -13,9 +13,9 @@ public sealed class ParameterCatalogTests
     {
         Assert.Equal(4, ParameterCatalog.Of(ParameterScope.Scenario).Count);
         Assert.Equal(6, ParameterCatalog.Of(ParameterScope.World).Count);
-        Assert.Equal(55, ParameterCatalog.Of(ParameterScope.Model).Count);
-        Assert.Equal(13, ParameterCatalog.Of(ParameterScope.State).Count); // 11 numbers + policy + greedyPolicy
-        Assert.Equal(8, ParameterCatalog.Of(ParameterScope.Dyad).Count);
+        Assert.Equal(71, ParameterCatalog.Of(ParameterScope.Model).Count);
+        Assert.Equal(15, ParameterCatalog.Of(ParameterScope.State).Count); // 13 numbers + policy + greedyPolicy
+        Assert.Equal(9, ParameterCatalog.Of(ParameterScope.Dyad).Count);
         Assert.Equal("commitment", Assert.Single(ParameterCatalog.Of(ParameterScope.Alliance)).Name);
         Assert.Equal(ParameterCatalog.All.Count, ParameterCatalog.All.Select(p => p.Path + p.Policy).Distinct().Count());
     }

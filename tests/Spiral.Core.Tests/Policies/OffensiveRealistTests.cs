@@ -9,17 +9,20 @@ namespace Spiral.Core.Tests.Policies;
 public class OffensiveRealistTests
 {
     [Fact]
-    public void Decide_AgainstScriptedRival_ArmsToCapWithGreedyPosture()
+    public void Decide_AgainstScriptedRival_ConvergesToGreedyBurdenWithGreedyPosture()
     {
         var w = PolicyRuns.AgainstScript("OffensiveRealist", new Dictionary<int, double> { [2000] = 0.01 });
         for (var t = 1; t <= 40; t++)
         {
             Kernel.Step(w);
-            Assert.Equal(Math.Min(0.12, 0.02 + 0.003 * t), w.MilitaryShare[0], 12);
+            // m* = 1.5·m̄ = 0.03; the quiet budget: ln m_t = ln 0.03 + 0.8^t (ln 0.02 − ln 0.03)
+            Assert.Equal(0.03, w.DesiredBurden[0], 12);
+            Assert.Equal(0.03 * Math.Pow(0.02 / 0.03, Math.Pow(0.8, t)), w.MilitaryShare[0], 12);
             Assert.Equal(0.72, w.Posture[0], 12);
             Assert.Equal(DiplomacyIntent.None, w.CbmIntent[1]);
             Assert.Equal(0.01, w.MilitaryShare[1], 12);
         }
+        Assert.Equal(0.03, w.MilitaryShare[0], 5);
     }
 
     [Theory]

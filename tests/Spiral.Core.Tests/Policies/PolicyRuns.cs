@@ -14,7 +14,8 @@ internal static class PolicyRuns
     {
         var s = ScenarioBuilder.Dyad(policy, "Scripted", offenseAdvantage: beta, distinguishability: omega)
             .WithScript(1, bShare, bPosture, crisis, acceptCbm)
-            .NoIncidents();
+            .NoIncidents()
+            .QuietBudget();
         if (change is not null)
         {
             s = change(s);
