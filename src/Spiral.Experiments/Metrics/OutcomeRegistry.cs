@@ -136,8 +136,9 @@ public sealed record OutcomeRatio(string Name, string Label, IReadOnlyList<Outco
     /// <summary>The ratio from each run outcome's sum over runs, indexed by <see cref="Outcome.Index"/>.</summary>
     public double Of(Func<Outcome, double> sumOf) => Of(Numerators.Sum(sumOf), sumOf(Denominator));
 
-    /// <summary>How it is computed, for people: <c>Σ wars / Σ crises</c>.</summary>
-    public string Formula => "Σ (" + string.Join(" + ", Numerators.Select(o => o.Name)) + ") / Σ " + Denominator.Name;
+    /// <summary>How it is computed, for people: <c>Σ wars / Σ crises</c>, <c>Σ (crisesAtUseOfForce + crisesAtWar) / Σ crises</c>.</summary>
+    public string Formula => (Numerators.Count == 1 ? "Σ " + Numerators[0].Name : "Σ (" + string.Join(" + ", Numerators.Select(o => o.Name)) + ")")
+        + " / Σ " + Denominator.Name;
 }
 
 /// <summary>
