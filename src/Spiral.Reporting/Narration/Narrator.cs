@@ -76,9 +76,13 @@ public static class Narrator
             var m0 = run.MilitaryShare[run.Row(0, i)];
             var mt = run.MilitaryShare[run.Row(run.Steps, i)];
             yield return Line(string.Create(CultureInfo.InvariantCulture,
-                $"By the end of {run.Year(run.Steps)}, {run.Names[i]} spends {mt:P1} of GDP (from {m0:P1}), feeling {Describe(run.Security[run.Row(run.Steps, i)])}."), Concept.None);
+                $"By the end of {run.Year(run.Steps)}, {run.Names[i]} spends {Percent(mt, 1)} of GDP (from {Percent(m0, 1)}), feeling {Describe(run.Security[run.Row(run.Steps, i)])}."), Concept.None);
         }
     }
+
+    /// <summary>A share as an English percentage, "30%" (the invariant culture's P format writes "30 %").</summary>
+    private static string Percent(double share, int decimals = 0) =>
+        (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
 
     private static string Describe(double security) =>
         security >= 0.9 ? "safe" : security >= 0.75 ? "fairly safe" : security >= 0.5 ? "insecure" : "deeply insecure";
@@ -135,7 +139,7 @@ public static class Narrator
             EventKind.CrisisOutcome => Line($"The crisis between {A()} and {B()} is over: at its worst it reached {EventWords.MidLevel(ev.Mid)} (rung {ev.Rung}){(ev.Value >= 1 ? ", with deaths" : "")}.", ev.Concept),
             EventKind.WarStarted => ev.Scripted
                 ? Line($"In {ev.Year}, as history records, {A()} goes to war against {B()}: the scenario's timeline scripts this war, so it is history, not the model's choice{Because()}.", ev.Concept)
-                : Line(string.Create(inv, $"WAR: {A()} attacks {B()}{Route(ev, A(), B())} ({A()} believed it held {ev.Value:P0} of the pair's strength, allies included){Because()}.") +
+                : Line(string.Create(inv, $"WAR: {A()} attacks {B()}{Route(ev, A(), B())} ({A()} believed it held {Percent(ev.Value)} of the pair's strength, allies included){Because()}.") +
                     (!run.IsGreedy[ev.Actor] && !run.IsGreedy[ev.Target] ? " Neither side was greedy: this is the tragedy of the security dilemma." : ""), ev.Concept),
             EventKind.WarEnded => Line($"{A()} wins the war against {B()}; both pay in GDP and the loser in arms.", ev.Concept),
             EventKind.AllyIntervened => Line($"{A()} honours its alliance and enters the war against {B()}{Because()}.", ev.Concept),
@@ -156,11 +160,11 @@ public static class Narrator
             EventKind.ArmsCut => Line(string.Create(inv, $"{A()} cuts its military share by {-ev.Value * 100:F2} points of GDP{Because()}."), ev.Concept),
             EventKind.ReassuranceGesture => Line($"{A()} makes an announced, costly cut to reassure {(ev.Target >= 0 ? B() : "its rivals")}{Because()}.", ev.Concept),
             EventKind.BeliefShift => Line(string.Create(inv,
-                $"{A()} now thinks {B()} is {(ev.Value > 0 ? "more" : "less")} likely to be greedy ({run.BeliefAt(ev.Step, ev.Actor, ev.Target):P0}){Because()}."), ev.Concept),
+                $"{A()} now thinks {B()} is {(ev.Value > 0 ? "more" : "less")} likely to be greedy ({Percent(run.BeliefAt(ev.Step, ev.Actor, ev.Target))}){Because()}."), ev.Concept),
             EventKind.SpiralOnset => Line($"Spiral: {A()} now believes {B()} is probably greedy, though both only want security.", Concept.Spiral),
             EventKind.InternalUnrest => Line($"Unrest inside {A()} raises its internal threat{Because()}.", Concept.InsecurityDilemma),
             EventKind.RegimeChange => Line($"A new regime takes power in {A()}; its intentions are a new unknown.", Concept.UncertaintyOfIntentions),
-            EventKind.EconomicShock => Line(string.Create(inv, $"An economic shock changes {A()}'s GDP by {ev.Value:P0}."), Concept.Timeline),
+            EventKind.EconomicShock => Line(string.Create(inv, $"An economic shock changes {A()}'s GDP by {Percent(ev.Value)}."), Concept.Timeline),
             EventKind.RivalryChanged => Line($"The rivalry between {A()} and {B()} changes.", Concept.HistoricalRivalry),
             _ => null,
         };
