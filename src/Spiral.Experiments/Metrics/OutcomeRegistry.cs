@@ -131,9 +131,9 @@ public sealed record OutcomeRatio(string Name, string Label, IReadOnlyList<Outco
     {
     }
 
-    public double Of(double numeratorSum, double denominatorSum) => denominatorSum > 0 ? numeratorSum / denominatorSum : 0;
+    public double Of(double numeratorSum, double denominatorSum) => Numerics.Statistics.Estimate.Ratio(numeratorSum, denominatorSum);
 
-    /// <summary>The ratio from each run outcome's sum over runs, indexed by <see cref="Outcome.Index"/>.</summary>
+    /// <summary>The ratio from a function giving each run outcome's sum over the runs.</summary>
     public double Of(Func<Outcome, double> sumOf) => Of(Numerators.Sum(sumOf), sumOf(Denominator));
 
     /// <summary>How it is computed, for people: <c>Σ wars / Σ crises</c>, <c>Σ (crisesAtUseOfForce + crisesAtWar) / Σ crises</c>.</summary>
@@ -266,8 +266,8 @@ public static class OutcomeRegistry
     public static Outcome? Find(string name) =>
         RunList.FirstOrDefault(o => o.Name == name || o.Column == name);
 
-    /// <summary>The label of a run outcome by name or column; the name itself when unknown (e.g. a store from another version).</summary>
-    public static string LabelOf(string name) => Find(name)?.Label ?? name;
+    /// <summary>The label of a run outcome (by name or column) or of a ratio (by name); the name itself when unknown.</summary>
+    public static string LabelOf(string name) => Find(name)?.Label ?? Ratios.FirstOrDefault(r => r.Name == name)?.Label ?? name;
 
     private static Outcome Run(string name, string label, string unit, OutcomeKind kind, Func<RunSummary, double> of,
         bool headline = false, bool optional = false) =>
