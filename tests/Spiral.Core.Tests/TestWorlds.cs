@@ -52,9 +52,15 @@ internal static class TestWorlds
 
     public static int Count(World w, EventKind kind) => EventsOf(w, kind).Count;
 
-    /// <summary>Moves a share toward a target by at most the yearly limit, within [min, cap] (the rule of CrisisRules.Toward, by hand).</summary>
-    public static double Toward(double m, double target, double cap = 0.12, double maxChange = 0.003, double min = 0.005) =>
-        Math.Clamp(m + Math.Clamp(target - m, -maxChange, maxChange), min, cap);
+    /// <summary>The budget process without its yearly shock and its short-run threat reaction, so that a share follows its desired burden exactly.</summary>
+    public static Scenario QuietBudget(this Scenario s) => s.WithModel(m => m with { BudgetNoise = 0, ThreatReaction = 0 });
+
+    /// <summary>
+    /// One year of the quiet budget process by hand: m·exp(γ ln(m*/m)) with m* kept in [min, cap], the result within
+    /// [min, cap] (defaults: γ 0.2, the peacetime cap 0.12 and floor 0.005 of the model).
+    /// </summary>
+    public static double Budget(double m, double desired, double gamma = 0.2, double cap = 0.12, double min = 0.005) =>
+        Math.Clamp(m * Math.Exp(gamma * Math.Log(Math.Clamp(desired, min, cap) / m)), min, cap);
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
 

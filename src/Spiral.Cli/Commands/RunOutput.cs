@@ -81,7 +81,7 @@ internal static class RunJson
             }).ToList();
             return state;
         }).ToList();
-        json["narration"] = narration?.Select(y => new { year = y.Year, lines = y.Lines.Select(l => new { text = l.Text, concept = l.ConceptName }) });
+        json["narration"] = narration?.Select(y => new { year = y.Year, lines = y.Lines.Select(l => new { text = l.Text, concept = l.ConceptName, history = l.History }) });
         return json;
     }
 }

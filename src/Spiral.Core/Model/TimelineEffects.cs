@@ -41,7 +41,7 @@ public static class TimelineEffects
                 break;
             case TimelineEventKind.War:
                 AssessPhase.Run(w);
-                Crisis.War(w, a, b, Concept.Timeline);
+                Crisis.War(w, a, b, Concept.Timeline, WarRoute.Scripted, Crisis.BelievedCapabilityShare(w, a, b), (int)(ev.Value ?? 0));
                 break;
             case TimelineEventKind.Incident:
                 AssessPhase.Run(w);

@@ -26,12 +26,13 @@ public sealed class World
         InternalThreatNext = new double[n]; DevelopmentPriority = new double[n]; Empathy = new double[n];
         Resolve = new double[n]; Security = new double[n]; PreviousSecurity = new double[n];
         LongRunShare = new double[n]; ReferenceInsecurity = new double[n]; Nuclear = new bool[n]; BurdenChange = new double[n];
+        WarGdpFactor = new double[n]; Demobilising = new bool[n]; ObservedGdp = new double[n][];
         AlliedDefense = new double[n]; AlliedOffense = new double[n];
         Alliance = new int[n];
         AllianceCommitment = new double[n + scenario.Alliances.Count + scenario.Timeline.Count + 1];
         AllianceNames = new string?[AllianceCommitment.Length];
         IsGreedy = new bool[n];
-        NextMilitaryShare = new double[n]; NextPosture = new double[n]; AttackTarget = new int[n];
+        DesiredBurden = new double[n]; NextPosture = new double[n];
         BalanceAgainst = new int[n]; Reassure = new bool[n]; ForcedMilitaryShare = new double[n];
         SecurityPolicies = new IPolicy[n]; GreedyPolicies = new IPolicy[n];
         var nn = n * n;
@@ -45,7 +46,6 @@ public sealed class World
         Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
-        Array.Fill(AttackTarget, -1);
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
         Events.Clear();
@@ -88,6 +88,15 @@ public sealed class World
     public readonly double[] ReferenceInsecurity;
     /// <summary>Δln m of the last budget year: the change of the military burden, net of GDP growth (the arming signal, DESIGN.md 3.1.2).</summary>
     public readonly double[] BurdenChange;
+    /// <summary>
+    /// Cumulative multiplier of GDP from the wars the state fought in this run (costs and spoils; 1 before any war). Where
+    /// an observed GDP series covers a year, the state's GDP is the series value times this factor, so a war still costs.
+    /// </summary>
+    public readonly double[] WarGdpFactor;
+    /// <summary>True from a war until the burden is back down to the peacetime desired burden (demobilisation, phase 6).</summary>
+    public readonly bool[] Demobilising;
+    /// <summary>Observed GDP per state by step offset (index t − 1 for step t), NaN where the scenario's series has no value; empty without a series.</summary>
+    public readonly double[][] ObservedGdp;
     /// <summary>Nuclear status (Snyder 1965; Jervis 1989).</summary>
     public readonly bool[] Nuclear;
     /// <summary>D_i plus committed allies' defense (phase 4).</summary>
@@ -123,10 +132,15 @@ public sealed class World
     public readonly int[] WarUntil;
 
     // ---- decision buffers (phase 5, double-buffered) ----
-    public readonly double[] NextMilitaryShare, NextPosture;
-    /// <summary>NaN unless a timeline event sets the military share this year.</summary>
+    /// <summary>m*: the burden each policy desires this year (phase 5); the budget process of phase 6 moves toward it.</summary>
+    public readonly double[] DesiredBurden;
+    public readonly double[] NextPosture;
+    /// <summary>
+    /// NaN unless the military share is set outside the budget process this year: by a timeline event (phase 1) or by a
+    /// policy that follows observed data (<see cref="PolicyContext.ForceMilitaryShare"/>); phase 6 applies it as given.
+    /// </summary>
     public readonly double[] ForcedMilitaryShare;
-    public readonly int[] AttackTarget, BalanceAgainst;
+    public readonly int[] BalanceAgainst;
     public readonly bool[] Reassure;
     public readonly DiplomacyIntent[] CbmIntent, HotlineIntent;
     public readonly bool[] Probe;
@@ -142,7 +156,7 @@ public sealed class World
     public EventLog Events { get; }
 
     // ---- random streams, one per purpose (DESIGN.md section 8) ----
-    internal RandomStream TypeRng, ObserveRng, IncidentRng, CrisisRng, PolicyRng, TimelineRng;
+    internal RandomStream TypeRng, ObserveRng, IncidentRng, CrisisRng, PolicyRng, TimelineRng, BudgetRng;
 
     /// <summary>The run seed these streams were derived from.</summary>
     public ulong Seed { get; internal set; }
@@ -158,6 +172,19 @@ public sealed class World
     /// <summary>Military share cap from development priority κ (Acharya 1995).</summary>
     public double MilitaryShareCap(int i) =>
         P.MaxMilitaryShare * (1 - DevelopmentPriority[i]) + P.DevelopmentMilitaryShare * DevelopmentPriority[i];
+
+    /// <summary>
+    /// Insecurity 1 − S, kept above a tiny positive number so that its logarithm (the budget process and the
+    /// defensive realist's desired burden read ln(1 − S)) is finite for a perfectly secure state.
+    /// </summary>
+    public static double Insecurity(double security) => Math.Max(1e-6, 1 - security);
+
+    /// <summary>Multiplies i's GDP by <paramref name="factor"/> because of a war (its cost or spoils) and remembers it in <see cref="WarGdpFactor"/>.</summary>
+    public void ScaleGdpByWar(int i, double factor)
+    {
+        Gdp[i] *= factor;
+        WarGdpFactor[i] *= factor;
+    }
 
     public bool AreAllies(int i, int j) => i != j && Alliance[i] >= 0 && Alliance[i] == Alliance[j];
 

@@ -28,6 +28,7 @@ public static class WorldFactory
         w.CrisisRng = RandomStream.Derive(masterSeed, runIndex, "crisis");
         w.PolicyRng = RandomStream.Derive(masterSeed, runIndex, "policy");
         w.TimelineRng = RandomStream.Derive(masterSeed, runIndex, "timeline");
+        w.BudgetRng = RandomStream.Derive(masterSeed, runIndex, "budget");
 
         for (var i = 0; i < n; i++)
         {
@@ -51,8 +52,11 @@ public static class WorldFactory
             w.SecurityPolicies[i] = PolicyCatalog.Create(s.Policy);
             w.GreedyPolicies[i] = PolicyCatalog.Create(s.GreedyPolicy);
             w.ForcedMilitaryShare[i] = double.NaN;
+            w.DesiredBurden[i] = s.MilitaryShare;
             w.LongRunShare[i] = s.LongRunBurden;
             w.Nuclear[i] = s.Nuclear != 0;
+            w.WarGdpFactor[i] = 1;
+            w.ObservedGdp[i] = ObservedGdp(scenario, s);
         }
 
         for (var i = 0; i < n; i++)
@@ -67,6 +71,7 @@ public static class WorldFactory
                     continue;
                 }
                 w.Reach[ij] = scenario.DefaultReach;
+                w.ObservedMilex[ij] = scenario.States[j].MilitaryShare * scenario.States[j].Gdp;
                 w.Belief[ij] = Math.Clamp(scenario.PriorBelief ?? scenario.States[j].GreedProbability, scenario.Model.BeliefFloor, 1 - scenario.Model.BeliefFloor);
                 w.SharedIdentity[ij] = Jaccard(scenario.States[i].Identity, scenario.States[j].Identity);
             }
@@ -115,9 +120,24 @@ public static class WorldFactory
         Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
         for (var i = 0; i < n; i++)
         {
-            w.ReferenceInsecurity[i] = Math.Max(1e-6, 1 - w.Security[i]);
+            w.ReferenceInsecurity[i] = World.Insecurity(w.Security[i]);
         }
         return w;
+    }
+
+    /// <summary>The state's observed GDP series laid out by step (index t − 1 for step t), NaN for years it does not give.</summary>
+    private static double[] ObservedGdp(Scenario scenario, StateSpec s)
+    {
+        if (s.GdpSeries is not { Count: > 0 } series)
+        {
+            return [];
+        }
+        var byStep = new double[scenario.Steps];
+        for (var t = 1; t <= scenario.Steps; t++)
+        {
+            byStep[t - 1] = series.TryGetValue(Recording.TimeConvention.Year(scenario.StartYear, t), out var y) ? y : double.NaN;
+        }
+        return byStep;
     }
 
     private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)

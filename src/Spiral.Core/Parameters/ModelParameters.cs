@@ -75,20 +75,8 @@ public sealed record ModelParameters
     public double DevelopmentMilitaryShare { get; init; } = 0.02;
 
     [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Lowest military share any state keeps.")]
+        Meaning = "The minimum deterrent floor: lowest military share any state keeps, whatever its desired burden.")]
     public double MinMilitaryShare { get; init; } = 0.005;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP per year", Source = "budgets are sticky; Rattinger 1975",
-        Meaning = "Largest yearly change of military share.")]
-    public double MaxShareChange { get; init; } = 0.003;
-
-    [ScenarioParameter(0, 1, Unit = "security", Source = "Glaser 1997",
-        Meaning = "Target security that a security-seeker arms to restore.")]
-    public double TargetSecurity { get; init; } = 0.8;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP per unit of security gap", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Proportional response of a defensive realist's military share to its security gap (share of GDP per unit of gap).")]
-    public double SecurityGapResponse { get; init; } = 0.03;
 
     [ScenarioParameter(0, 1, Unit = "probability", Source = "Kydd 2005: cooperate when trust exceeds the threshold",
         Meaning = "A defensive realist proposes and accepts CBMs, talks and hotlines while its belief that the other is greedy is below this.")]
@@ -158,41 +146,9 @@ public sealed record ModelParameters
         Meaning = "Chance per round that a crisis in which both sides hold simply fades.")]
     public double CrisisFadeProbability { get; init; } = 0.3;
 
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Weight of fear (belief × vulnerability) in the latent urge to escalate.")]
-    public double CrisisFearWeight { get; init; } = 3.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Schelling 1960; Jervis 1978; Van Evera 1999",
-        Meaning = "Weight of the first-strike advantage (from β and the contest function) in the urge to escalate: pre-emption.")]
-    public double CrisisFirstStrikeWeight { get; init; } = 3.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Weight of relative capability in the urge to escalate.")]
-    public double CrisisCapabilityWeight { get; init; } = 1.0;
-
-    [ScenarioParameter(0, 20, Unit = "weight", Source = "Fearon 1995",
-        Meaning = "Weight of the expected cost of war, rising with the rung, against escalation.")]
-    public double CrisisCostWeight { get; init; } = 1.0;
-
-    [ScenarioParameter(-10, 10, Unit = "latent urge", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Intercept of the latent urge to escalate.")]
-    public double CrisisBaseUrge { get; init; } = -0.5;
-
-    [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "Spiral v1 default, not yet estimated",
-        Meaning = "Share of GDP each side loses in a war.")]
-    public double WarGdpCost { get; init; } = 0.03;
-
     [ScenarioParameter(0, 1, Unit = "share of stocks", Source = "Spiral v1 default, not yet estimated",
         Meaning = "Share of military stocks the loser of a war loses (the winner loses half as much).")]
     public double WarCapabilityLoss { get; init; } = 0.35;
-
-    [ScenarioParameter(0, 1, Unit = "share of the loser's GDP", Source = "the prize that tempts a greedy state; Fearon 1995",
-        Meaning = "Share of the loser's GDP the winner takes.")]
-    public double WarSpoils { get; init; } = 0.15;
-
-    [ScenarioParameter(-1, 1, Unit = "share of GDP", Source = "Fearon 1995",
-        Meaning = "A greedy state attacks when expected gain minus cost exceeds this share of its GDP.")]
-    public double AttackThreshold { get; init; } = 0.0;
 
     [ScenarioParameter(0, 1, Unit = "rivalry", Source = "Spiral v1 default, not yet estimated",
         Meaning = "Rivalry added to a dyad by a war between its members.")]
@@ -225,7 +181,7 @@ public sealed record ModelParameters
     // ---- v2 budget process (phase 6): Δln m = γ (ln m* − ln m) + δ Δln(threat) + mobilisation + ε ----
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "partial adjustment of military burden: Smith 1989; Dunne & Smith 2007; literature value, estimated on the SIPRI panel in the calibration issue",
-        Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year (error correction).")]
+        Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year in peacetime (error correction).")]
     public double BudgetAdjustment { get; init; } = 0.2;
 
     [ScenarioParameter(0, 5, Unit = "log burden per log threat", Source = "short-run reaction to threat: Dunne & Smith 2007; assumption within the range of the demand-for-military-expenditure literature",
@@ -240,16 +196,20 @@ public sealed record ModelParameters
         Meaning = "ε: sd of the yearly shock to the log burden; also the spread within a type that observers assume when they read arming (Kydd 2005: beliefs consistent with strategies).")]
     public double BudgetNoise { get; init; } = 0.05;
 
+    [ScenarioParameter(0, 10, Unit = "sd of the budget noise", Source = "two standard deviations: a change the yearly budget noise alone produces about 5% of the time (two-sided); convention",
+        Meaning = "A yearly change of the log burden beyond this many times budgetNoise is recorded as an arms buildup or an arms cut.")]
+    public double ArmsChangeToRecord { get; init; } = 2.0;
+
     [ScenarioParameter(0, 1, Unit = "share of GDP", Source = "wartime mobilisation: Ukraine 2023 about 37% of GDP (SIPRI 2024); Rasler & Thompson 1985",
         Meaning = "Burden a state at war mobilises toward when its enemy holds all the capability of the pair; scaled by the enemy's share of the pair's capability.")]
     public double WartimeBurden { get; init; } = 0.35;
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "Ukraine 2021-2022: 3.2% to 33.5% of GDP in one year (SIPRI 2024)",
-        Meaning = "Share of the gap to the wartime burden closed in a year of war (mobilisation is fast).")]
+        Meaning = "Share of the gap between the military share and its wartime desired burden closed in a year of war (of the share itself, not its logarithm, as its source measures it); mobilisation is fast.")]
     public double MobilisationSpeed { get; init; } = 0.9;
 
     [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "US demobilisation 1945-1947 and 1953-1955; Rasler & Thompson 1985",
-        Meaning = "Share of the gap back to the peacetime desired burden closed in each year after a war.")]
+        Meaning = "Share of the gap between the military share and the peacetime desired burden closed in each year after a war, until the share is back down to it (of the share itself, as mobilisationSpeed).")]
     public double DemobilisationSpeed { get; init; } = 0.35;
 
     [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states arm to expand; assumption",
@@ -311,6 +271,18 @@ public sealed record ModelParameters
     [ScenarioParameter(0, 1, Unit = "probability", Source = "MID 5.0, MIDs starting 1946-2014: (18.83% fatal − 1.68% war) / 69.18% use of force = 0.248 (data/conflict_base_rates.csv BR019-BR021)",
         Meaning = "Chance that a crisis reaching use of force (below war) has fatalities.")]
     public double FatalClashShare { get; init; } = 0.248;
+
+    [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states value expansion beyond security; assumption",
+        Meaning = "How much more a greedy type values a contested stake than a security-seeker does: what makes it demand, and what observers read from crisis moves.")]
+    public double GreedyStakeValue { get; init; } = 2.0;
+
+    [ScenarioParameter(0, 10, Unit = "log likelihood ratio", Source = "Kydd 2005: revisionist demands as evidence of type; assumption (strong, not conclusive: security-seekers also press claims)",
+        Meaning = "Evidence a demand over the stake gives observers that its maker is greedy, as a log likelihood ratio (before CrisisEvidenceWeight).")]
+    public double DemandEvidence { get; init; } = 1.4;
+
+    [ScenarioParameter(1, 44, Unit = "Kahn rung", Source = "Kahn 1965 rung 3, \"Solemn and formal declarations\"",
+        Meaning = "Rung at which a crisis opened by a demand starts.")]
+    public int DemandRung { get; init; } = 3;
 
     // ---- v2 alliances as commitments (Snyder 1984; Leeds 2003) ----
 

@@ -3,40 +3,33 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// The realist crisis rule shared by the built-in policies: an ordered logit on a latent urge to escalate that
-/// rises with fear where striking first pays (fear escalates under offense dominance and steadies under defense
-/// dominance) and with the first-strike advantage itself (pre-emption: Schelling 1960; Jervis 1978; Van Evera
-/// 1999), and falls with the expected cost of war up the ladder (Fearon 1995). Escalate if the urge plus
-/// logistic noise exceeds +1, back down if it is below -1, hold otherwise.
+/// The bargaining crisis rule shared by the built-in policies (Fearon 1995; Powell 2006; Schelling 1966): a side that
+/// wants war (its perceived gain of war now over waiting is positive) escalates toward it; otherwise it weighs what
+/// backing down costs (the stake it yields, the audience cost of the rungs climbed; Fearon 1994) against what holding
+/// firm risks (the believed chance the other strikes times the loss if it does). That resolve index plus its own
+/// resolve and logistic noise escalates above +1, backs down below −1, holds otherwise; below war, since a side that
+/// does not want war never takes the last step. Between nuclear-armed states the fear of war vanishes and holding
+/// and low-rung escalation are safe: the stability-instability paradox (Snyder 1965).
 /// </summary>
 public static class CrisisRules
 {
-    public static double Urge(in PolicyContext c, in CrisisSituation s, double extraResolve = 0)
-    {
-        var p = c.Parameters;
-        var warNear = s.CostShare + s.Fear;
-        return p.CrisisBaseUrge
-               + p.CrisisFearWeight * s.Fear * (1 + s.FirstStrikeAdvantage) / 2
-               + p.CrisisFirstStrikeWeight * s.FirstStrikeAdvantage * warNear
-               + p.CrisisCapabilityWeight * (s.RelativeCapability - 0.5)
-               - p.CrisisCostWeight * s.CostShare
-               + (c.Resolve - 0.5) + extraResolve;
-    }
+    /// <summary>The resolve index z: (cost of conceding − expected cost of holding) / scale + (resolve − ½) + extra.</summary>
+    public static double Resolve(in PolicyContext c, in CrisisSituation s, double extraResolve = 0) =>
+        (s.ConcedeCost - s.Calculus.FearCost) / Math.Max(s.Scale, 1e-12) + (c.Resolve - 0.5) + extraResolve;
 
-    public static CrisisMove Realist(in PolicyContext c, in CrisisSituation s, double extraResolve = 0)
+    public static CrisisMove Bargain(in PolicyContext c, in CrisisSituation s, double extraResolve = 0)
     {
-        var z = Urge(c, s, extraResolve);
+        if (s.Calculus.WantsWar)
+        {
+            return CrisisMove.Escalate;
+        }
+        var z = Resolve(c, s, extraResolve);
         var u = c.Random.NextDouble();
-        var noise = Math.Log(u / (1 - u + 1e-300) + 1e-300);
-        var latent = z + noise;
-        return latent > 1 ? CrisisMove.Escalate : latent < -1 ? CrisisMove.BackDown : CrisisMove.Hold;
-    }
-
-    /// <summary>Moves the military share toward a target by at most the yearly limit (budgets are sticky).</summary>
-    public static double Toward(in PolicyContext c, double target)
-    {
-        var m = c.MilitaryShare;
-        var step = Math.Clamp(target - m, -c.MaxShareChange, c.MaxShareChange);
-        return Math.Clamp(m + step, c.MinMilitaryShare, c.MilitaryShareCap);
+        var latent = z + Math.Log(u / (1 - u + 1e-300) + 1e-300);
+        if (latent < -1)
+        {
+            return CrisisMove.BackDown;
+        }
+        return latent > 1 && !s.AtWarThreshold ? CrisisMove.Escalate : CrisisMove.Hold;
     }
 }

@@ -3,10 +3,10 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// Glaser's security-seeker (Glaser 1997, 2010; Jervis 1978): moves its military share toward the level that
-/// restores a target security, within its development cap and a yearly limit; buys defense rather than offense
-/// when defense is advantaged or postures are distinguishable ("preparedness without provocation"), more offense
-/// as offense advantage grows; proposes CBMs and hotlines while it trusts the other (Kydd 2005), and names the
+/// Glaser's security-seeker (Glaser 1997, 2010; Jervis 1978): desires a military burden around its long-run level that
+/// rises and falls with its insecurity (<see cref="DesiredBurden"/>; the budget process of phase 6 closes part of the
+/// gap each year); buys defense rather than offense when defense is advantaged or postures are distinguishable
+/// ("preparedness without provocation"), more offense as offense advantage grows; proposes CBMs and hotlines while it trusts the other (Kydd 2005), and names the
 /// ones mistrust forbids; balances against the state it fears most (Walt 1987); in a crisis escalates with fear
 /// and first-strike advantage and backs down with cost.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : 
 {
     public static readonly PolicyTraits TraitsValue = new("DefensiveRealist", Deterministic: false, MemoryDepth: 0,
         UsesOwnType: false, Source: "Glaser 1997; Jervis 1978",
-        Summary: "arms to restore a target security, prefers defense when it can be told apart, trusts before it talks");
+        Summary: "desires a burden around its long-run level that follows its insecurity, prefers defense when it can be told apart, trusts before it talks");
 
     public DefensiveRealistOptions Options { get; } = options ?? new();
 
@@ -22,14 +22,21 @@ public sealed class DefensiveRealist(DefensiveRealistOptions? options = null) : 
 
     public void Decide(in PolicyContext c)
     {
-        var p = c.Parameters;
-        var gap = p.TargetSecurity - c.Security;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare + p.SecurityGapResponse * gap));
+        c.SetDesiredBurden(DesiredBurden(c));
         c.SetPosture(DefensivePosture(c, Options.DefensiveShift));
         SecuritySeekerDiplomacy(c);
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
+
+    /// <summary>
+    /// The security-seeker's desired burden, ln m* = ln m̄ + e·ln((1 − S)/(1 − S0)): its long-run burden m̄, scaled by
+    /// its insecurity relative to the insecurity that burden answered at the start, with the long-run elasticity e
+    /// (demand for military expenditure: Smith 1989; Nordhaus, Oneal &amp; Russett 2012). A state whose security does not
+    /// change desires its long-run burden; abandonment fear reaches it through security (allies counted at their reliability).
+    /// </summary>
+    public static double DesiredBurden(in PolicyContext c) =>
+        TypeModel.SecurityDesiredBurden(c.LongRunShare, c.Insecurity / c.ReferenceInsecurity, c.Parameters);
 
     /// <summary>
     /// The security-seeker's posture under β, shifted to defense by ω (<see cref="TypeModel.SecurityPosture"/>, the one

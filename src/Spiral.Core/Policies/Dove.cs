@@ -2,7 +2,7 @@ using Spiral.Core.Model;
 
 namespace Spiral.Core.Policies;
 
-/// <summary>A dove (Snyder &amp; Diesing 1977): disarms toward the minimum with a defensive posture, offers CBMs and hotlines to all it meets, always backs down.</summary>
+/// <summary>A dove (Snyder &amp; Diesing 1977): desires the minimum deterrent floor, with a defensive posture, offers CBMs and hotlines to all it meets, always backs down.</summary>
 public sealed class Dove(DoveOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Dove", Deterministic: true, MemoryDepth: 0, UsesOwnType: false,
@@ -14,7 +14,7 @@ public sealed class Dove(DoveOptions? options = null) : IPolicy
 
     public void Decide(in PolicyContext c)
     {
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MinMilitaryShare));
+        c.SetDesiredBurden(c.MinMilitaryShare);
         c.SetPosture(Options.Posture);
         for (var j = 0; j < c.StateCount; j++)
         {

@@ -3,8 +3,8 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// GRIT, graduated and reciprocated initiatives in tension reduction (Osgood 1962): announced small unilateral
-/// cuts while the rival does not build up; reciprocates the rival's cuts; answers a buildup in proportion for
+/// GRIT, graduated and reciprocated initiatives in tension reduction (Osgood 1962), as desired burdens: announced
+/// small unilateral cuts while the rival does not build up; reciprocates the rival's cuts; answers a buildup in proportion for
 /// one year, then returns to conciliation. Cuts stop at a floor, a share of its starting level, which it
 /// remembers for the whole run.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class Grit(GritOptions? options = null) : IPolicy
                 c.ProposeCbm(rival);
             }
         }
-        c.SetMilitaryShare(CrisisRules.Toward(c, target));
+        c.SetDesiredBurden(target);
         c.SetPosture(DefensiveRealist.DefensivePosture(c, DefensiveRealistOptions.Default.DefensiveShift));
     }
 

@@ -2,7 +2,7 @@ using Spiral.Core.Model;
 
 namespace Spiral.Core.Policies;
 
-/// <summary>A hawk (Snyder &amp; Diesing 1977): arms to its cap with an offensive posture and always escalates a crisis.</summary>
+/// <summary>A hawk (Snyder &amp; Diesing 1977): desires the burden of its cap with an offensive posture and always escalates a crisis.</summary>
 public sealed class Hawk(HawkOptions? options = null) : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("Hawk", Deterministic: true, MemoryDepth: 0, UsesOwnType: false,
@@ -14,7 +14,7 @@ public sealed class Hawk(HawkOptions? options = null) : IPolicy
 
     public void Decide(in PolicyContext c)
     {
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShareCap));
+        c.SetDesiredBurden(c.MilitaryShareCap);
         c.SetPosture(Options.Posture);
     }
 

@@ -11,7 +11,7 @@ public interface IPolicy
 {
     PolicyTraits Traits { get; }
 
-    /// <summary>Phase 5: choose military share, posture, diplomacy, alliance and war moves into the context's buffers.</summary>
+    /// <summary>Phase 5: choose the desired military burden, posture, diplomacy, alliance and war moves into the context's buffers.</summary>
     void Decide(in PolicyContext context);
 
     /// <summary>Phase 7: one move at one rung of a crisis.</summary>
@@ -33,23 +33,30 @@ public sealed record PolicyTraits(
     string Source,
     string Summary);
 
-/// <summary>What one side of a crisis knows at one rung (computed by the kernel from its beliefs and public capabilities).</summary>
+/// <summary>What one side of a crisis knows at one rung (computed by the kernel from its beliefs, its private valuation and public capabilities).</summary>
 /// <param name="Opponent">The other side.</param>
 /// <param name="Rung">Current Kahn rung (1..war rung).</param>
 /// <param name="Round">Round of the crisis, from 0.</param>
-/// <param name="Fear">Belief that the opponent is greedy times vulnerability to it.</param>
-/// <param name="FirstStrikeAdvantage">In [-1, 1]: how much striking first beats being struck first under the contest function and β.</param>
-/// <param name="RelativeCapability">Own capability share of the pair, in [0,1].</param>
-/// <param name="WinProbability">Chance of winning a war started now by this side.</param>
-/// <param name="CostShare">Expected cost of war so far up the ladder, in [0,1]: rung over war rung.</param>
+/// <param name="WarRung">The rung at which the crisis is war: escalating from the rung below it starts a war.</param>
+/// <param name="Calculus">Its perceived values of war and waiting (<see cref="Bargaining"/>).</param>
+/// <param name="ConcedeCost">What backing down costs it now: the stake it yields (if it holds it) and the audience cost of the rungs climbed.</param>
+/// <param name="Scale">The crisis's scale for comparing values: its valuation of the stake plus the largest audience cost.</param>
+/// <param name="FirstStrikeAdvantage">In [-1, 1]: how much striking first beats being struck first (WinFirst − WinSecond).</param>
 /// <param name="Hotline">Strength of the dyad's hotline.</param>
 public readonly record struct CrisisSituation(
     int Opponent,
     int Rung,
     int Round,
-    double Fear,
+    int WarRung,
+    WarCalculus Calculus,
+    double ConcedeCost,
+    double Scale,
     double FirstStrikeAdvantage,
-    double RelativeCapability,
-    double WinProbability,
-    double CostShare,
-    double Hotline);
+    double Hotline)
+{
+    /// <summary>Believed chance of winning a war it starts now.</summary>
+    public double WinProbability => Calculus.WinFirst;
+
+    /// <summary>The next escalation would be war.</summary>
+    public bool AtWarThreshold => Rung >= WarRung - 1;
+}

@@ -3,28 +3,29 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): maximises relative power by arming to its
-/// cap with an offensive posture, probes neighbours it can overpower (incidents), and starts a war when the
-/// expected gain beats its cost (Fearon 1995). It proposes no CBMs.
+/// The greedy state (Mearsheimer 2001; Glaser 2010 on greedy types): arms above its long-run burden (the greedy burden
+/// ratio times m̄) with an offensive posture; demands the contested stake from a neighbour it believes itself stronger
+/// than (DESIGN.md 3.4) when coercion pays as it sees it — the other is likely to yield (its believed chance of
+/// winning) and the stake, valued as a greedy type values it, outweighs the risk of the war it might have to fight
+/// (Fearon 1995); probes neighbours it can overpower (incidents). It never attacks outside a crisis: a war starts only
+/// on the crisis ladder, when it escalates there with a war worth fighting. No CBMs.
 /// </summary>
 public sealed class OffensiveRealist : IPolicy
 {
     public static readonly PolicyTraits TraitsValue = new("OffensiveRealist", Deterministic: false, MemoryDepth: 0,
         UsesOwnType: false, Source: "Mearsheimer 2001; Fearon 1995",
-        Summary: "maximises relative power, probes the weak, attacks when war pays");
+        Summary: "arms above its long-run level, demands contested stakes where coercion pays, probes the weak");
 
     public PolicyTraits Traits => TraitsValue;
 
     public void Decide(in PolicyContext c)
     {
         var p = c.Parameters;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShareCap));
-        c.SetPosture(p.GreedyPosture);
-        var bestTarget = -1;
-        var bestGain = p.AttackThreshold * c.Gdp;
+        c.SetDesiredBurden(TypeModel.GreedyDesiredBurden(c.LongRunShare, p));
+        c.SetPosture(TypeModel.GreedyPosture(p));
         for (var j = 0; j < c.StateCount; j++)
         {
-            if (j == c.Self || c.Reach(j) <= 0 || c.IsAlly(j))
+            if (j == c.Self || c.Reach(j) <= 0 || c.IsAlly(j) || c.AtWarWith(j))
             {
                 continue;
             }
@@ -32,27 +33,27 @@ public sealed class OffensiveRealist : IPolicy
             {
                 c.ProbeNeighbour(j);
             }
-            var gain = ExpectedWarGain(c, j);
-            if (gain > bestGain)
+            if (c.Stake(j) > 0 && c.WarOutlook(j).Win >= 0.5 && CoercionValue(c, j) > 0)
             {
-                bestGain = gain;
-                bestTarget = j;
+                c.DemandStake(j);
             }
-        }
-        if (bestTarget >= 0)
-        {
-            c.Attack(bestTarget);
         }
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) =>
-        CrisisRules.Realist(c, s, extraResolve: 2 * (s.WinProbability - 0.5));
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
 
-    /// <summary>Expected gain of attacking j now: win the spoils of j's GDP (scaled by reach), pay the cost of war, lose the spoils if beaten.</summary>
-    public static double ExpectedWarGain(in PolicyContext c, int j)
+    /// <summary>
+    /// Expected value of demanding the stake from j (Fearon 1995): j yields with the demander's believed chance of winning
+    /// p; if it does not, the crisis ends in war with the chance q that j fights at the top of the ladder, worth
+    /// p·V_g − (1 − p)·L − cost, where V_g is the stake as a greedy type values it. Where war is catastrophic for both
+    /// (nuclear dyads) q vanishes and demands are cheap: the stability-instability paradox (Snyder 1965).
+    /// </summary>
+    public static double CoercionValue(in PolicyContext c, int j)
     {
         var p = c.Parameters;
-        var win = Contest.AttackerWins(c.Offense, c.AlliedDefenseOf(j), c.OffenseAdvantage, p.ContestExponent);
-        return win * p.WarSpoils * c.GdpOf(j) * c.Reach(j) - p.WarGdpCost * c.Gdp - (1 - win) * p.WarSpoils * c.Gdp;
+        var (win, stake, loss, cost, resisted) = c.WarOutlook(j);
+        var valued = p.GreedyStakeValue * stake;
+        var war = win * valued - (1 - win) * loss - cost;
+        return win * valued + (1 - win) * resisted * Math.Min(0, war);
     }
 }

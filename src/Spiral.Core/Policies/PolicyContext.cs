@@ -44,12 +44,13 @@ public readonly ref struct PolicyContext
     public double Posture => _w.Posture[_i];
     public double Security => _w.Security[_i];
     public double PreviousSecurity => _w.PreviousSecurity[_i];
+    /// <summary>1 − S (kept above a tiny positive number, <see cref="World.Insecurity"/>).</summary>
+    public double Insecurity => World.Insecurity(_w.Security[_i]);
     public double InternalThreat => _w.InternalThreat[_i];
     public double Empathy => _w.Empathy[_i];
     public double Resolve => _w.Resolve[_i];
     public double MilitaryShareCap => _w.MilitaryShareCap(_i);
     public double MinMilitaryShare => _w.P.MinMilitaryShare;
-    public double MaxShareChange => _w.P.MaxShareChange;
     public double AlliedDefense => _w.AlliedDefense[_i];
     /// <summary>m̄: own long-run burden.</summary>
     public double LongRunShare => _w.LongRunShare[_i];
@@ -92,6 +93,18 @@ public readonly ref struct PolicyContext
     public double Stake(int j) => _w.Stake[_i * _w.N + j];
     public bool AtWarWith(int j) => _w.AtWar(_i, j);
 
+    /// <summary>
+    /// What a crisis with j over their stake would look like as this state sees it (<see cref="Bargaining"/>), its allies
+    /// counted at their reliability and j seen through its observation: the chance of winning a war it starts, the
+    /// stake's value in GDP units, the capability it loses if defeated, its cost of war, and the chance j would choose
+    /// war at the top of the ladder (its fear there).
+    /// </summary>
+    public (double Win, double Stake, double DefeatLoss, double Cost, double Resisted) WarOutlook(int j)
+    {
+        var calculus = Bargaining.Assess(_w, _i, j, Bargaining.StakeValue(_w, _i, j), 0, _w.P.WarRung, Belief(j));
+        return (calculus.WinFirst, calculus.Valuation, calculus.DefeatLoss, calculus.Cost, calculus.Fear);
+    }
+
     /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
     public int MostFeared() => AssessPhase.MostThreatening(_w, _i);
 
@@ -99,14 +112,28 @@ public readonly ref struct PolicyContext
     public ref RandomStream Random => ref _w.PolicyRng;
 
     // ---- decisions (phase 5) ----
-    public void SetMilitaryShare(double share) => _w.NextMilitaryShare[_i] = share;
+    /// <summary>
+    /// m*: the military burden (share of GDP) the state wants; the budget process of phase 6 closes part of the gap each
+    /// year, within the minimum deterrent floor and the cap (DESIGN.md 3.1.1).
+    /// </summary>
+    public void SetDesiredBurden(double burden) => _w.DesiredBurden[_i] = burden;
+    /// <summary>
+    /// Sets this year's military share directly, bypassing the budget process (a policy that follows observed data, like the
+    /// timeline's militaryShareSet); a share the timeline set this year takes precedence. Still kept within floor and cap.
+    /// </summary>
+    public void ForceMilitaryShare(double share)
+    {
+        if (double.IsNaN(_w.ForcedMilitaryShare[_i]))
+        {
+            _w.ForcedMilitaryShare[_i] = share;
+        }
+    }
     public void SetPosture(double posture) => _w.NextPosture[_i] = posture;
     public void ProposeCbm(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
     public void CbmBlockedByMistrust(int j) => _w.CbmIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
     public void ProposeHotline(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.Propose;
     public void HotlineBlockedByMistrust(int j) => _w.HotlineIntent[_i * _w.N + j] = DiplomacyIntent.BlockedByMistrust;
     public void ProbeNeighbour(int j) => _w.Probe[_i * _w.N + j] = true;
-    public void Attack(int j) => _w.AttackTarget[_i] = j;
     /// <summary>Demands the dyad's contested stake from j: opens a crisis in phase 7 (Fearon 1995). Wars start only in crises.</summary>
     public void DemandStake(int j) => _w.Demand[_i * _w.N + j] = true;
     public void BalanceAgainst(int j) => _w.BalanceAgainst[_i] = j;

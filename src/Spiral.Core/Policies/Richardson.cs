@@ -3,8 +3,9 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// Richardson's reaction process (Richardson 1960) in shares of own GDP:
-/// Δm = k · (rival's observed spending / own GDP) − a · m + g, where the rival is the state feared most.
+/// Richardson's reaction process (Richardson 1960) in shares of own GDP, as its desired burden:
+/// m* = m + k · (rival's observed spending / own GDP) − a · m + g, where the rival is the state feared most; the budget
+/// process of phase 6 closes part of the gap each year.
 /// In a crisis it follows the realist rule, which draws its logistic noise.
 /// </summary>
 public sealed class Richardson(RichardsonOptions? options = null) : IPolicy
@@ -21,11 +22,11 @@ public sealed class Richardson(RichardsonOptions? options = null) : IPolicy
         var o = Options;
         var rival = Rivals.Main(c);
         var rivalShare = rival >= 0 && c.Gdp > 0 ? c.ObservedMilex(rival) / c.Gdp : 0;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare + o.Reaction * rivalShare - o.Fatigue * c.MilitaryShare + o.Grievance));
+        c.SetDesiredBurden(c.MilitaryShare + o.Reaction * rivalShare - o.Fatigue * c.MilitaryShare + o.Grievance);
         c.SetPosture(DefensiveRealist.DefensivePosture(c, 0));
     }
 
-    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Realist(c, s);
+    public CrisisMove Respond(in PolicyContext c, in CrisisSituation s) => CrisisRules.Bargain(c, s);
 }
 
 /// <summary>The parameters of <see cref="Richardson"/>, with their defaults.</summary>

@@ -4,7 +4,7 @@ namespace Spiral.Core.Policies;
 
 /// <summary>
 /// Follows a scenario's series of military share and posture by calendar year (the last given value holds
-/// until the next), e.g. observed spending; in a crisis makes the fixed move of parameter <c>crisis</c>
+/// until the next), e.g. observed spending: it sets the share directly, bypassing the budget process; in a crisis makes the fixed move of parameter <c>crisis</c>
 /// (-1 back down, 0 hold, 1 escalate) and accepts CBMs if <c>acceptCbm</c> is 1.
 /// </summary>
 public sealed class Scripted(ScriptedOptions? options = null) : IPolicy
@@ -21,7 +21,7 @@ public sealed class Scripted(ScriptedOptions? options = null) : IPolicy
 
     public void Decide(in PolicyContext c)
     {
-        c.SetMilitaryShare(At(_share, c.Year, c.MilitaryShare));
+        c.ForceMilitaryShare(At(_share, c.Year, c.MilitaryShare));
         c.SetPosture(At(_posture, c.Year, c.Posture));
         if (!Options.AcceptCbm)
         {

@@ -3,8 +3,8 @@ using Spiral.Core.Model;
 namespace Spiral.Core.Policies;
 
 /// <summary>
-/// Tit for tat in arms (Axelrod 1984; Downs, Rocke &amp; Siverson 1985 on arms races as repeated games): matches the
-/// rival's last observed relative buildup or cut; in a crisis opens with Hold and then copies the opponent's last move.
+/// Tit for tat in arms (Axelrod 1984; Downs, Rocke &amp; Siverson 1985 on arms races as repeated games): desires its
+/// burden changed by the rival's last observed relative buildup or cut; in a crisis opens with Hold and then copies the opponent's last move.
 /// </summary>
 public sealed class TitForTat(TitForTatOptions? options = null) : IPolicy
 {
@@ -20,7 +20,7 @@ public sealed class TitForTat(TitForTatOptions? options = null) : IPolicy
         var maxCopy = Options.MaxCopy;
         var rival = Rivals.Main(c);
         var change = rival >= 0 ? Math.Clamp(c.ObservedArming(rival), -maxCopy, maxCopy) : 0;
-        c.SetMilitaryShare(CrisisRules.Toward(c, c.MilitaryShare * (1 + change)));
+        c.SetDesiredBurden(c.MilitaryShare * (1 + change));
         c.SetPosture(DefensiveRealist.DefensivePosture(c, 0));
         if (rival >= 0 && !c.HasCbm(rival) && change <= 0)
         {

@@ -92,6 +92,13 @@ public sealed record StateSpec(
         Meaning = "1 if the state has a survivable nuclear arsenal: a war between two such states costs the catastrophic nuclearWarCost.")]
     public int Nuclear { get; init; }
 
+    /// <summary>
+    /// Observed GDP by calendar year, in the unit of <see cref="Gdp"/> (DESIGN.md 3: GDP is an observed input series for
+    /// real cases). In a year the series gives, phase 6 sets the state's GDP to the series value times the losses of the
+    /// wars it fought in the run; other years grow from the last value as usual. Null or empty: growth only.
+    /// </summary>
+    public IReadOnlyDictionary<int, double>? GdpSeries { get; init; }
+
     /// <summary>The long-run burden m̄: <see cref="LongRunShare"/> if given, else the initial military share.</summary>
     public double LongRunBurden => LongRunShare ?? MilitaryShare;
 
@@ -166,7 +173,7 @@ public enum TimelineEventKind
     EconomicShock,
     /// <summary>Internal unrest: internal threat rises by <c>value</c>.</summary>
     InternalUnrest,
-    /// <summary>War between the two actors, first attacking second.</summary>
+    /// <summary>War between the two actors, first attacking second; <c>value</c>, if given, is how many years it lasts (else drawn).</summary>
     War,
     /// <summary>An incident between two states that opens a crisis at rung <c>value</c> (default 1).</summary>
     Incident,

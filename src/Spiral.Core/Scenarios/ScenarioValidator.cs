@@ -27,7 +27,8 @@ public sealed class InvalidScenarioException(string scenario, IReadOnlyList<Scen
 /// <summary>
 /// Every rule a scenario must satisfy before anything runs: each parameter of <see cref="ParameterCatalog"/> finite,
 /// of its type and in its range; state names unique; dyads, alliances and events naming known states; event years
-/// inside the horizon, actor counts and values per event kind; policy names and policy parameters known and in range.
+/// inside the horizon, actor counts and values per event kind; policy names and policy parameters known and in range;
+/// each value of a state's observed GDP series in the range of <c>gdp</c>.
 /// The loader reports these at file:line:column; code-built scenarios call <see cref="Scenario.EnsureValid"/>.
 /// </summary>
 public static class ScenarioValidator
@@ -85,6 +86,7 @@ public static class ScenarioValidator
                 Add($"{at}/name", $"states[{i}].name", $"duplicate state name '{st.Name}' (already states[{states[st.Name]}]); expected unique names (case-insensitive)");
             }
             CheckParameters(ParameterScope.State, st, at, path + ".", Add);
+            CheckGdpSeries(st, at, path, Add);
             CheckPolicy(st.Policy, $"{at}/policy", $"{path}.policy", Add, AddAtKey);
             CheckPolicy(st.GreedyPolicy, $"{at}/greedyPolicy", $"{path}.greedyPolicy", Add, AddAtKey);
         }
@@ -174,6 +176,24 @@ public static class ScenarioValidator
             if (value is { } v && p.Check(v) is { } problem)
             {
                 add($"{pointer}/{p.Name}", path + p.Name, problem);
+            }
+        }
+    }
+
+    /// <summary>Each value of an observed GDP series is a GDP: finite and in the range of <c>gdp</c> (the catalog's one definition).</summary>
+    private static void CheckGdpSeries(StateSpec st, string at, string path, Action<string, string, string> add)
+    {
+        if (st.GdpSeries is not { } series)
+        {
+            return;
+        }
+        var gdp = ParameterCatalog.Find(ParameterScope.State, "gdp")!;
+        foreach (var (year, value) in series)
+        {
+            if (gdp.Check(value) is { } problem)
+            {
+                add($"{at}/gdpSeries/{year.ToString(CultureInfo.InvariantCulture)}", $"{path}.gdpSeries[{year.ToString(CultureInfo.InvariantCulture)}]",
+                    $"{problem} (a GDP, in the unit of gdp)");
             }
         }
     }

@@ -9,6 +9,13 @@ namespace Spiral.Experiments.Counterfactuals;
 /// <summary>One outcome of a paired comparison: the two arms' means and the paired difference (treated − baseline) with its 95% interval.</summary>
 public sealed record OutcomeDifference(Outcome Outcome, double Baseline, double Treated, Estimate Difference);
 
+/// <summary>
+/// One ensemble ratio of a paired comparison (<see cref="OutcomeRegistry.Ratios"/>, e.g. the share of crises reaching use
+/// of force or war): each arm's ratio of sums and the paired difference with its 95% delta-method interval
+/// (<see cref="Estimate.PairedRatioDifference"/>).
+/// </summary>
+public sealed record RatioDifference(OutcomeRatio Ratio, double Baseline, double Treated, Estimate Difference);
+
 /// <summary>The result of running the same seeds with and without an intervention.</summary>
 public sealed record ComparisonResult(
     string Scenario,
@@ -22,6 +29,11 @@ public sealed record ComparisonResult(
     EnsembleSummary Treated)
 {
     public OutcomeDifference this[Outcome outcome] => Outcomes.First(o => o.Outcome == outcome);
+
+    /// <summary>The ensemble ratios of both arms and their paired differences, in the order of <see cref="OutcomeRegistry.Ratios"/>.</summary>
+    public IReadOnlyList<RatioDifference> Ratios { get; init; } = [];
+
+    public RatioDifference this[OutcomeRatio ratio] => Ratios.First(r => r.Ratio == ratio);
 }
 
 /// <summary>A per-run quantity that is not an outcome of <see cref="OutcomeRegistry"/>, taken from a run's rows and summary.</summary>
@@ -78,6 +90,21 @@ public sealed class PairedResult
             values[r] = _outcomes[arm][r * k + index];
         }
         return values;
+    }
+
+    /// <summary>Per-run sums of several run outcomes in an arm (a ratio's numerator), by run index.</summary>
+    public double[] RatioTerms(int arm, IReadOnlyList<Outcome> outcomes)
+    {
+        var sum = new double[Runs];
+        foreach (var outcome in outcomes)
+        {
+            var values = Values(arm, outcome);
+            for (var r = 0; r < Runs; r++)
+            {
+                sum[r] += values[r];
+            }
+        }
+        return sum;
     }
 
     /// <summary>Per-run values of extra measure <paramref name="measure"/> (its position in the list given to the run) in an arm, by run index.</summary>
@@ -165,8 +192,14 @@ public static class PairedComparison
                 }
                 outcomes.Add(new OutcomeDifference(outcome, sa / diff.Length, sb / diff.Length, Estimate.OfMean(diff)));
             }
+            var ratios = OutcomeRegistry.Ratios.Select(ratio =>
+            {
+                var (yb, xb) = (result.RatioTerms(0, ratio.Numerators), result.Values(0, ratio.Denominator));
+                var (yt, xt) = (result.RatioTerms(a, ratio.Numerators), result.Values(a, ratio.Denominator));
+                return new RatioDifference(ratio, Estimate.RatioOfSums(yb, xb), Estimate.RatioOfSums(yt, xt), Estimate.PairedRatioDifference(yb, xb, yt, xt));
+            }).ToList();
             comparisons.Add(new ComparisonResult(experiment.Baseline.Name, experiment.ArmLabel(a), experiment.Runs, experiment.Seed,
-                result.Summaries[0].ScenarioHash, result.Summaries[a].ScenarioHash, outcomes, result.Summaries[0], result.Summaries[a]));
+                result.Summaries[0].ScenarioHash, result.Summaries[a].ScenarioHash, outcomes, result.Summaries[0], result.Summaries[a]) { Ratios = ratios });
         }
         result.Comparisons = comparisons;
         return result;

@@ -120,10 +120,25 @@ public sealed class Outcome
     public override string ToString() => Name;
 }
 
-/// <summary>An ensemble ratio of two run outcomes' totals, e.g. wars per crisis = Σ wars / Σ crises (0 when Σ crises = 0).</summary>
-public sealed record OutcomeRatio(string Name, string Label, Outcome Numerator, Outcome Denominator)
+/// <summary>
+/// An ensemble ratio of run outcomes' totals: the sum over runs of the <see cref="Numerators"/> over the sum of the
+/// <see cref="Denominator"/>, e.g. wars per crisis = Σ wars / Σ crises (0 when the denominator's sum is 0). A ratio of
+/// sums, not a mean of per-run ratios, so runs without a crisis do not count.
+/// </summary>
+public sealed record OutcomeRatio(string Name, string Label, IReadOnlyList<Outcome> Numerators, Outcome Denominator)
 {
-    public double Of(double numeratorSum, double denominatorSum) => denominatorSum > 0 ? numeratorSum / denominatorSum : 0;
+    public OutcomeRatio(string name, string label, Outcome numerator, Outcome denominator) : this(name, label, [numerator], denominator)
+    {
+    }
+
+    public double Of(double numeratorSum, double denominatorSum) => Numerics.Statistics.Estimate.Ratio(numeratorSum, denominatorSum);
+
+    /// <summary>The ratio from a function giving each run outcome's sum over the runs.</summary>
+    public double Of(Func<Outcome, double> sumOf) => Of(Numerators.Sum(sumOf), sumOf(Denominator));
+
+    /// <summary>How it is computed, for people: <c>Σ wars / Σ crises</c>, <c>Σ (crisesAtUseOfForce + crisesAtWar) / Σ crises</c>.</summary>
+    public string Formula => (Numerators.Count == 1 ? "Σ " + Numerators[0].Name : "Σ (" + string.Join(" + ", Numerators.Select(o => o.Name)) + ")")
+        + " / Σ " + Denominator.Name;
 }
 
 /// <summary>
@@ -159,10 +174,35 @@ public static class OutcomeRegistry
         Units.PerRun, OutcomeKind.Count, s => s.WarsBetweenSecuritySeekers);
     public static readonly Outcome FirstWarStep = Run("firstWarStep", "step of the first war (runs with a war)", Units.Step,
         OutcomeKind.Level, s => s.FirstWarStep >= 0 ? s.FirstWarStep : double.NaN, optional: true);
+    public static readonly Outcome WarsFromPrivateInformation = Run("warsFromPrivateInformation",
+        "wars from private information per run", Units.PerRun, OutcomeKind.Count, s => s.WarsFromPrivateInformation);
+    public static readonly Outcome WarsFromCommitmentProblem = Run("warsFromCommitmentProblem",
+        "preventive wars (commitment problem) per run", Units.PerRun, OutcomeKind.Count, s => s.WarsFromCommitmentProblem);
+    public static readonly Outcome WarsFromPreemption = Run("warsFromPreemption", "pre-emptive wars per run", Units.PerRun,
+        OutcomeKind.Count, s => s.WarsFromPreemption);
+    public static readonly Outcome WarsStartedByWeakerSide = Run("warsStartedByWeakerSide",
+        "wars started by the weaker side per run", Units.PerRun,
+        OutcomeKind.Count, s => s.WarsStartedByWeakerSide);
+    public static readonly Outcome ScriptedWars = Run("scriptedWars", "scripted wars (history, not model output) per run",
+        Units.PerRun, OutcomeKind.Count, s => s.ScriptedWars);
     public static readonly Outcome Crises = Run("crises", "crises per run", Units.PerRun, OutcomeKind.Count, s => s.Crises, headline: true);
+    public static readonly Outcome CrisesAtThreat = Run("crisesAtThreat", "crises ending at a threat (MID 2) per run", Units.PerRun,
+        OutcomeKind.Count, s => s.CrisesAtThreat);
+    public static readonly Outcome CrisesAtDisplay = Run("crisesAtDisplay", "crises ending at a display of force (MID 3) per run",
+        Units.PerRun, OutcomeKind.Count, s => s.CrisesAtDisplay);
+    public static readonly Outcome CrisesAtUseOfForce = Run("crisesAtUseOfForce", "crises ending at use of force (MID 4) per run",
+        Units.PerRun, OutcomeKind.Count, s => s.CrisesAtUseOfForce);
+    public static readonly Outcome CrisesAtWar = Run("crisesAtWar", "crises ending in war (MID 5) per run", Units.PerRun,
+        OutcomeKind.Count, s => s.CrisesAtWar);
+    public static readonly Outcome FatalClashes = Run("fatalClashes", "fatal clashes per run",
+        Units.PerRun, OutcomeKind.Count, s => s.FatalClashes);
     public static readonly Outcome MaxRung = Run("maxRung", "highest escalation rung (Kahn)", Units.Rung, OutcomeKind.Level,
         s => s.MaxRung, headline: true);
     public static readonly Outcome Spirals = Run("spirals", "spirals per run", Units.PerRun, OutcomeKind.Count, s => s.Spirals, headline: true);
+    public static readonly Outcome AllyInterventions = Run("allyInterventions", "ally interventions per run", Units.PerRun,
+        OutcomeKind.Count, s => s.AllyInterventions);
+    public static readonly Outcome AllyAbandonments = Run("allyAbandonments", "ally abandonments per run",
+        Units.PerRun, OutcomeKind.Count, s => s.AllyAbandonments);
     public static readonly Outcome CbmsProposed = Run("cbmsProposed", "CBMs proposed per run", Units.PerRun, OutcomeKind.Count, s => s.CbmsProposed);
     public static readonly Outcome CbmsSigned = Run("cbmsSigned", "CBMs signed per run", Units.PerRun, OutcomeKind.Count, s => s.CbmsSigned);
     public static readonly Outcome CbmsBlocked = Run("cbmsBlocked", "CBMs blocked by mistrust per run", Units.PerRun, OutcomeKind.Count,
@@ -206,14 +246,18 @@ public static class OutcomeRegistry
     public static readonly Outcome BeliefError = Dyad("beliefError", "belief error", Units.Belief, OutcomeKind.Real,
         (s, i, j) => s.BeliefError[i * s.IsGreedy.Length + j]);
 
-    /// <summary>Wars per crisis over the whole ensemble.</summary>
+    /// <summary>Model wars per model crisis over the whole ensemble.</summary>
     public static readonly OutcomeRatio WarGivenCrisis = new("warGivenCrisis", "wars per crisis", Wars, Crises);
+
+    /// <summary>Share of model crises whose highest level is use of force or war (MID 4 or 5) over the whole ensemble.</summary>
+    public static readonly OutcomeRatio ForceOrWarGivenCrisis = new("forceOrWarGivenCrisis", "share of crises reaching use of force or war",
+        [CrisesAtUseOfForce, CrisesAtWar], Crises);
 
     /// <summary>Run outcomes in store-column and report order.</summary>
     public static IReadOnlyList<Outcome> Runs => RunList;
     public static IReadOnlyList<Outcome> States => StateList;
     public static IReadOnlyList<Outcome> Dyads => DyadList;
-    public static IReadOnlyList<OutcomeRatio> Ratios { get; } = [WarGivenCrisis];
+    public static IReadOnlyList<OutcomeRatio> Ratios { get; } = [WarGivenCrisis, ForceOrWarGivenCrisis];
 
     /// <summary>Run outcomes defined in every run: the ones a paired comparison differences run by run.</summary>
     public static IReadOnlyList<Outcome> Compared { get; } = RunList.Where(o => !o.Optional).ToList();
@@ -222,8 +266,8 @@ public static class OutcomeRegistry
     public static Outcome? Find(string name) =>
         RunList.FirstOrDefault(o => o.Name == name || o.Column == name);
 
-    /// <summary>The label of a run outcome by name or column; the name itself when unknown (e.g. a store from another version).</summary>
-    public static string LabelOf(string name) => Find(name)?.Label ?? name;
+    /// <summary>The label of a run outcome (by name or column) or of a ratio (by name); the name itself when unknown.</summary>
+    public static string LabelOf(string name) => Find(name)?.Label ?? Ratios.FirstOrDefault(r => r.Name == name)?.Label ?? name;
 
     private static Outcome Run(string name, string label, string unit, OutcomeKind kind, Func<RunSummary, double> of,
         bool headline = false, bool optional = false) =>

@@ -9,7 +9,20 @@ namespace Spiral.Experiments.Metrics;
 /// </summary>
 public static class RunMetrics
 {
-    /// <summary>Summarizes a run. <paramref name="reach"/> is the scenario's initial reach matrix (N×N) that defines rival dyads.</summary>
+    /// <summary>
+    /// The believed capability share (own allied capability over the pair's, as the initiator believes it; recorded in a
+    /// <see cref="EventKind.WarStarted"/> event's <c>Value</c>) under which a war counts as started by the weaker side:
+    /// a capability under half the target's, share 1/(1 + 2) (issue 11's criterion of who attacks whom).
+    /// </summary>
+    public const double WeakerSideShare = 1.0 / 3;
+
+    /// <summary>
+    /// Summarizes a run. <paramref name="reach"/> is the scenario's initial reach matrix (N×N) that defines rival dyads.
+    /// Every event count, the first war step and the highest rung are of model output only: events recorded while the
+    /// timeline applies scripted history (<see cref="SimEvent.Scripted"/>) are left out, and scripted wars are counted
+    /// apart in <see cref="RunSummary.ScriptedWars"/> (DESIGN.md 3.1.6). Crises are counted at their end, one
+    /// <see cref="EventKind.CrisisOutcome"/> each, by their highest MID hostility level (Palmer et al. 2022).
+    /// </summary>
     public static void Summarize(RunRecord r, ReadOnlySpan<double> reach, RunSummary s)
     {
         var n = r.N;
@@ -17,10 +30,21 @@ public static class RunMetrics
         s.RunIndex = r.RunIndex;
         s.Seed = r.Seed;
         s.Wars = s.WarsBetweenSecuritySeekers = s.Crises = s.MaxRung = s.Spirals = 0;
+        s.WarsFromPrivateInformation = s.WarsFromCommitmentProblem = s.WarsFromPreemption = s.WarsStartedByWeakerSide = s.ScriptedWars = 0;
+        s.CrisesAtThreat = s.CrisesAtDisplay = s.CrisesAtUseOfForce = s.CrisesAtWar = s.FatalClashes = 0;
+        s.AllyInterventions = s.AllyAbandonments = 0;
         s.CbmsProposed = s.CbmsSigned = s.CbmsBlocked = s.HotlinesOpened = s.AlliancesFormed = s.CrisesEndedByHotline = 0;
         s.FirstWarStep = -1;
         foreach (ref readonly var e in r.Events.Items)
         {
+            if (e.Scripted)
+            {
+                if (e.Kind == EventKind.WarStarted)
+                {
+                    s.ScriptedWars++;
+                }
+                continue;
+            }
             if (e.Rung > s.MaxRung)
             {
                 s.MaxRung = e.Rung;
@@ -31,8 +55,27 @@ public static class RunMetrics
                     s.Wars++;
                     if (!r.IsGreedy[e.Actor] && !r.IsGreedy[e.Target]) s.WarsBetweenSecuritySeekers++;
                     if (s.FirstWarStep < 0) s.FirstWarStep = e.Step;
+                    switch (e.Route)
+                    {
+                        case WarRoute.PrivateInformation: s.WarsFromPrivateInformation++; break;
+                        case WarRoute.CommitmentProblem: s.WarsFromCommitmentProblem++; break;
+                        case WarRoute.Preemption: s.WarsFromPreemption++; break;
+                    }
+                    if (e.Value < WeakerSideShare && e.Route is not (WarRoute.Preemption or WarRoute.CommitmentProblem)) s.WarsStartedByWeakerSide++;
                     break;
-                case EventKind.Incident: s.Crises++; break;
+                case EventKind.CrisisOutcome:
+                    s.Crises++;
+                    switch (e.Mid)
+                    {
+                        case MidHostility.Threat: s.CrisesAtThreat++; break;
+                        case MidHostility.Display: s.CrisesAtDisplay++; break;
+                        case MidHostility.UseOfForce: s.CrisesAtUseOfForce++; break;
+                        case MidHostility.War: s.CrisesAtWar++; break;
+                    }
+                    break;
+                case EventKind.UseOfForce: if (e.Value >= 1) s.FatalClashes++; break;
+                case EventKind.AllyIntervened: s.AllyInterventions++; break;
+                case EventKind.AllyAbandoned: s.AllyAbandonments++; break;
                 case EventKind.SpiralOnset: s.Spirals++; break;
                 case EventKind.CbmProposed: s.CbmsProposed++; break;
                 case EventKind.CbmSigned: s.CbmsSigned++; s.CbmsProposed++; break;
@@ -190,9 +233,28 @@ public sealed class RunSummary
 
     public long RunIndex { get; set; }
     public ulong Seed { get; set; }
+    /// <summary>Wars the model started (scripted wars are in <see cref="ScriptedWars"/>).</summary>
     public int Wars { get; set; }
     public int WarsBetweenSecuritySeekers { get; set; }
+    /// <summary>Model wars by route (Fearon 1995; Powell 2006): private information, commitment problem, pre-emption.</summary>
+    public int WarsFromPrivateInformation { get; set; }
+    public int WarsFromCommitmentProblem { get; set; }
+    public int WarsFromPreemption { get; set; }
+    /// <summary>Model wars whose initiator believed its capability under half the target's, neither preventive nor pre-emptive.</summary>
+    public int WarsStartedByWeakerSide { get; set; }
+    /// <summary>Wars the scenario's timeline started: history, never counted in <see cref="Wars"/>.</summary>
+    public int ScriptedWars { get; set; }
+    /// <summary>Crises the model produced, counted at their end (<see cref="EventKind.CrisisOutcome"/>).</summary>
     public int Crises { get; set; }
+    /// <summary>Model crises by highest MID hostility level: threat (2), display of force (3), use of force (4), war (5).</summary>
+    public int CrisesAtThreat { get; set; }
+    public int CrisesAtDisplay { get; set; }
+    public int CrisesAtUseOfForce { get; set; }
+    public int CrisesAtWar { get; set; }
+    /// <summary>Use-of-force clashes with fatalities (<see cref="EventKind.UseOfForce"/> with value 1).</summary>
+    public int FatalClashes { get; set; }
+    public int AllyInterventions { get; set; }
+    public int AllyAbandonments { get; set; }
     public int MaxRung { get; set; }
     public int Spirals { get; set; }
     public int CbmsProposed { get; set; }

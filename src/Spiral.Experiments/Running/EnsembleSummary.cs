@@ -17,7 +17,7 @@ public sealed record OutcomeStatistics(Outcome Outcome, long Runs, double Sum, d
 
     /// <summary>A ratio of totals over the same runs, from the statistics of every run outcome (in registry order).</summary>
     public static double Ratio(OutcomeRatio ratio, IReadOnlyList<OutcomeStatistics> runOutcomes) =>
-        ratio.Of(runOutcomes[ratio.Numerator.Index].Sum, runOutcomes[ratio.Denominator.Index].Sum);
+        ratio.Of(o => runOutcomes[o.Index].Sum);
 }
 
 /// <summary>A state's outcomes over runs (<see cref="OutcomeRegistry.States"/>) and its beliefs about each other state.</summary>

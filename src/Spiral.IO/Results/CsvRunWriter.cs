@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.IO.Files;
@@ -8,7 +9,8 @@ using Spiral.Experiments.Running;
 namespace Spiral.IO.Results;
 
 /// <summary>
-/// Writes runs as CSV (series per step and state, beliefs per step and dyad, events, one row per run with every outcome
+/// Writes runs as CSV (series per step and state, beliefs per step and dyad, events with their MID level, scripted flag
+/// and war route, one row per run with every outcome
 /// of <see cref="OutcomeRegistry.Runs"/> in its <see cref="Outcome.Column"/>) into a staging folder beside the target,
 /// moved into place only when complete: nothing half-written is ever left at the target. Every row carries the run's
 /// seed and the scenario hash; steps and years follow <see cref="TimeConvention"/>.
@@ -30,7 +32,7 @@ public sealed class CsvRunWriter : IRunSink, IDisposable
         _scenarioHash = scenarioHash;
         _series = Open("series.csv", "run,seed,scenario_hash,step,year,state,gdp,military_share,milex,offense,defense,posture,security,internal_threat");
         _beliefs = Open("beliefs.csv", "run,seed,scenario_hash,step,year,observer,about,belief");
-        _events = Open("events.csv", "run,seed,scenario_hash,step,year,kind,actor,target,rung,value,concept,cameo_code,goldstein");
+        _events = Open("events.csv", "run,seed,scenario_hash,step,year,kind,actor,target,rung,value,concept,cameo_code,goldstein,mid,scripted,route");
         _runs = Open("runs.csv", "run,seed,scenario_hash," + string.Join(",", OutcomeRegistry.Runs.Select(o => o.Column)));
     }
 
@@ -69,7 +71,7 @@ public sealed class CsvRunWriter : IRunSink, IDisposable
         {
             var target = e.Target >= 0 ? Csv(r.Names[e.Target]) : "";
             _events.WriteLine(string.Create(inv,
-                $"{prefix},{e.Step},{e.Year},{e.Kind},{Csv(r.Names[e.Actor])},{target},{e.Rung},{e.Value:R},{e.Concept},{e.CameoCode},{e.Goldstein:R}"));
+                $"{prefix},{e.Step},{e.Year},{e.Kind},{Csv(r.Names[e.Actor])},{target},{e.Rung},{e.Value:R},{e.Concept},{e.CameoCode},{e.Goldstein:R},{e.Mid},{(e.Scripted ? "true" : "false")},{(e.Route == WarRoute.None ? "" : e.Route.ToString())}"));
         }
         sb.Clear().Append(prefix);
         foreach (var o in OutcomeRegistry.Runs)

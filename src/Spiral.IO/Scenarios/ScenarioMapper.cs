@@ -56,6 +56,7 @@ internal static class ScenarioMapper
             Policy = MapPolicy(s["policy"]) ?? defaults.Policy,
             GreedyPolicy = MapPolicy(s["greedyPolicy"]) ?? defaults.GreedyPolicy,
             Identity = StringList(s["identity"]),
+            GdpSeries = s["gdpSeries"] is JsonObject gdp ? YearSeries(gdp) : null,
         }, ParameterScope.State, s);
     }
 
@@ -80,17 +81,23 @@ internal static class ScenarioMapper
         var series = new Dictionary<string, IReadOnlyDictionary<int, double>>(StringComparer.Ordinal);
         foreach (var (key, value) in o["series"] as JsonObject ?? [])
         {
-            var years = new SortedDictionary<int, double>();
-            foreach (var (year, v) in value as JsonObject ?? [])
-            {
-                if (int.TryParse(year, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y) && Num(v) is { } x)
-                {
-                    years[y] = x;
-                }
-            }
-            series[key] = years;
+            series[key] = YearSeries(value);
         }
         return new PolicySpec(Str(o["name"]) ?? "") { Parameters = parameters, Series = series };
+    }
+
+    /// <summary>A yearly series (calendar year → number); keys that are not years and values that are not numbers are left out (the schema reported them).</summary>
+    private static SortedDictionary<int, double> YearSeries(JsonNode? node)
+    {
+        var years = new SortedDictionary<int, double>();
+        foreach (var (year, v) in node as JsonObject ?? [])
+        {
+            if (int.TryParse(year, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y) && Num(v) is { } x)
+            {
+                years[y] = x;
+            }
+        }
+        return years;
     }
 
     private static DyadSpec MapDyad(JsonObject d)

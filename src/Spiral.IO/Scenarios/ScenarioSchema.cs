@@ -243,14 +243,24 @@ public static class ScenarioSchema
             }
             ((JsonObject)target)["properties"] = merged;
         }
+        foreach (var (_, yearValue) in (JsonObject)defs["gdpSeries"]!["patternProperties"]!)
+        {
+            Bounds((JsonObject)yearValue!, ParameterCatalog.Find(ParameterScope.State, "gdp")!);
+        }
         return skeleton;
+    }
+
+    /// <summary>Puts the range of <paramref name="p"/> on a number's schema.</summary>
+    private static JsonObject Bounds(JsonObject o, ParameterInfo p)
+    {
+        o[p.MinExclusive ? "exclusiveMinimum" : "minimum"] = p.Min;
+        o[p.MaxExclusive ? "exclusiveMaximum" : "maximum"] = p.Max;
+        return o;
     }
 
     private static JsonObject PropertySchema(ParameterInfo p)
     {
-        var o = new JsonObject { ["type"] = p.Type == ParameterType.Integer ? "integer" : "number" };
-        o[p.MinExclusive ? "exclusiveMinimum" : "minimum"] = p.Min;
-        o[p.MaxExclusive ? "exclusiveMaximum" : "maximum"] = p.Max;
+        var o = Bounds(new JsonObject { ["type"] = p.Type == ParameterType.Integer ? "integer" : "number" }, p);
         var text = p.Meaning;
         if (p.Unit.Length > 0) text += $" Unit: {p.Unit}.";
         if (p.Source.Length > 0) text += $" Source: {p.Source}.";

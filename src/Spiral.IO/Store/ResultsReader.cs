@@ -70,8 +70,20 @@ public sealed record TrajectoryQuantiles(int State, int Year, long Runs, double 
 /// <summary>A stored run's identity: where it sits in the experiment and the seed and scenario that reproduce it.</summary>
 public sealed record StoredRunHead(long RunId, int Point, int Replication, ulong Seed, string ScenarioHash);
 
-/// <summary>How many times one event kind occurs in the stored events.</summary>
-public sealed record EventCount(string Kind, long Count);
+/// <summary>How many times one event kind occurs in the stored events, and how many of those the timeline scripted (history).</summary>
+public sealed record EventCount(string Kind, long Count, long Scripted)
+{
+    /// <summary>The events the model produced.</summary>
+    public long Model => Count - Scripted;
+}
+
+/// <summary>
+/// One stored event (an <c>events</c> row): when, what (EventKind name), who, the Kahn rung, the value, the concept,
+/// the MID hostility level (0 when not a crisis event), whether the timeline scripted it, and a war's route
+/// (WarRoute name; null for other events).
+/// </summary>
+public sealed record StoredEvent(long RunId, int Seq, int Step, int Year, string Kind, int Actor, int? Target, int Rung, double Value,
+    string Concept, int Mid, bool Scripted, string? Route);
 
 /// <summary>How many stored events are tagged with one concept (a <c>Concept</c> name of the model).</summary>
 public sealed record ConceptCount(string Concept, long Count);
@@ -224,21 +236,39 @@ public sealed class ResultsReader : IDisposable
         return list;
     }
 
-    /// <summary>Occurrences of each event kind over the stored events, most frequent first (ties by kind).</summary>
+    /// <summary>Occurrences of each event kind over the stored events, with how many were scripted, most frequent first (ties by kind).</summary>
     public IReadOnlyList<EventCount> EventCounts() =>
-        CountEvents(S.Events.Kind, "TRUE").Select(c => new EventCount(c.Value, c.Count)).ToList();
+        CountEvents(S.Events.Kind, "TRUE").Select(c => new EventCount(c.Value, c.Count, c.Scripted)).ToList();
 
     /// <summary>Stored events by the concept they are tagged with, most frequent first (ties by concept); untagged events left out.</summary>
     public IReadOnlyList<ConceptCount> ConceptCounts() =>
         CountEvents(S.Events.Concept, $"{S.Events.Concept} <> '{nameof(Concept.None)}'").Select(c => new ConceptCount(c.Value, c.Count)).ToList();
 
-    private List<(string Value, long Count)> CountEvents(string column, string where)
+    private List<(string Value, long Count, long Scripted)> CountEvents(string column, string where)
     {
-        var list = new List<(string, long)>();
-        using var r = Query($"SELECT {column}, count(*) FROM {S.Events.Table} WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1");
+        var list = new List<(string, long, long)>();
+        using var r = Query($"SELECT {column}, count(*), count(*) FILTER (WHERE {S.Events.Scripted}) FROM {S.Events.Table} WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1");
         while (r.Read())
         {
-            list.Add((r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+            list.Add((r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    /// <summary>The stored events of run <paramref name="runId"/> in the order they happened (empty when the run has no detail).</summary>
+    public IReadOnlyList<StoredEvent> Events(long runId)
+    {
+        var list = new List<StoredEvent>();
+        using var r = Query($"""
+            SELECT {S.Events.RunId}, {S.Events.Seq}, {S.Events.Step}, {S.Events.Year}, {S.Events.Kind}, {S.Events.Actor}, {S.Events.Target},
+                   {S.Events.Rung}, {S.Events.Value}, {S.Events.Concept}, {S.Events.Mid}, {S.Events.Scripted}, {S.Events.Route}
+            FROM {S.Events.Table} WHERE {S.Events.RunId} = {runId.ToString(CultureInfo.InvariantCulture)} ORDER BY {S.Events.Seq}
+            """);
+        while (r.Read())
+        {
+            int I(int k) => Convert.ToInt32(r.GetValue(k), CultureInfo.InvariantCulture);
+            list.Add(new StoredEvent(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), I(1), I(2), I(3), r.GetString(4), I(5),
+                r.IsDBNull(6) ? null : I(6), I(7), r.GetDouble(8), r.GetString(9), I(10), r.GetBoolean(11), r.IsDBNull(12) ? null : r.GetString(12)));
         }
         return list;
     }

@@ -349,6 +349,12 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
                             .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
                             .EndRow();
                     }
+                    foreach (var r in c.Ratios)
+                    {
+                        app.CreateRow().AppendValue(c.Intervention).AppendValue(r.Ratio.Name).AppendValue(c.Runs).AppendValue(r.Baseline)
+                            .AppendValue(r.Treated).AppendValue(r.Difference.Mean).AppendValue(r.Difference.Low).AppendValue(r.Difference.High)
+                            .EndRow();
+                    }
                 }
                 app.Close();
                 Execute(connection, "CHECKPOINT");

@@ -56,10 +56,12 @@ public static class StoreIntegrity
     public static bool IsEmpty(DuckDBConnection connection) => Tables(connection).Count == 0;
 
     /// <summary>
-    /// Checks that the open database holds Spiral's tables and reads every column of every table, so that any block
-    /// whose checksum does not match fails now.
+    /// Checks that the open database holds Spiral's tables, reads every column of every table, so that any block
+    /// whose checksum does not match fails now, and checks that it was written in this program's schema
+    /// (<see cref="StoreSchema.Version"/>): a store of another version has other columns and is refused, never read
+    /// or resumed.
     /// </summary>
-    /// <exception cref="ResultsStoreException">Not a Spiral results store, or damaged.</exception>
+    /// <exception cref="ResultsStoreException">Not a Spiral results store, damaged, or of another schema version.</exception>
     public static void Verify(DuckDBConnection connection, string path)
     {
         var tables = Tables(connection);
@@ -81,6 +83,27 @@ public static class StoreIntegrity
                 throw new ResultsStoreException(
                     $"'{path}' is damaged: reading table {table} failed ({FirstLine(ex.Message)}); expected an intact store (remove it and run the experiment again)");
             }
+        }
+        CheckVersion(connection, path);
+    }
+
+    /// <summary>Refuses a store written in another schema version than <see cref="StoreSchema.Version"/>, naming both versions.</summary>
+    /// <exception cref="ResultsStoreException">The store's schema version is not this program's.</exception>
+    public static void CheckVersion(DuckDBConnection connection, string path)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {S.Experiment.SchemaVersion}, {S.Experiment.SpiralVersion} FROM {S.Experiment.Table}";
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            throw new ResultsStoreException($"'{path}' has no experiment row; expected a store written by spiral sweep or spiral compare --out");
+        }
+        var version = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture);
+        if (version != S.Version)
+        {
+            var writer = r.IsDBNull(1) ? "another spiral" : "spiral " + Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture);
+            throw new ResultsStoreException(
+                $"'{path}' was written with store schema {version} by {writer}; this spiral reads schema {S.Version} (run the experiment again to write a store it can read)");
         }
     }
 

@@ -14,6 +14,7 @@ public static class StoreRows
 {
     private static readonly string[] KindNames = Enum.GetNames<EventKind>();
     private static readonly string[] ConceptNames = Enum.GetNames<Concept>();
+    private static readonly string[] RouteNames = Enum.GetNames<WarRoute>();
 
     /// <summary>Appends one value per run outcome, after the identity columns of <c>runs</c>.</summary>
     public static IDuckDBAppenderRow AppendRunOutcomes(IDuckDBAppenderRow row, RunSummary s)
@@ -73,6 +74,7 @@ public static class StoreRows
                 .AppendValue(KindNames[(int)e.Kind]).AppendValue(e.Actor).AppendValue(e.Target >= 0 ? e.Target : (short?)null)
                 .AppendValue(e.Rung).AppendValue(e.Value).AppendValue(ConceptNames[(int)e.Concept])
                 .AppendValue(info.CameoCode).AppendValue(info.Goldstein)
+                .AppendValue((short)e.Mid).AppendValue(e.Scripted).AppendValue(e.Route == WarRoute.None ? null : RouteNames[(int)e.Route])
                 .EndRow();
         }
     }

@@ -9,8 +9,13 @@ namespace Spiral.IO.Store;
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>Schema version written to <c>experiment.schema_version</c>. 2: years follow TimeConvention (series row t is year start_year + t − 1) and beliefs carry a year.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// Schema version written to <c>experiment.schema_version</c>; a store of another version is refused
+    /// (<see cref="StoreIntegrity"/>). 2: years follow TimeConvention (series row t is year start_year + t − 1) and
+    /// beliefs carry a year. 3 (model v2): events carry <c>mid</c>, <c>scripted</c> and <c>route</c>; the run outcomes
+    /// count model output only and add crises by MID level, fatal clashes, wars by route, scripted wars and allies.
+    /// </summary>
+    public const int Version = 3;
 
     /// <summary>One row: what was run (kind, scenario and sweep text, seed, sizes, detail mode, Spiral version).</summary>
     public static class Experiment
@@ -183,6 +188,12 @@ public static class StoreSchema
         public const string Concept = "concept";
         public const string Cameo = "cameo";
         public const string Goldstein = "goldstein";
+        /// <summary>MID hostility level of a crisis event (2 threat, 3 display, 4 use of force, 5 war; 0 for other events).</summary>
+        public const string Mid = "mid";
+        /// <summary>True when the scenario's timeline did it (history), false when the model produced it.</summary>
+        public const string Scripted = "scripted";
+        /// <summary>How a war came about (WarRoute name: PrivateInformation, CommitmentProblem, Preemption, Scripted); NULL for other events.</summary>
+        public const string Route = "route";
     }
 
     /// <summary>Paired comparisons (<c>spiral compare --out</c>): one row per intervention and outcome (its canonical <see cref="Outcome.Name"/>).</summary>
@@ -275,7 +286,8 @@ public static class StoreSchema
             CREATE TABLE {Events.Table} (
               {Events.RunId} BIGINT NOT NULL, {Events.Seq} INTEGER NOT NULL, {Events.Step} SMALLINT NOT NULL, {Events.Year} SMALLINT NOT NULL,
               {Events.Kind} VARCHAR NOT NULL, {Events.Actor} SMALLINT NOT NULL, {Events.Target} SMALLINT, {Events.Rung} SMALLINT NOT NULL,
-              {Events.Value} DOUBLE NOT NULL, {Events.Concept} VARCHAR NOT NULL, {Events.Cameo} VARCHAR NOT NULL, {Events.Goldstein} DOUBLE NOT NULL)
+              {Events.Value} DOUBLE NOT NULL, {Events.Concept} VARCHAR NOT NULL, {Events.Cameo} VARCHAR NOT NULL, {Events.Goldstein} DOUBLE NOT NULL,
+              {Events.Mid} SMALLINT NOT NULL, {Events.Scripted} BOOLEAN NOT NULL, {Events.Route} VARCHAR)
             """,
             $"""
             CREATE TABLE {Comparisons.Table} (

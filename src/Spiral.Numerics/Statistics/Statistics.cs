@@ -60,6 +60,61 @@ public readonly record struct Estimate(double Mean, double Low, double High)
     /// <summary>The normal-approximation 95% interval value ± z·standardError, its lower end cut at <paramref name="floor"/>.</summary>
     public static Estimate Normal(double value, double standardError, double floor = double.NegativeInfinity) =>
         new(value, Math.Max(floor, value - Z95 * standardError), value + Z95 * standardError);
+
+    /// <summary>A ratio of totals, Σy / Σx, and 0 when Σx = 0 (nothing to divide by: no crisis, no war per crisis).</summary>
+    public static double Ratio(double sumY, double sumX) => sumX > 0 ? sumY / sumX : 0;
+
+    /// <summary>A ratio of sums R = Σy / Σx (<see cref="Ratio"/>), e.g. wars per crisis over an ensemble's runs.</summary>
+    public static double RatioOfSums(ReadOnlySpan<double> y, ReadOnlySpan<double> x)
+    {
+        double sy = 0, sx = 0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            sy += y[i];
+            sx += x[i];
+        }
+        return Ratio(sy, sx);
+    }
+
+    /// <summary>
+    /// The paired difference of two ratios of sums over the same runs, R_t − R_b with R = Σy / Σx, and its 95%
+    /// interval by the delta method for ratio estimators (Cochran 1977, Sampling Techniques, §6.4): run i contributes
+    /// d_i = (y_t,i − R_t x_t,i) / x̄_t − (y_b,i − R_b x_b,i) / x̄_b, and the standard error is sd(d)/√n. Pairing the
+    /// runs (common random numbers) keeps their correlation in d. An arm whose Σx is 0 has ratio 0 and contributes
+    /// nothing to d.
+    /// </summary>
+    public static Estimate PairedRatioDifference(ReadOnlySpan<double> yBaseline, ReadOnlySpan<double> xBaseline,
+        ReadOnlySpan<double> yTreated, ReadOnlySpan<double> xTreated)
+    {
+        var n = yBaseline.Length;
+        if (n == 0 || xBaseline.Length != n || yTreated.Length != n || xTreated.Length != n)
+        {
+            throw new ArgumentException("the four series must have the same, non-zero length");
+        }
+        var rb = RatioOfSums(yBaseline, xBaseline);
+        var rt = RatioOfSums(yTreated, xTreated);
+        double mb = 0, mt = 0;
+        for (var i = 0; i < n; i++)
+        {
+            mb += xBaseline[i];
+            mt += xTreated[i];
+        }
+        mb /= n;
+        mt /= n;
+        if (n == 1)
+        {
+            return new Estimate(rt - rb, rt - rb, rt - rb);
+        }
+        double sum = 0, sumSquares = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var d = (mt > 0 ? (yTreated[i] - rt * xTreated[i]) / mt : 0) - (mb > 0 ? (yBaseline[i] - rb * xBaseline[i]) / mb : 0);
+            sum += d;
+            sumSquares += d * d;
+        }
+        var variance = Math.Max(0, (sumSquares - sum * sum / n) / (n - 1));
+        return Normal(rt - rb, Math.Sqrt(variance / n));
+    }
 }
 
 /// <summary>

@@ -54,10 +54,6 @@ public sealed class StoreCharts : IDisposable
         {
             reader = ResultsReader.Open(path);
             var experiment = reader.Experiment();
-            if (experiment.SchemaVersion > S.Version)
-            {
-                throw new PlotException($"'{path}' was written with store schema {experiment.SchemaVersion} by spiral {experiment.SpiralVersion}; this spiral reads schema {S.Version}.");
-            }
             var charts = new StoreCharts(reader, experiment, reader.States());
             reader = null;
             return charts;

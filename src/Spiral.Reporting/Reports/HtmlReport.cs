@@ -10,6 +10,8 @@ using Spiral.Core.Scenarios;
 using Spiral.IO.Files;
 using Spiral.Core.Events;
 using Spiral.Reporting.Learn;
+using Spiral.Reporting.Narration;
+using Spiral.Experiments.Running;
 using Spiral.Reporting.Plots;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
@@ -339,10 +341,17 @@ public static partial class HtmlReport
 
     private static void OutcomeTable(StringBuilder h, StoreCharts charts)
     {
+        h.Append("<p>Conflict counts are the model's own output: what the scenario's timeline scripted (history) is left out, and scripted wars are counted apart. ");
+        h.Append("Crises are counted at their end by their highest MID hostility level; wars by their route (private information, commitment problem, pre-emption).</p>\n");
         h.Append("<table>\n<thead><tr><th>outcome</th><th>mean</th><th>95% interval</th></tr></thead>\n<tbody>\n");
-        foreach (var o in charts.Reader.RunOutcomes())
+        var outcomes = charts.Reader.RunOutcomes();
+        foreach (var o in outcomes)
         {
             h.Append($"<tr><td>{Esc(o.Outcome.Label)}</td><td class=\"n\">{F(o.Mean)}</td><td class=\"n\">[{F(o.Estimate.Low)}, {F(o.Estimate.High)}]</td></tr>\n");
+        }
+        foreach (var ratio in OutcomeRegistry.Ratios)
+        {
+            h.Append($"<tr><td>{Esc(ratio.Label)} (ratio of sums over all runs)</td><td class=\"n\">{F(OutcomeStatistics.Ratio(ratio, outcomes))}</td><td class=\"n\"></td></tr>\n");
         }
         h.Append("</tbody></table>\n");
     }
@@ -428,14 +437,17 @@ public static partial class HtmlReport
         var rows = new StringBuilder();
         foreach (var e in charts.Reader.EventCounts())
         {
-            rows.Append($"<tr><td>{Esc(Words(e.Kind))}</td><td class=\"n\">{N(e.Count)}</td><td class=\"n\">{F((double)e.Count / detailed)}</td></tr>\n");
+            rows.Append($"<tr><td>{Esc(EventWords.Of(e.Kind))}</td><td class=\"n\">{N(e.Count)}</td><td class=\"n\">{N(e.Model)}</td><td class=\"n\">{N(e.Scripted)}</td>");
+            rows.Append($"<td class=\"n\">{F((double)e.Model / detailed)}</td></tr>\n");
         }
         if (rows.Length == 0)
         {
             return;
         }
-        h.Append($"<h3>Events</h3>\n<p>Over the {N(detailed)} runs with per-year detail.</p>\n");
-        h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>per run</th></tr></thead>\n<tbody>\n").Append(rows).Append("</tbody></table>\n");
+        h.Append($"<h3>Events</h3>\n<p>Over the {N(detailed)} runs with per-year detail: the model's own events, and those the scenario's timeline scripted (history, ");
+        h.Append("with everything inside a crisis a scripted incident opened).</p>\n");
+        h.Append("<table>\n<thead><tr><th>event</th><th>count</th><th>by the model</th><th>scripted (history)</th><th>by the model per run</th></tr></thead>\n<tbody>\n")
+            .Append(rows).Append("</tbody></table>\n");
         ConceptTable(h, charts, detailed);
     }
 
@@ -511,11 +523,6 @@ public static partial class HtmlReport
 
     private static void Row(StringBuilder h, string key, string value, bool code = false) =>
         h.Append($"<tr><th>{Esc(key)}</th><td>{(code ? $"<code>{Esc(value)}</code>" : Esc(value))}</td></tr>\n");
-
-    private static string Words(string pascal) => PascalBoundary().Replace(pascal, " $1").Trim().ToLowerInvariant();
-
-    [GeneratedRegex("(?<=[a-z])([A-Z])")]
-    private static partial Regex PascalBoundary();
 
     private static double D(object value) => value is DBNull ? double.NaN : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 

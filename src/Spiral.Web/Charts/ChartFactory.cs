@@ -90,18 +90,29 @@ public static class ChartFactory
         return new ChartSpec(data, layout);
     }
 
-    /// <summary>The probability that a war has started by each year, and that a crisis opens in that year.</summary>
-    public static ChartSpec WarAndCrisis(IReadOnlyList<int> years, IReadOnlyList<double> war, IReadOnlyList<double> crisis)
+    /// <summary>
+    /// The probability that the model has started a war by each year, that the model has a crisis in that year, and
+    /// (when the scenario scripts any) that the timeline has one: history, drawn apart.
+    /// </summary>
+    public static ChartSpec WarAndCrisis(IReadOnlyList<int> years, IReadOnlyList<double> war, IReadOnlyList<double> crisis,
+        IReadOnlyList<double>? scriptedCrisis = null)
     {
         var data = new List<ITrace>
         {
-            new Scatter { X = Objects(years), Y = Objects(war), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, Name = "war by this year",
+            new Scatter { X = Objects(years), Y = Objects(war), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, Name = "war by this year (model)",
                 Line = new ScatterLine { Width = 3, Color = "#B2182B" } },
-            new Scatter { X = Objects(years), Y = Objects(crisis), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, Name = "crisis in this year",
+            new Scatter { X = Objects(years), Y = Objects(crisis), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, Name = "crisis in this year (model)",
                 Line = new ScatterLine { Width = 3, Color = "#E69F00", Dash = "dot" } },
         };
+        var top = Math.Max(war.DefaultIfEmpty().Max(), crisis.DefaultIfEmpty().Max());
+        if (scriptedCrisis is not null && scriptedCrisis.Any(v => v > 0))
+        {
+            data.Add(new Scatter { X = Objects(years), Y = Objects(scriptedCrisis), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Name = "crisis from the timeline (history)", Marker = new ScatterMarker { Size = 9, Color = "#555555" } });
+            top = Math.Max(top, scriptedCrisis.Max());
+        }
         var layout = BaseLayout("War and crisis probabilities", "year", "share of runs");
-        layout.YAxis[0].Range = [0, Math.Max(0.05, Math.Min(1, Math.Max(war.DefaultIfEmpty().Max(), crisis.DefaultIfEmpty().Max()) * 1.15))];
+        layout.YAxis[0].Range = [0, Math.Max(0.05, Math.Min(1, top * 1.15))];
         return new ChartSpec(data, layout);
     }
 

@@ -23,10 +23,14 @@ public sealed record NetworkEdge(string A, string B, double BeliefAB, double Bel
     public double MutualBelief => (BeliefAB + BeliefBA) / 2;
 }
 
+/// <summary>One row of the Scenario page's breakdown of crises and wars: a run outcome of the registry over the ensemble.</summary>
+public sealed record BreakdownRow(string Group, string Label, double Mean, double Low, double High);
+
 /// <summary>
 /// What the web explorer's Scenario page shows of an ensemble: the summary with its 95% intervals, yearly bands over
-/// runs of military spending (share of GDP) and security, mean beliefs, the yearly war and crisis probabilities, the
-/// rungs reached and the network of final mutual beliefs. Computed from recorded rows only.
+/// runs of military spending (share of GDP) and security, mean beliefs, the yearly war and crisis probabilities (the
+/// model's own, and the crises the scenario's timeline scripts apart), the rungs reached, the network of final mutual
+/// beliefs, and how crises ended (MID level) and wars came about (route). Computed from recorded rows only.
 /// </summary>
 public sealed record EnsembleView(
     EnsembleSummary Summary,
@@ -36,17 +40,46 @@ public sealed record EnsembleView(
     IReadOnlyList<BeliefSeries> Beliefs,
     IReadOnlyList<double> WarByYear,
     IReadOnlyList<double> CrisisInYear,
+    IReadOnlyList<double> ScriptedCrisisInYear,
     IReadOnlyList<RungShare> Rungs,
     IReadOnlyList<NetworkEdge> Network,
     TimeSpan Elapsed)
 {
+    /// <summary>The outcomes of the breakdown table, in order: crises by highest MID level, fatal clashes, wars by route, scripted wars, allies.</summary>
+    public static IReadOnlyList<(string Group, Outcome Outcome)> BreakdownOutcomes { get; } =
+    [
+        ("crises by how far they went (MID level)", OutcomeRegistry.CrisesAtThreat),
+        ("crises by how far they went (MID level)", OutcomeRegistry.CrisesAtDisplay),
+        ("crises by how far they went (MID level)", OutcomeRegistry.CrisesAtUseOfForce),
+        ("crises by how far they went (MID level)", OutcomeRegistry.CrisesAtWar),
+        ("crises by how far they went (MID level)", OutcomeRegistry.FatalClashes),
+        ("wars by how they came about", OutcomeRegistry.WarsFromPrivateInformation),
+        ("wars by how they came about", OutcomeRegistry.WarsFromCommitmentProblem),
+        ("wars by how they came about", OutcomeRegistry.WarsFromPreemption),
+        ("wars by how they came about", OutcomeRegistry.WarsStartedByWeakerSide),
+        ("wars by how they came about", OutcomeRegistry.ScriptedWars),
+        ("allies", OutcomeRegistry.AllyInterventions),
+        ("allies", OutcomeRegistry.AllyAbandonments),
+    ];
+
+    /// <summary>The breakdown table: each of <see cref="BreakdownOutcomes"/> per run with its 95% interval.</summary>
+    public IReadOnlyList<BreakdownRow> Breakdown => BreakdownOutcomes
+        .Select(b => (b.Group, Stat: Summary[b.Outcome]))
+        .Select(b => new BreakdownRow(b.Group, b.Stat.Outcome.Label, b.Stat.Mean, b.Stat.Estimate.Low, b.Stat.Estimate.High))
+        .ToList();
+
+    /// <summary>The ensemble ratios (<see cref="OutcomeRegistry.Ratios"/>): wars per crisis, the share of crises reaching use of force or war.</summary>
+    public IReadOnlyList<(string Label, double Value)> Ratios => OutcomeRegistry.Ratios.Select(r => (r.Label, Summary[r])).ToList();
+
     /// <summary>The band's quantiles, estimated in constant memory per year and state by <see cref="P2Quantiles"/>.</summary>
     private static readonly double[] BandQuantiles = [0.1, 0.5, 0.9];
 
     /// <summary>
     /// Runs an ensemble and collects the view in memory independent of the number of runs; cancellable between chunks
     /// of runs. Row t of every series is year Y(t) of <see cref="TimeConvention"/> (row 0, the initial state, is the
-    /// year before the first); a war or crisis of step t counts in row t.
+    /// year before the first); a war or crisis of step t counts in row t. A year has a crisis when an event of it
+    /// carries a MID level (<see cref="SimEvent.Mid"/>); the model's (<see cref="CrisisInYear"/>) and the scripted
+    /// ones (<see cref="ScriptedCrisisInYear"/>) are counted apart. Wars by year are the model's (the first war step).
     /// </summary>
     public static EnsembleView Compute(EnsembleExperiment ensemble, CancellationToken cancel = default,
         IProgress<long>? progress = null, RunnerOptions? options = null)
@@ -62,8 +95,10 @@ public sealed record EnsembleView(
         var belief = new double[rows * n * n];
         var firstWar = new int[rows];
         var crisis = new int[rows];
+        var scriptedCrisis = new int[rows];
         var maxRung = new int[Spiral.Core.Model.EscalationLadder.Count + 1];
         var seen = new bool[rows];
+        var seenScripted = new bool[rows];
         var summary = EnsembleRunner.Summarize(ensemble, options, cancel, progress, RunSinks.Of(run =>
         {
             var rec = run.Record;
@@ -81,16 +116,18 @@ public sealed record EnsembleView(
                 belief[k] += rec.Belief[k];
             }
             Array.Clear(seen);
+            Array.Clear(seenScripted);
             foreach (ref readonly var e in rec.Events.Items)
             {
-                if (e.Kind == EventKind.Incident && e.Step >= 0 && e.Step < rows)
+                if (e.Mid > 0 && e.Step >= 0 && e.Step < rows)
                 {
-                    seen[e.Step] = true;
+                    (e.Scripted ? seenScripted : seen)[e.Step] = true;
                 }
             }
             for (var t = 0; t < rows; t++)
             {
                 crisis[t] += seen[t] ? 1 : 0;
+                scriptedCrisis[t] += seenScripted[t] ? 1 : 0;
             }
             if (sum.FirstWarStep >= 0)
             {
@@ -134,6 +171,7 @@ public sealed record EnsembleView(
             war[t] = (double)cumulative / runs;
         }
         var crisisShare = crisis.Select(c => (double)c / runs).ToArray();
+        var scriptedCrisisShare = scriptedCrisis.Select(c => (double)c / runs).ToArray();
         var top = Math.Max(1, Array.FindLastIndex(maxRung, c => c > 0));
         var rungs = new List<RungShare>();
         for (var k = 0; k <= top; k++)
@@ -155,7 +193,7 @@ public sealed record EnsembleView(
                     belief[((rows - 1) * n + j) * n + i] / runs, rr));
             }
         }
-        return new EnsembleView(summary, years, shareBands, securityBands, beliefs, war, crisisShare, rungs, edges, clock.Elapsed);
+        return new EnsembleView(summary, years, shareBands, securityBands, beliefs, war, crisisShare, scriptedCrisisShare, rungs, edges, clock.Elapsed);
     }
 
     private static P2Quantiles[] NewQuantiles(int count) =>

@@ -148,7 +148,7 @@ public sealed class SweepCompareExportCommandTests : IDisposable
         var r = CliRunner.Run("compare", "jervis-doubly-dangerous", "-i", "institutions=0.6", "--runs", "20", "--steps", "10", "--out", store, "--json");
         Assert.True(r.ExitCode == 0, r.Error);
         using var reader = ResultsReader.Open(store);
-        Assert.Equal(OutcomeRegistry.Compared.Count, reader.Comparisons().Count);
+        Assert.Equal(OutcomeRegistry.Compared.Count + OutcomeRegistry.Ratios.Count, reader.Comparisons().Count);
     }
 
     [Fact]

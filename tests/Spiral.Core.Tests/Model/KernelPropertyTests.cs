@@ -90,7 +90,7 @@ public class KernelPropertyTests
             if (w.Gdp[i] < 0) return $"Gdp[{i}] = {w.Gdp[i]}";
             if (w.Milex[i] < 0) return $"Milex[{i}] = {w.Milex[i]}";
             if (w.InternalThreat[i] is < 0 or > 1) return $"InternalThreat[{i}] = {w.InternalThreat[i]}";
-            if (w.MilitaryShare[i] < 0 || w.MilitaryShare[i] > w.P.MaxMilitaryShare + 1e-12) return $"MilitaryShare[{i}] = {w.MilitaryShare[i]}";
+            if (w.MilitaryShare[i] < 0 || w.MilitaryShare[i] > Math.Max(w.P.MaxMilitaryShare, w.P.WartimeBurden) + 1e-12) return $"MilitaryShare[{i}] = {w.MilitaryShare[i]}";
             if (w.Posture[i] is < 0 or > 1) return $"Posture[{i}] = {w.Posture[i]}";
         }
         for (var k = 0; k < w.Belief.Length; k++)

@@ -98,8 +98,19 @@ public class TimelineEffectsTests
         var w = With(new TimelineEvent(2000, TimelineEventKind.War, ["B", "A"]));
         TimelinePhase.Run(w);
         var war = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
-        Assert.Equal((1, 0, Concept.Timeline), ((int)war.Actor, (int)war.Target, war.Concept));
-        Assert.Equal(2 * 970 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
+        Assert.Equal((1, 0, Concept.Timeline, true, WarRoute.Scripted), ((int)war.Actor, (int)war.Target, war.Concept, war.Scripted, war.Route));
+        // each side loses warCost 0.1 × 1000 × 2·1000/2000 = 100; no contested stake, no spoils
+        Assert.Equal(2 * 900 + 0.0, w.Gdp[0] + w.Gdp[1], 9);
+        Assert.True(w.AtWar(0, 1));
+    }
+
+    [Fact]
+    public void War_ValueIsItsDurationInYears()
+    {
+        var w = With(new TimelineEvent(2000, TimelineEventKind.War, ["B", "A"], 3));
+        TimelinePhase.Run(w);
+        Assert.Equal(w.Step + 2, w.WarUntil[1]);
+        Assert.All(w.Events.Items.ToArray(), e => Assert.True(e.Scripted));
     }
 
     [Fact]
@@ -139,14 +150,16 @@ public class TimelineEffectsTests
     [Fact]
     public void MilitaryShareSet_OverridesPolicyForTheYear()
     {
-        var w = With("Hawk", "Dove", new TimelineEvent(2000, TimelineEventKind.MilitaryShareSet, ["A"], 0.05));
+        var w = TestWorlds.Dyad("Hawk", "Dove", change: s => (s with { Timeline = [new TimelineEvent(2000, TimelineEventKind.MilitaryShareSet, ["A"], 0.05)] }).QuietBudget());
         TimelinePhase.Run(w);
         Assert.Equal(0.05, w.ForcedMilitaryShare[0]);
         DecidePhase.Run(w);
-        Assert.Equal(0.05, w.MilitaryShare[0]); // the hawk alone would have moved 0.003
+        BudgetPhase.Run(w);
+        Assert.Equal(0.05, w.MilitaryShare[0]); // the hawk alone would have moved toward its cap by the budget process
         Assert.True(double.IsNaN(w.ForcedMilitaryShare[0]));
         DecidePhase.Run(w);
-        Assert.Equal(0.053, w.MilitaryShare[0], 12);
+        BudgetPhase.Run(w);
+        Assert.Equal(TestWorlds.Budget(0.05, 0.12), w.MilitaryShare[0], 12);
     }
 
     [Theory]

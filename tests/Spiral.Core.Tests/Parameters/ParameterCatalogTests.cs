@@ -13,7 +13,7 @@ public sealed class ParameterCatalogTests
     {
         Assert.Equal(4, ParameterCatalog.Of(ParameterScope.Scenario).Count);
         Assert.Equal(6, ParameterCatalog.Of(ParameterScope.World).Count);
-        Assert.Equal(73, ParameterCatalog.Of(ParameterScope.Model).Count);
+        Assert.Equal(66, ParameterCatalog.Of(ParameterScope.Model).Count);
         Assert.Equal(15, ParameterCatalog.Of(ParameterScope.State).Count); // 13 numbers + policy + greedyPolicy
         Assert.Equal(9, ParameterCatalog.Of(ParameterScope.Dyad).Count);
         Assert.Equal("commitment", Assert.Single(ParameterCatalog.Of(ParameterScope.Alliance)).Name);

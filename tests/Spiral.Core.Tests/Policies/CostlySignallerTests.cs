@@ -18,19 +18,20 @@ public class CostlySignallerTests
         {
             w.Step = step;
             w.ObservedArming[1] = 0.05; // > 0.02: the rival arms, so it likely fears me
-            w.Security[0] = 0.8;        // no security gap: the defensive realist alone would hold its share
-            var m = w.MilitaryShare[0];
+            w.Security[0] = 0.93;       // insecurity as at the start (0.07): the defensive realist alone desires m̄ = 0.02
             DecidePhase.Run(w);
+            BudgetPhase.Run(w); // records the gesture
             var signalled = w.Reassure[0];
             signals.Add(signalled);
             if (signalled)
             {
-                Assert.Equal(m - 0.003, w.MilitaryShare[0], 12);
+                // the costly restraint: 14% below what its security asks
+                Assert.Equal(0.86 * 0.02, w.DesiredBurden[0], 12);
                 Assert.Equal(0.05, w.Posture[0], 12);
             }
             else
             {
-                Assert.Equal(m, w.MilitaryShare[0], 12);
+                Assert.Equal(0.02, w.DesiredBurden[0], 12);
                 Assert.Equal(0.245, w.Posture[0], 12);
             }
         }
@@ -49,6 +50,20 @@ public class CostlySignallerTests
         w.ObservedArming[1] = arming;
         DecidePhase.Run(w);
         Assert.Equal(signals, w.Reassure[0]);
+    }
+
+    [Fact]
+    public void Decide_SignalCutOption_SetsTheRestraint()
+    {
+        var w = PolicyRuns.AgainstScript("CostlySignaller", change: s => s.WithState(0, st => st with
+        {
+            Policy = new PolicySpec("CostlySignaller") { Parameters = new Dictionary<string, double> { ["signalCut"] = 0.5 } },
+        }));
+        w.ObservedArming[1] = 0.05;
+        w.Security[0] = 0.86; // insecurity doubled: its security asks for m̄·√2
+        DecidePhase.Run(w);
+        Assert.True(w.Reassure[0]);
+        Assert.Equal(0.5 * 0.02 * Math.Sqrt(2), w.DesiredBurden[0], 12);
     }
 
     [Fact]
@@ -77,18 +92,20 @@ public class CostlySignallerTests
             var expected = t - last >= 3 && w.Belief[1] < 0.5 && w.ObservedArming[1] > 0.02;
             var signalled = TestWorlds.Count(w, EventKind.ReassuranceGesture) > before;
             Assert.Equal(expected, signalled);
+            var asked = 0.02 * Math.Sqrt((1 - w.Security[0]) / w.ReferenceInsecurity[0]);
             if (signalled)
             {
                 last = t;
                 signals++;
-                Assert.Equal(Math.Max(0.005, m - 0.003), w.MilitaryShare[0], 12);
+                Assert.Equal(0.86 * asked, w.DesiredBurden[0], 12);
                 Assert.Equal(0.05, w.Posture[0], 12);
             }
             else
             {
-                Assert.Equal(TestWorlds.Toward(m, m + 0.03 * (0.8 - w.Security[0])), w.MilitaryShare[0], 12);
+                Assert.Equal(asked, w.DesiredBurden[0], 12);
                 Assert.Equal(0.245, w.Posture[0], 12);
             }
+            Assert.Equal(TestWorlds.Budget(m, w.DesiredBurden[0]), w.MilitaryShare[0], 12);
         }
         Assert.InRange(signals, 2, 4);
     }

@@ -3,45 +3,63 @@ using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
 using Spiral.Core.Scenarios;
+using Spiral.Testing;
 
 namespace Spiral.Core.Tests.Policies;
 
 public class DefensiveRealistTests
 {
     [Fact]
-    public void Decide_AgainstScriptedBuildup_MovesShareTowardTargetSecurityEachYear()
+    public void Decide_AgainstScriptedBuildup_DesiresBurdenFromInsecurityEachYear()
     {
-        var w = PolicyRuns.AgainstScript("DefensiveRealist", new Dictionary<int, double> { [2000] = 0.02, [2003] = 0.08 });
+        var w = PolicyRuns.AgainstScript("DefensiveRealist", new Dictionary<int, double> { [2000] = 0.02, [2003] = 0.08, [2007] = 0.02 });
+        // start: threat 0.2·87.5/(87.5 + 162.5) = 0.07, so 1 − S0 = 0.07
+        Assert.Equal(0.07, w.ReferenceInsecurity[0], 12);
         var shares = new List<double>();
         for (var t = 0; t < 12; t++)
         {
             var m = w.MilitaryShare[0];
             Kernel.Step(w);
-            // rule: m + 0.03·(0.8 - S), at most ±0.003 a year, within [0.005, 0.12]
-            var expected = TestWorlds.Toward(m, m + 0.03 * (0.8 - w.Security[0]));
-            Assert.Equal(expected, w.MilitaryShare[0], 12);
+            // rule: m* = m̄·((1 − S)/(1 − S0))^0.5 with m̄ 0.02; the quiet budget closes 0.2 of the log gap
+            var desired = 0.02 * Math.Sqrt((1 - w.Security[0]) / 0.07);
+            Assert.Equal(desired, w.DesiredBurden[0], 12);
+            Assert.Equal(TestWorlds.Budget(m, desired), w.MilitaryShare[0], 12);
             // posture: expected security posture at β = 1 (0.35) shifted to defense by 0.6·ω = 0.3
             Assert.Equal(0.35 * (1 - 0.6 * 0.5), w.Posture[0], 12);
-            Assert.Equal(t < 3 ? 0.02 : 0.08, w.MilitaryShare[1], 12);
+            Assert.Equal(t is >= 3 and < 7 ? 0.08 : 0.02, w.MilitaryShare[1], 12);
             shares.Add(w.MilitaryShare[0]);
         }
-        // secure at first, A cuts; B's jump in 2003, seen in 2004, drops A's security below target and A re-arms by
-        // at least 0.8 points of GDP before B's steady level reassures it again
-        Assert.True(shares[3] < shares[0]);
-        Assert.True(shares.Skip(4).Max() > shares[3] + 0.008);
+        // secure at first (its belief that B is greedy falls), A desires less than its long-run burden; B's jump in 2003,
+        // seen in 2004, makes A insecure and it re-arms to more than a third above its long-run burden; holding four times
+        // its long-run burden is what a greedy state would do (a security-seeker would come back down), and B's return to
+        // its long-run burden in 2007 reassures A again
+        Assert.True(shares[3] < shares[0], $"shares {string.Join(" ", shares)}");
+        Assert.True(shares.Skip(4).Max() > 0.02 * 4 / 3, $"shares {string.Join(" ", shares)}");
+        Assert.True(shares[11] < shares.Skip(4).Max(), $"shares {string.Join(" ", shares)}");
     }
 
     [Theory]
-    [InlineData(0.5, 0.023)]   // gap 0.3 → +0.009, capped at +0.003
-    [InlineData(0.79, 0.0203)] // gap 0.01 → +0.0003
-    [InlineData(0.8, 0.02)]
-    [InlineData(0.9, 0.017)]   // gap -0.1 → -0.003
-    public void Decide_SecurityGap_SetsShareExactly(double security, double share)
+    [InlineData(0.93, 0.02)]                     // insecurity unchanged (0.07): the long-run burden
+    [InlineData(0.86, 0.02 * 1.4142135623730951)] // insecurity doubled: m̄·√2
+    [InlineData(0.9825, 0.01)]                   // insecurity a quarter: m̄/2
+    [InlineData(0.37, 0.06)]                     // insecurity 9 times: 3·m̄
+    public void Decide_Insecurity_SetsDesiredBurdenExactly(double security, double desired)
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
         w.Security[0] = security;
         DecidePhase.Run(w);
-        Assert.Equal(share, w.MilitaryShare[0], 12);
+        Assert.Equal(desired, w.DesiredBurden[0], 12);
+        Assert.Equal(0.02, w.MilitaryShare[0], 12); // phase 5 only decides; phase 6 applies
+    }
+
+    [Fact]
+    public void Decide_LongRunShareGiven_IsTheBurdenAtUnchangedSecurity()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist", change: s => s.WithState(0, st => st with { LongRunShare = 0.035 }));
+        DecidePhase.Run(w);
+        Assert.Equal(0.035, w.DesiredBurden[0], 12);
+        BudgetPhase.Run(w);
+        Assert.Equal(0.02 * Math.Pow(0.035 / 0.02, 0.2), w.MilitaryShare[0], 12);
     }
 
     [Theory]
@@ -98,19 +116,44 @@ public class DefensiveRealistTests
         Assert.Equal(-1, w.BalanceAgainst[0]);
     }
 
+    private static (int Escalate, int BackDown) Moves(World w, CrisisSituation s, int draws = 4000)
+    {
+        int up = 0, down = 0;
+        for (var k = 0; k < draws; k++)
+        {
+            var move = PolicyRuns.Respond(w, 0, s);
+            up += move == CrisisMove.Escalate ? 1 : 0;
+            down += move == CrisisMove.BackDown ? 1 : 0;
+        }
+        return (up, down);
+    }
+
     [Fact]
-    public void Respond_FearAndFirstStrikeAdvantage_EscalateMoreOften()
+    public void Respond_WarWorthFighting_AlwaysEscalates()
     {
         var w = PolicyRuns.AgainstScript("DefensiveRealist");
-        int Escalations(CrisisSituation s)
-        {
-            var n = 0;
-            for (var k = 0; k < 4000; k++) n += PolicyRuns.Respond(w, 0, s) == CrisisMove.Escalate ? 1 : 0;
-            return n;
-        }
-        var afraid = Escalations(PolicyRuns.Situation(1, 0, fear: 0.8, firstStrike: 0.5));
-        var calm = Escalations(PolicyRuns.Situation(1, 0, fear: 0.0, firstStrike: -0.5));
-        Assert.True(afraid > calm + 400, $"afraid {afraid}, calm {calm}");
+        // gain = (1 − 0.1)·10 > 0: it wants war
+        Assert.Equal((4000, 0), Moves(w, PolicyRuns.Situation(1, 0, warValue: 10, rung: 11)));
+    }
+
+    [Fact]
+    public void Respond_FearOfBeingStruck_BacksDownMoreOften()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        // fear cost 0.2·(0 + 100) = 20 against a concession of 0.5 on a scale of 1.6: z = −12.2, it yields
+        var afraid = Moves(w, PolicyRuns.Situation(1, 0, fear: 0.2));
+        // no fear: z = 0.5/1.6 = 0.3125; P(back down) = 1/(1 + e^(1 + z)) = 0.212, P(escalate) = 1/(1 + e^(1 − z)) = 0.335
+        var calm = Moves(w, PolicyRuns.Situation(1, 0, fear: 0));
+        Assert.Equal(4000, afraid.BackDown);
+        Assert.InRange(calm.BackDown / 4000.0, 0.212 - 0.02, 0.212 + 0.02);
+        Assert.InRange(calm.Escalate / 4000.0, 0.335 - 0.02, 0.335 + 0.02);
+    }
+
+    [Fact]
+    public void Respond_LastRungBeforeWar_NeverTakesTheStepWithoutWantingWar()
+    {
+        var w = PolicyRuns.AgainstScript("DefensiveRealist");
+        Assert.Equal(0, Moves(w, PolicyRuns.Situation(1, 5, fear: 0, rung: 11, concede: 50)).Escalate);
     }
 
     /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>

@@ -7,13 +7,15 @@ namespace Spiral.Core.Tests.Policies;
 public class HawkTests
 {
     [Fact]
-    public void Decide_AgainstScriptedDove_ArmsToCapOffensivelyAndAlwaysEscalates()
+    public void Decide_AgainstScriptedDove_DesiresCapOffensivelyAndAlwaysEscalates()
     {
         var w = PolicyRuns.AgainstScript("Hawk", new Dictionary<int, double> { [2000] = 0.01 });
         for (var t = 1; t <= 40; t++)
         {
             Kernel.Step(w);
-            Assert.Equal(Math.Min(0.12, 0.02 + 0.003 * t), w.MilitaryShare[0], 12);
+            Assert.Equal(0.12, w.DesiredBurden[0], 12);
+            // the quiet budget closes 0.2 of the log gap a year: ln m_t = ln 0.12 + 0.8^t (ln 0.02 − ln 0.12)
+            Assert.Equal(0.12 * Math.Pow(0.02 / 0.12, Math.Pow(0.8, t)), w.MilitaryShare[0], 12);
             Assert.Equal(0.9, w.Posture[0], 12);
         }
         for (var round = 0; round < 5; round++)

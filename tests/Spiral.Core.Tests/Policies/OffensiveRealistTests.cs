@@ -1,3 +1,4 @@
+using Spiral.Testing;
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
 using Spiral.Core.Policies;
@@ -8,68 +9,87 @@ namespace Spiral.Core.Tests.Policies;
 public class OffensiveRealistTests
 {
     [Fact]
-    public void Decide_AgainstScriptedRival_ArmsToCapWithGreedyPosture()
+    public void Decide_AgainstScriptedRival_ConvergesToGreedyBurdenWithGreedyPosture()
     {
         var w = PolicyRuns.AgainstScript("OffensiveRealist", new Dictionary<int, double> { [2000] = 0.01 });
         for (var t = 1; t <= 40; t++)
         {
             Kernel.Step(w);
-            Assert.Equal(Math.Min(0.12, 0.02 + 0.003 * t), w.MilitaryShare[0], 12);
+            // m* = 1.5·m̄ = 0.03; the quiet budget: ln m_t = ln 0.03 + 0.8^t (ln 0.02 − ln 0.03)
+            Assert.Equal(0.03, w.DesiredBurden[0], 12);
+            Assert.Equal(0.03 * Math.Pow(0.02 / 0.03, Math.Pow(0.8, t)), w.MilitaryShare[0], 12);
             Assert.Equal(0.72, w.Posture[0], 12);
             Assert.Equal(DiplomacyIntent.None, w.CbmIntent[1]);
             Assert.Equal(0.01, w.MilitaryShare[1], 12);
         }
+        Assert.Equal(0.03, w.MilitaryShare[0], 5);
     }
 
     [Theory]
-    [InlineData(2000.0, true, true)]   // win 2000/2162.5 = 0.925 > 0.6: war pays
-    [InlineData(200.0, false, true)]   // win 200/362.5 = 0.552 < 0.6: probe but no war
-    [InlineData(87.5, false, false)]   // 87.5 < D_B 162.5: neither
-    public void Decide_ExpectedGainOfWar_DecidesAttackAndProbe(double offense, bool attacks, bool probes)
+    [InlineData(2000.0, 0.05, true, true)]   // far stronger, a stake: demands and probes
+    [InlineData(2000.0, 0.0, false, true)]   // nothing contested: probes, no demand
+    [InlineData(87.5, 0.05, false, false)]   // 87.5 < D_B 162.5, and coercion does not pay
+    public void Decide_CoercionValue_DecidesDemandAndProbe(double offense, double stake, bool demands, bool probes)
     {
-        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        var w = PolicyRuns.AgainstScript("OffensiveRealist", change: s => s with { Dyads = [new("A", "B") { Stake = stake }] });
         w.Offense[0] = offense;
         AssessPhase.Run(w);
-        var win = offense / (offense + 162.5);
-        // gain = win·0.15·1000·1 - 0.03·1000 - (1-win)·0.15·1000 = 300·win - 180
-        Assert.Equal(300 * win - 180, OffensiveRealist.ExpectedWarGain(new PolicyContext(w, 0), 1), 9);
         DecidePhase.Run(w);
-        Assert.Equal(attacks ? 1 : -1, w.AttackTarget[0]);
+        Assert.Equal(demands, w.Demand[1]);
         Assert.Equal(probes, w.Probe[1]);
     }
 
     [Fact]
-    public void Decide_Ally_IsNeitherProbedNorAttacked()
+    public void CoercionValue_NuclearDyad_DemandIsCheapWhereConventionalWarDeters()
     {
-        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        // equal states, a stake of 0.05: against a conventional equal the demand risks a war that costs more than it
+        // gains; between nuclear states the other will not fight, so the demand costs nothing (Snyder 1965)
+        Scenario Stake(Scenario s) => s with { Dyads = [new("A", "B") { Stake = 0.05, BeliefAB = 0.9, BeliefBA = 0.9 }] };
+        var conventional = PolicyRuns.AgainstScript("OffensiveRealist", change: Stake);
+        var nuclear = PolicyRuns.AgainstScript("OffensiveRealist",
+            change: s => Stake(s).WithState(0, st => st with { Nuclear = 1 }).WithState(1, st => st with { Nuclear = 1 }));
+        foreach (var w in new[] { conventional, nuclear })
+        {
+            Spiral.Core.Model.Phases.ObservePhase.Run(w);
+            AssessPhase.Run(w);
+        }
+        var c = OffensiveRealist.CoercionValue(new PolicyContext(conventional, 0), 1);
+        var n = OffensiveRealist.CoercionValue(new PolicyContext(nuclear, 0), 1);
+        Assert.True(n > 0, $"nuclear {n}");
+        Assert.True(n > c, $"nuclear {n}, conventional {c}");
+    }
+
+    [Fact]
+    public void Decide_Ally_IsNeitherProbedNorDemanded()
+    {
+        var w = PolicyRuns.AgainstScript("OffensiveRealist", change: s => s with { Dyads = [new("A", "B") { Stake = 0.5 }] });
         w.Offense[0] = 5000;
         w.Alliance[0] = w.Alliance[1] = 0;
         DecidePhase.Run(w);
-        Assert.Equal(-1, w.AttackTarget[0]);
+        Assert.False(w.Demand[1]);
         Assert.False(w.Probe[1]);
     }
 
     [Fact]
-    public void Decide_AttackPaysOff_KernelStartsWar()
+    public void Step_DemandThatPays_OpensACrisisNotAWar()
     {
-        var w = PolicyRuns.AgainstScript("OffensiveRealist");
+        var w = PolicyRuns.AgainstScript("OffensiveRealist", crisis: -1, change: s => s with { Dyads = [new("A", "B") { Stake = 0.5 }] });
         w.Offense[0] = 5000;
         Kernel.Step(w);
-        var war = Assert.Single(TestWorlds.EventsOf(w, Spiral.Core.Events.EventKind.WarStarted));
-        Assert.Equal(0, war.Actor);
+        Assert.Single(TestWorlds.EventsOf(w, Spiral.Core.Events.EventKind.Demand));
+        // the scripted rival backs down at once: a concession, no war
+        Assert.Single(TestWorlds.EventsOf(w, Spiral.Core.Events.EventKind.Concession));
+        Assert.Empty(TestWorlds.EventsOf(w, Spiral.Core.Events.EventKind.WarStarted));
     }
 
     [Fact]
-    public void Respond_LikelyWinner_EscalatesMoreThanLikelyLoser()
+    public void Respond_WarWorthFighting_Escalates()
     {
         var w = PolicyRuns.AgainstScript("OffensiveRealist");
-        int Escalations(double win)
+        for (var k = 0; k < 200; k++)
         {
-            var n = 0;
-            for (var k = 0; k < 4000; k++) n += PolicyRuns.Respond(w, 0, PolicyRuns.Situation(1, 0, win: win)) == CrisisMove.Escalate ? 1 : 0;
-            return n;
+            Assert.Equal(CrisisMove.Escalate, PolicyRuns.Respond(w, 0, PolicyRuns.Situation(1, k % 5, warValue: 5, rung: 11)));
         }
-        Assert.True(Escalations(0.95) > Escalations(0.05) + 400);
     }
 
     /// <summary>Literal classification: Respond draws the realist rule's logistic noise.</summary>

@@ -145,7 +145,7 @@ public class PolicyCatalogTests
     [InlineData("Richardson", "reaction fatigue grievance")]
     [InlineData("TitForTat", "maxCopy")]
     [InlineData("Grit", "cut tolerance floorShare")]
-    [InlineData("CostlySignaller", "mistrustSignal signalInterval")]
+    [InlineData("CostlySignaller", "mistrustSignal signalInterval signalCut")]
     [InlineData("Hawk", "posture")]
     [InlineData("Dove", "posture")]
     [InlineData("Scripted", "crisis acceptCbm")]
@@ -196,7 +196,7 @@ public class PolicyCatalogTests
                 Assert.Matches(@"\w+ \w+ \w+", p.Meaning);
             }
         }
-        Assert.Equal(14, count);
+        Assert.Equal(15, count);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ internal static class PolicyRuns
     {
         var s = ScenarioBuilder.Dyad(policy, "Scripted", offenseAdvantage: beta, distinguishability: omega)
             .WithScript(1, bShare, bPosture, crisis, acceptCbm)
-            .NoIncidents();
+            .NoIncidents()
+            .QuietBudget();
         if (change is not null)
         {
             s = change(s);
@@ -24,7 +25,14 @@ internal static class PolicyRuns
 
     public static CrisisMove Respond(World w, int self, CrisisSituation s) => w.PolicyOf(self).Respond(new PolicyContext(w, self), s);
 
-    public static CrisisSituation Situation(int opponent, int round, double fear = 0.1, double firstStrike = 0, double relative = 0.5,
-        double win = 0.5, int rung = 1) =>
-        new(opponent, rung, round, fear, firstStrike, relative, win, rung / 12.0, 0);
+    /// <summary>
+    /// A crisis situation at <paramref name="rung"/> whose perceived values are given directly: a stake valued 1, war
+    /// costs and defeat losses of 50 each, the given believed chance of winning, first-strike advantage, fear and value of war.
+    /// </summary>
+    public static CrisisSituation Situation(int opponent, int round, double fear = 0.1, double firstStrike = 0,
+        double win = 0.5, int rung = 1, double warValue = -100, double concede = 0.5, double scale = 1.6)
+    {
+        var calculus = new WarCalculus(1, win, win - firstStrike, win, 50, 50, fear, warValue, firstStrike * 51, 0);
+        return new CrisisSituation(opponent, rung, round, 12, calculus, concede, scale, firstStrike, 0);
+    }
 }

@@ -11,13 +11,13 @@ public class RichardsonTests
     [InlineData(50.0, 0.023)]  // 0.02 + 0.1·0.05 - 0.2·0.02 + 0.002
     [InlineData(20.0, 0.02)]   // equilibrium: 0.1·0.02 + 0.002 = 0.2·0.02
     [InlineData(0.0, 0.018)]
-    [InlineData(500.0, 0.023)] // +0.048 capped at +0.003
-    public void Decide_RivalSpending_ReactionMinusFatiguePlusGrievance(double rivalMilex, double share)
+    [InlineData(500.0, 0.068)] // 0.02 + 0.1·0.5 - 0.004 + 0.002: desired, not capped by a yearly limit
+    public void Decide_RivalSpending_ReactionMinusFatiguePlusGrievance(double rivalMilex, double desired)
     {
         var w = PolicyRuns.AgainstScript("Richardson");
         w.ObservedMilex[1] = rivalMilex;
         DecidePhase.Run(w);
-        Assert.Equal(share, w.MilitaryShare[0], 12);
+        Assert.Equal(desired, w.DesiredBurden[0], 12);
         Assert.Equal(0.35, w.Posture[0], 12);
     }
 
@@ -30,8 +30,9 @@ public class RichardsonTests
             var m = w.MilitaryShare[0];
             var gdp = w.Gdp[0];
             Kernel.Step(w);
-            var target = m + 0.1 * w.ObservedMilex[1] / gdp - 0.2 * m + 0.002;
-            Assert.Equal(TestWorlds.Toward(m, target), w.MilitaryShare[0], 12);
+            var desired = m + 0.1 * w.ObservedMilex[1] / gdp - 0.2 * m + 0.002;
+            Assert.Equal(desired, w.DesiredBurden[0], 12);
+            Assert.Equal(TestWorlds.Budget(m, desired), w.MilitaryShare[0], 12);
         }
     }
 

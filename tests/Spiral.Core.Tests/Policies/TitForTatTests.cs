@@ -10,16 +10,16 @@ public class TitForTatTests
 {
     [Theory]
     [InlineData(0.1, 0.022, false)]
-    [InlineData(0.5, 0.023, false)]   // copies at most 25%, moves at most 0.003
+    [InlineData(0.5, 0.025, false)]   // copies at most 25%
     [InlineData(0.0, 0.02, true)]
     [InlineData(-0.1, 0.018, true)]
-    [InlineData(-0.5, 0.017, true)]
-    public void Decide_RivalsObservedArming_IsMatched(double arming, double share, bool proposesCbm)
+    [InlineData(-0.5, 0.015, true)]
+    public void Decide_RivalsObservedArming_IsMatched(double arming, double desired, bool proposesCbm)
     {
         var w = PolicyRuns.AgainstScript("TitForTat");
         w.ObservedArming[1] = arming;
         DecidePhase.Run(w);
-        Assert.Equal(share, w.MilitaryShare[0], 12);
+        Assert.Equal(desired, w.DesiredBurden[0], 12);
         Assert.Equal(proposesCbm ? DiplomacyIntent.Propose : DiplomacyIntent.None, w.CbmIntent[1]);
     }
 
@@ -33,7 +33,8 @@ public class TitForTatTests
             var proposedBefore = TestWorlds.Count(w, EventKind.CbmProposed);
             Kernel.Step(w);
             var change = Math.Clamp(w.ObservedArming[1], -0.25, 0.25);
-            Assert.Equal(TestWorlds.Toward(m, m * (1 + change)), w.MilitaryShare[0], 12);
+            Assert.Equal(m * (1 + change), w.DesiredBurden[0], 12);
+            Assert.Equal(TestWorlds.Budget(m, m * (1 + change)), w.MilitaryShare[0], 12);
             Assert.Equal(change <= 0 ? 1 : 0, TestWorlds.Count(w, EventKind.CbmProposed) - proposedBefore);
         }
     }

@@ -42,6 +42,18 @@ public sealed class ScenarioValidatorTests
     }
 
     [Fact]
+    public void Validate_GdpSeriesValues_CheckedAgainstTheRangeOfGdpAtTheirYear()
+    {
+        var s = Two.WithState(1, st => st with { GdpSeries = new Dictionary<int, double> { [2000] = 1000, [2001] = -3, [2002] = double.NaN } });
+        var issues = s.Validate();
+        Assert.Equal(["/states/1/gdpSeries/2001", "/states/1/gdpSeries/2002"], issues.Select(i => i.Pointer));
+        Assert.Equal("states[B].gdpSeries[2001]", issues[0].Location);
+        Assert.Equal("-3 is out of range; expected a number in (0, 1000000000000] (a GDP, in the unit of gdp)", issues[0].Message);
+        Assert.Contains("not a finite number", issues[1].Message);
+        Assert.Empty(Two.WithState(1, st => st with { GdpSeries = new Dictionary<int, double> { [1990] = 900, [2000] = 1000 } }).Validate());
+    }
+
+    [Fact]
     public void Validate_MilitaryShareOrder_IsARule()
     {
         var s = Two with { Model = Two.Model with { MinMilitaryShare = 0.2 } };

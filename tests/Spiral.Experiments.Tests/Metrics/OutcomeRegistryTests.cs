@@ -41,7 +41,7 @@ public class OutcomeRegistryTests
             Assert.Equal(list.Count, list.Select(o => o.SummaryName).Distinct().Count());
             Assert.Equal(Enumerable.Range(0, list.Count), list.Select(o => o.Index));
         }
-        Assert.Equal(21, OutcomeRegistry.Runs.Count);
+        Assert.Equal(33, OutcomeRegistry.Runs.Count);
         Assert.Equal(["is_greedy", "milex_growth", "initial_security", "final_security", "mean_belief_about_others"],
             OutcomeRegistry.States.Select(o => o.Column));
     }
@@ -100,5 +100,29 @@ public class OutcomeRegistryTests
             Assert.Contains($"| `{o.Name}` | `{o.Column}` | {json} | {o.Label.Replace("|", "\\|", StringComparison.Ordinal)} | {o.Unit} | {o.Kind.ToString().ToLowerInvariant()} |", doc);
         }
         Assert.Equal(all.Count, doc.Split('\n').Count(l => l.StartsWith("| `", StringComparison.Ordinal)));
+        foreach (var r in OutcomeRegistry.Ratios)
+        {
+            Assert.Contains($"`{r.Name}`, {r.Label} = {r.Formula}", doc);
+        }
+    }
+
+    [Fact]
+    public void Ratios_WarsAndForceOrWarPerCrisis_ModelCrisesTheDenominator()
+    {
+        Assert.Equal(["warGivenCrisis", "forceOrWarGivenCrisis"], OutcomeRegistry.Ratios.Select(r => r.Name));
+        Assert.Equal("Σ wars / Σ crises", OutcomeRegistry.WarGivenCrisis.Formula);
+        Assert.Equal("Σ (crisesAtUseOfForce + crisesAtWar) / Σ crises", OutcomeRegistry.ForceOrWarGivenCrisis.Formula);
+        Assert.All(OutcomeRegistry.Ratios, r => Assert.Same(OutcomeRegistry.Crises, r.Denominator));
+    }
+
+    [Theory]
+    [InlineData("crisesAtUseOfForce", "crises_at_use_of_force", "crisesAtUseOfForcePerRun")]
+    [InlineData("warsFromCommitmentProblem", "wars_from_commitment_problem", "warsFromCommitmentProblemPerRun")]
+    [InlineData("scriptedWars", "scripted_wars", "scriptedWarsPerRun")]
+    [InlineData("warsStartedByWeakerSide", "wars_started_by_weaker_side", "warsStartedByWeakerSidePerRun")]
+    public void Find_V2Outcome_ColumnAndJsonName(string name, string column, string json)
+    {
+        var o = OutcomeRegistry.Find(name)!;
+        Assert.Equal((column, json, OutcomeKind.Count), (o.Column, o.SummaryName, o.Kind));
     }
 }

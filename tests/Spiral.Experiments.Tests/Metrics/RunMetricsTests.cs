@@ -22,7 +22,7 @@ public class RunMetricsTests
             Simulation.Run(Tiny, 3, run, r);
             var s = new RunSummary(3);
             RunMetrics.Summarize(r, reach, s);
-            if (s.Wars > 0 && s.Crises > 0)
+            if (s.Wars > 0)
             {
                 return (r, s);
             }
@@ -48,7 +48,8 @@ public class RunMetricsTests
             }
         }
         Assert.Equal(Count(EventKind.WarStarted), s.Wars);
-        Assert.Equal(Count(EventKind.Incident), s.Crises);
+        Assert.Equal(Count(EventKind.CrisisOutcome), s.Crises);
+        Assert.Equal(0, s.ScriptedWars);
         Assert.Equal(Count(EventKind.SpiralOnset), s.Spirals);
         Assert.Equal(Count(EventKind.CbmSigned), s.CbmsSigned);
         Assert.Equal(Count(EventKind.CbmProposed) + Count(EventKind.CbmSigned), s.CbmsProposed);
@@ -62,6 +63,112 @@ public class RunMetricsTests
         Assert.Equal(r.Seed, s.Seed);
         Assert.Equal(r.RunIndex, s.RunIndex);
         Assert.True(s.HadWar);
+    }
+
+    /// <summary>
+    /// A record of three states over a few recorded years whose events are replaced by <paramref name="events"/>:
+    /// state 0 greedy, states 1 and 2 security-seekers.
+    /// </summary>
+    private static RunSummary Of(params SimEvent[] events)
+    {
+        var scenario = ScenarioBuilder.Stylized(states: 3, steps: 5);
+        var r = new RunRecord(3, scenario.Steps);
+        Simulation.Run(scenario, 1, 0, r);
+        r.IsGreedy[0] = true;
+        r.IsGreedy[1] = r.IsGreedy[2] = false;
+        r.Events.Clear();
+        foreach (var e in events)
+        {
+            r.Events.Add(e);
+        }
+        var s = new RunSummary(3);
+        RunMetrics.Summarize(r, EnsembleRunner.InitialReach(scenario), s);
+        return s;
+    }
+
+    private static SimEvent War(int step, int actor, int target, WarRoute route, double believedShare = 0.5, bool scripted = false) =>
+        new(step, 2000 + step, EventKind.WarStarted, (short)actor, (short)target, 12, believedShare, Concept.None, MidHostility.War, scripted,
+            scripted ? WarRoute.Scripted : route);
+
+    private static SimEvent CrisisEnd(int mid, bool fatal = false, bool scripted = false) =>
+        new(1, 2001, EventKind.CrisisOutcome, 1, 2, (short)(mid * 2), fatal ? 1 : 0, Concept.Escalation, (byte)mid, scripted);
+
+    private static SimEvent Event(EventKind kind, double value = 0, bool scripted = false, int rung = 0) =>
+        new(1, 2001, kind, 1, 2, (short)rung, value, Concept.None, 0, scripted);
+
+    [Fact]
+    public void Summarize_ScriptedWarBetweenSecuritySeekers_CountedApartNotInWars()
+    {
+        var s = Of(War(2, 1, 2, WarRoute.None, scripted: true), Event(EventKind.Incident, scripted: true, rung: 20));
+        Assert.Equal((0, 0, 1), (s.Wars, s.WarsBetweenSecuritySeekers, s.ScriptedWars));
+        Assert.False(s.HadWar);
+        Assert.Equal(-1, s.FirstWarStep);
+        Assert.Equal(0, s.MaxRung);
+        Assert.Equal(0, OutcomeRegistry.HadWarBetweenSecuritySeekers.Of(s));
+        Assert.Equal(1, OutcomeRegistry.ScriptedWars.Of(s));
+    }
+
+    [Fact]
+    public void Summarize_ScriptedAndModelWars_OnlyTheModelsCountAndDateTheFirstWar()
+    {
+        var s = Of(War(2, 1, 2, WarRoute.None, scripted: true), War(4, 2, 1, WarRoute.Preemption), War(5, 0, 1, WarRoute.PrivateInformation));
+        Assert.Equal((2, 1, 1), (s.Wars, s.WarsBetweenSecuritySeekers, s.ScriptedWars));
+        Assert.Equal(4, s.FirstWarStep);
+        Assert.Equal(12, s.MaxRung);
+    }
+
+    [Fact]
+    public void Summarize_WarsByRoute_CountedPerRouteAndTheWeakerSideOnlyOutsidePreventionAndPreemption()
+    {
+        var s = Of(
+            War(1, 0, 1, WarRoute.PrivateInformation, believedShare: 0.2),   // weaker side
+            War(1, 0, 2, WarRoute.PrivateInformation, believedShare: 0.34),  // not under half the target's strength
+            War(2, 1, 0, WarRoute.PrivateInformation, believedShare: 0.6),
+            War(2, 1, 2, WarRoute.CommitmentProblem, believedShare: 0.1),    // preventive: not counted as weaker side
+            War(3, 2, 1, WarRoute.CommitmentProblem, believedShare: 0.5),
+            War(3, 2, 0, WarRoute.Preemption, believedShare: 0.1),           // pre-emptive: not counted as weaker side
+            War(4, 0, 2, WarRoute.None, believedShare: 0.3),                 // weaker side, no route recorded
+            War(4, 2, 0, WarRoute.None, believedShare: 0.1, scripted: true)); // history: in no model count
+        Assert.Equal(7, s.Wars);
+        Assert.Equal((3, 2, 1), (s.WarsFromPrivateInformation, s.WarsFromCommitmentProblem, s.WarsFromPreemption));
+        Assert.Equal(2, s.WarsStartedByWeakerSide);
+        Assert.Equal(1, s.ScriptedWars);
+        Assert.Equal(2, s.WarsBetweenSecuritySeekers);
+    }
+
+    [Fact]
+    public void Summarize_CrisisOutcomes_CountedByHighestMidLevelScriptedLeftOut()
+    {
+        var s = Of(CrisisEnd(2), CrisisEnd(2), CrisisEnd(3), CrisisEnd(4), CrisisEnd(4, fatal: true), CrisisEnd(4), CrisisEnd(5, fatal: true),
+            CrisisEnd(4, scripted: true), CrisisEnd(5, scripted: true), Event(EventKind.Incident), Event(EventKind.Demand));
+        Assert.Equal(7, s.Crises);
+        Assert.Equal((2, 1, 3, 1), (s.CrisesAtThreat, s.CrisesAtDisplay, s.CrisesAtUseOfForce, s.CrisesAtWar));
+        Assert.Equal(10, s.MaxRung);
+    }
+
+    [Fact]
+    public void Summarize_FatalClashesAlliesAndSpirals_ModelEventsOnly()
+    {
+        var s = Of(Event(EventKind.UseOfForce, 1), Event(EventKind.UseOfForce, 0), Event(EventKind.UseOfForce, 1), Event(EventKind.UseOfForce, 1, scripted: true),
+            Event(EventKind.AllyIntervened), Event(EventKind.AllyIntervened), Event(EventKind.AllyIntervened, scripted: true), Event(EventKind.AllyAbandoned),
+            Event(EventKind.SpiralOnset), Event(EventKind.SpiralOnset, scripted: true), Event(EventKind.HotlineOpened, scripted: true));
+        Assert.Equal(2, s.FatalClashes);
+        Assert.Equal((2, 1), (s.AllyInterventions, s.AllyAbandonments));
+        Assert.Equal(1, s.Spirals);
+        Assert.Equal(0, s.HotlinesOpened);
+    }
+
+    [Fact]
+    public void ForceOrWarGivenCrisis_TwoRuns_RatioOfSumsNotMeanOfRatios()
+    {
+        // run 1: 7 crises, 3 at use of force and 1 war; run 2: one crisis at a threat. Σ(4 + 0) / Σ(7 + 1) = 0.5, where the
+        // mean of the per-run shares would be (4/7 + 0) / 2 ≈ 0.286.
+        var one = Of(CrisisEnd(2), CrisisEnd(2), CrisisEnd(3), CrisisEnd(4), CrisisEnd(4), CrisisEnd(4), War(1, 1, 2, WarRoute.Preemption), CrisisEnd(5));
+        var two = Of(CrisisEnd(2));
+        double Sum(Outcome o) => o.Of(one) + o.Of(two);
+        Assert.Equal(0.5, OutcomeRegistry.ForceOrWarGivenCrisis.Of(Sum), 12);
+        Assert.Equal(1.0 / 8, OutcomeRegistry.WarGivenCrisis.Of(Sum), 12);
+        Assert.Equal(0, OutcomeRegistry.ForceOrWarGivenCrisis.Of(_ => 0));
     }
 
     [Fact]

@@ -130,6 +130,10 @@ public class EnsembleRunnerTests
             Assert.Equal(expected.High, actual.Estimate.High, 1e-12 * Math.Max(1, Math.Abs(expected.High)));
             Assert.Equal(defined.DefaultIfEmpty(double.NaN).Max(), actual.Maximum);
         }
-        Assert.Equal(values[OutcomeRegistry.Wars.Index].Sum() / values[OutcomeRegistry.Crises.Index].Sum(), summary[OutcomeRegistry.WarGivenCrisis]);
+        // ratios of sums over the runs, 0 without a crisis (Estimate.RatioOfSums)
+        Assert.Equal(Estimate.RatioOfSums([.. values[OutcomeRegistry.Wars.Index]], [.. values[OutcomeRegistry.Crises.Index]]),
+            summary[OutcomeRegistry.WarGivenCrisis]);
+        var forceOrWar = values[OutcomeRegistry.CrisesAtUseOfForce.Index].Zip(values[OutcomeRegistry.CrisesAtWar.Index], (f, w) => f + w).ToArray();
+        Assert.Equal(Estimate.RatioOfSums(forceOrWar, [.. values[OutcomeRegistry.Crises.Index]]), summary[OutcomeRegistry.ForceOrWarGivenCrisis]);
     }
 }

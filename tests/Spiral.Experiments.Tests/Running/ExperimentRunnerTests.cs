@@ -164,6 +164,24 @@ public class ExperimentRunnerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => result.Values(0, 1));
     }
 
+    [Fact]
+    public void PairedComparison_Ratios_EachArmsRatioOfSumsAndTheirPairedDifference()
+    {
+        var scenario = ScenarioBuilder.Stylized(states: 4, offenseAdvantage: 2.5, distinguishability: 0, steps: 20, rivalry: 0.3);
+        var result = PairedComparison.Measure(PairedCounterfactual.OfArms([scenario, scenario with { PriorBelief = 0.6 }], 40, 3), new RunnerOptions(2));
+        var comparison = result.Comparisons.Single();
+        Assert.Equal(OutcomeRegistry.Ratios, comparison.Ratios.Select(r => r.Ratio));
+        foreach (var ratio in OutcomeRegistry.Ratios)
+        {
+            var r = comparison[ratio];
+            Assert.Equal(result.Summaries[0][ratio], r.Baseline, 12);
+            Assert.Equal(result.Summaries[1][ratio], r.Treated, 12);
+            Assert.Equal(Estimate.PairedRatioDifference(result.RatioTerms(0, ratio.Numerators), result.Values(0, ratio.Denominator),
+                result.RatioTerms(1, ratio.Numerators), result.Values(1, ratio.Denominator)), r.Difference);
+            Assert.Equal(r.Treated - r.Baseline, r.Difference.Mean, 12);
+        }
+    }
+
     private sealed record RunSummaryValues(double[] Values)
     {
         public static RunSummaryValues Of(CompletedRun r) => new(OutcomeRegistry.Runs.Select(o => o.Of(r.Summary)).ToArray());

@@ -68,13 +68,13 @@ public class CalibrationSetupTests
         var text = ScenarioLibrary.Text("india-china-lac");
         var setup = CalibrationSetup.Load("india-china-lac");
         var fitted = new CalibrationResult(setup.Scenario,
-            [new FittedParameter("model.securityGapResponse", 0.005, 0.1, 0.03, 0.0421), new FittedParameter("states[India].growth", 0, 0.1, 0.052, 0.061)],
+            [new FittedParameter("model.budgetAdjustment", 0.05, 0.6, 0.2, 0.0421), new FittedParameter("states[India].growth", 0, 0.1, 0.052, 0.061)],
             0.3, 0.05, 10, false, new YearRange(2010, 2019), 8, 1);
         var written = CalibrationSetup.WriteCalibrated(text, fitted);
         var again = CalibrationSetup.WriteCalibrated(written, fitted);
         Assert.Equal(written, again); // a second calibration replaces the block, it does not add one
         var loaded = ScenarioLoader.LoadText(written, "calibrated.yaml");
-        Assert.Equal(0.0421, loaded.Model.SecurityGapResponse);
+        Assert.Equal(0.0421, loaded.Model.BudgetAdjustment);
         Assert.Equal(0.061, loaded.States[loaded.IndexOf("India")].Growth);
         Assert.Contains("# SIPRI 2010: 2.889% of GDP", written); // comments and sources are kept
     }
@@ -92,7 +92,7 @@ public class CalibrationSetupTests
               train: 1990-2001
               parameters:
                 - {path: model.noSuchThing, min: 0, max: 1}
-                - {path: model.targetSecurity, min: 0.9, max: 0.5}
+                - {path: model.burdenThreatElasticity, min: 0.9, max: 0.5}
             """;
         var (_, errors) = ScenarioLoader.TryLoadText(yaml, "t.yaml");
         var lines = errors.Select(e => e.ToString()).ToList();

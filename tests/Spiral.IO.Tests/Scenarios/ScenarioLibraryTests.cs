@@ -161,8 +161,12 @@ public class ScenarioLibraryTests
                 checkedCount++;
             }
         }
-        Assert.Equal(85, checkedCount);
+        Assert.Equal(109, checkedCount);
         Assert.Equal(100, defs["world"]!["properties"]!["offenseAdvantage"]!["maximum"]!.GetValue<double>());
+        // an observed GDP series takes the range of gdp, from the catalog
+        var gdp = ParameterCatalog.Find(ParameterScope.State, "gdp")!;
+        var year = defs["gdpSeries"]!["patternProperties"]!["^-?[0-9]{1,4}$"]!;
+        Assert.Equal((gdp.Min, gdp.Max), (year["exclusiveMinimum"]!.GetValue<double>(), year["maximum"]!.GetValue<double>()));
     }
 
     [Fact]

@@ -245,6 +245,33 @@ public class ScenarioLoaderErrorTests
     }
 
     [Fact]
+    public void LoadText_GdpSeries_LoadsByYear()
+    {
+        var s = ScenarioLoader.LoadText(Base.Replace("gdp: 100", "gdp: 100\n    gdpSeries: {2000: 100, 2001: 104.5, 2003: 110}"), "test.yaml");
+        Assert.Equal([(2000, 100.0), (2001, 104.5), (2003, 110.0)], s.States[0].GdpSeries!.Select(kv => (kv.Key, kv.Value)));
+        Assert.Null(s.States[1].GdpSeries);
+    }
+
+    [Fact]
+    public void LoadText_GdpSeriesKeyNotAYear_ExpectsAYear()
+    {
+        // 7     gdpSeries: {2000: 100, later: 120}   (key 'later' at column 28)
+        var e = Single(Base.Replace("gdp: 100", "gdp: 100\n    gdpSeries: {2000: 100, later: 120}"));
+        AssertAt(e, 7, 28, "states[0].gdpSeries.later", "'later' is not a year", "expected a calendar year");
+    }
+
+    [Theory]
+    [InlineData("0", "0 is out of range", "expected a number in (0, 1000000000000]")]
+    [InlineData("-5", "-5 is out of range", "expected a number in (0, 1000000000000]")]
+    [InlineData("lots", "'lots' is a string", "expected a number in (0, 1000000000000]")]
+    public void LoadText_GdpSeriesValueNotAGdp_SaysTheRangeOfGdp(string value, string found, string expected)
+    {
+        // 7     gdpSeries: {2000: 100, 2001: VALUE}   (value at column 34)
+        var e = Single(Base.Replace("gdp: 100", $"gdp: 100\n    gdpSeries: {{2000: 100, 2001: {value}}}"));
+        AssertAt(e, 7, 34, "states[0].gdpSeries.2001", found, expected);
+    }
+
+    [Fact]
     public void LoadText_DuplicateState_PointsAtTheSecondName()
     {
         var e = Single(Base.Replace("name: B", "name: a"));

@@ -260,7 +260,9 @@ public sealed class ResultsStoreTests : IDisposable
         ResultsStoreWriter.WriteComparisons(path, experiment, Header(DetailSelection.None) with { Kind = "compare", SweepText = null }, results);
         using var reader = ResultsReader.Open(path);
         var rows = reader.Comparisons();
-        Assert.Equal(2 * OutcomeRegistry.Compared.Count, rows.Count);
+        Assert.Equal(2 * (OutcomeRegistry.Compared.Count + OutcomeRegistry.Ratios.Count), rows.Count);
+        var ratio = results[1][OutcomeRegistry.ForceOrWarGivenCrisis];
+        Assert.Equal(ratio.Difference.Mean, rows.Single(r => r.Intervention == "hotline:s1,s2" && r.Outcome == "forceOrWarGivenCrisis").Difference);
         Assert.Equal(results[1][OutcomeRegistry.HadWar].Difference.Mean, rows.Single(r => r.Intervention == "hotline:s1,s2" && r.Outcome == "hadWar").Difference);
         Assert.Equal("compare", reader.Experiment().Kind);
     }

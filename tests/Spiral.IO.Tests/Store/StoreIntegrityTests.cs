@@ -143,6 +143,26 @@ public sealed class StoreIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void Open_StoreOfAnotherSchemaVersion_RefusedForReadingAndResumingNamingBothVersions()
+    {
+        var old = PathOf("schema2.duckdb");
+        File.Copy(WriteStore(), old);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={old}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"UPDATE {StoreSchema.Experiment.Table} SET {StoreSchema.Experiment.SchemaVersion} = 2; CHECKPOINT";
+            cmd.ExecuteNonQuery();
+        }
+        var before = Hash(old);
+        var expected = $"'{old}' was written with store schema 2 by spiral test; this spiral reads schema {StoreSchema.Version}";
+        Assert.StartsWith(expected, Assert.Throws<ResultsStoreException>(() => ResultsReader.Open(old)).Message);
+        Assert.StartsWith(expected, Assert.Throws<ResultsStoreException>(() => ResultsStoreWriter.OpenOrCreate(old, Sweep(), Header(), resume: true)).Message);
+        Assert.Equal(before, Hash(old));
+        Assert.Equal(3, StoreSchema.Version);
+    }
+
+    [Fact]
     public void OpenOrCreate_ResumeOnAnIntactStore_KeepsEveryRun()
     {
         var good = WriteStore();

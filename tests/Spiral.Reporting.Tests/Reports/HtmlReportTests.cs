@@ -89,6 +89,20 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void EnsembleReport_Events_ModelAndScriptedCountedApartInPlainWords()
+    {
+        using var charts = StoreCharts.Open(TestStores.Ensemble());
+        var html = HtmlReport.Build(charts, "ensemble.duckdb", "1").Html;
+        Assert.Contains("<th>by the model</th><th>scripted (history)</th>", html);
+        var incidents = charts.Reader.EventCounts().Single(c => c.Kind == nameof(EventKind.Incident));
+        Assert.True(incidents.Scripted > 0, "india-china-lac's timeline incidents are scripted");
+        string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"<tr><td>incident opening a crisis</td><td class=\"n\">{N(incidents.Count)}</td><td class=\"n\">{N(incidents.Model)}</td><td class=\"n\">{N(incidents.Scripted)}</td>", html);
+        Assert.Contains("<td>share of crises reaching use of force or war (ratio of sums over all runs)</td>", html);
+        Assert.Contains("<td>scripted wars (history, not model output) per run</td>", html);
+    }
+
+    [Fact]
     public void ComparisonReport_HasTheDifferencesTableAndTornado()
     {
         var path = Path.Combine(TestStores.TempDir(), "report.html");

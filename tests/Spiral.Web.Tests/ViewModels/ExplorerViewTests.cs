@@ -32,8 +32,37 @@ public class ExplorerViewTests(ITestOutputHelper output)
         Assert.Equal(view.Summary[OutcomeRegistry.HadWar].Estimate.Mean, view.WarByYear[^1], 9);
         Assert.Equal(1.0, view.Rungs.Sum(r => r.Share), 9);
         Assert.All(view.CrisisInYear, p => Assert.InRange(p, 0, 1));
+        Assert.All(view.ScriptedCrisisInYear, p => Assert.InRange(p, 0, 1));
         Assert.NotEmpty(view.Network);
         Assert.NotEmpty(view.Beliefs);
+    }
+
+    [Fact]
+    public void EnsembleView_Breakdown_CrisisLevelsRoutesAndScriptedWarsFromTheSummary()
+    {
+        var scenario = ScenarioLoader.LoadLibrary("russia-ukraine-nato");
+        var view = EnsembleView.Compute(new EnsembleExperiment(scenario, 40, 3));
+        Assert.Equal(EnsembleView.BreakdownOutcomes.Select(b => b.Outcome.Label), view.Breakdown.Select(b => b.Label));
+        var scripted = view.Breakdown.Single(b => b.Label == OutcomeRegistry.ScriptedWars.Label);
+        // every run replays the timeline's wars (2014 and 2022): scripted, counted apart from the model's wars; a crisis a
+        // scripted incident opens is scripted too, and so is a war it ends in, so some runs have more
+        var timelineWars = scenario.Timeline.Count(e => e.Kind == Spiral.Core.Scenarios.TimelineEventKind.War);
+        Assert.Equal(2, timelineWars);
+        Assert.InRange(scripted.Mean, timelineWars, timelineWars + 0.5);
+        Assert.Equal(scripted.Mean, view.Summary[OutcomeRegistry.ScriptedWars].Mean);
+        Assert.Equal(view.Summary[OutcomeRegistry.CrisesAtThreat].Mean, view.Breakdown[0].Mean);
+        Assert.Equal(["wars per crisis", "share of crises reaching use of force or war"], view.Ratios.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void StoryRun_RussiaUkraineNato_ScriptedWarsApartFromTheModels()
+    {
+        var story = StoryRun.Tell(ScenarioLoader.LoadLibrary("russia-ukraine-nato"), 1);
+        Assert.Equal(2, story.ScriptedWars);
+        Assert.EndsWith("; 2 scripted wars (history).", story.WarText);
+        Assert.Contains(story.Years.SelectMany(y => y.Lines), l => l.History && l.Text.StartsWith("In 2022, as history records,", StringComparison.Ordinal));
+        Assert.Equal("no war started by the model.", (story with { Wars = 0, ScriptedWars = 0 }).WarText);
+        Assert.Equal("1 war started by the model; 1 scripted war (history).", (story with { Wars = 1, ScriptedWars = 1 }).WarText);
     }
 
     [Fact]

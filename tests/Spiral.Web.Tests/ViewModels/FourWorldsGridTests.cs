@@ -71,13 +71,17 @@ public class FourWorldsGridTests
         Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => FourWorldsGrid.Sweep(scenario, size, runs)).ParamName);
     }
 
-    /// <summary>The explorer's rows follow the time convention: one run of india-china-lac has rows 2009..2024 and the 2017 incident.</summary>
+    /// <summary>
+    /// The explorer's rows follow the time convention: one run of india-china-lac has rows 2009..2024 and the 2017
+    /// incident, a crisis the timeline scripts (history, drawn apart from the model's crises).
+    /// </summary>
     [Fact]
     public void EnsembleView_IndiaChinaLac_RowsAreTheScenarioYears()
     {
         var scenario = ScenarioLoader.LoadLibrary("india-china-lac");
         var view = EnsembleView.Compute(new EnsembleExperiment(scenario, 1, 7));
         Assert.Equal(Enumerable.Range(2009, 16), view.Years);
-        Assert.Equal(1.0, view.CrisisInYear[view.Years.ToList().IndexOf(2017)]);
+        Assert.Equal(1.0, view.ScriptedCrisisInYear[view.Years.ToList().IndexOf(2017)]);
+        Assert.Equal(0.0, view.ScriptedCrisisInYear[view.Years.ToList().IndexOf(2016)]);
     }
 }

@@ -143,6 +143,16 @@ internal static class CompareCommand
                         high = o.Difference.High,
                         significant = o.Difference.Low > 0 || o.Difference.High < 0,
                     }).ToArray(),
+                    ratios = c.Ratios.Select(o => new
+                    {
+                        ratio = o.Ratio.Name,
+                        baseline = o.Baseline,
+                        treated = o.Treated,
+                        difference = o.Difference.Mean,
+                        low = o.Difference.Low,
+                        high = o.Difference.High,
+                        significant = o.Difference.Low > 0 || o.Difference.High < 0,
+                    }).ToArray(),
                 }).ToArray(),
                 store = output is null ? null : Path.GetFullPath(output),
             });
@@ -159,6 +169,12 @@ internal static class CompareCommand
             {
                 var sig = o.Difference.Low > 0 || o.Difference.High < 0 ? "*" : "";
                 AnalyticCli.AddRow(table, o.Outcome.Label, R(o.Baseline), R(o.Treated), R(o.Difference.Mean),
+                    string.Create(CultureInfo.InvariantCulture, $"[{R(o.Difference.Low)}, {R(o.Difference.High)}]"), sig);
+            }
+            foreach (var o in c.Ratios)
+            {
+                var sig = o.Difference.Low > 0 || o.Difference.High < 0 ? "*" : "";
+                AnalyticCli.AddRow(table, o.Ratio.Label + " (over all runs)", R(o.Baseline), R(o.Treated), R(o.Difference.Mean),
                     string.Create(CultureInfo.InvariantCulture, $"[{R(o.Difference.Low)}, {R(o.Difference.High)}]"), sig);
             }
             AnalyticCli.Write(parse, table);

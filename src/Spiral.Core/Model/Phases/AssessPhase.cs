@@ -39,7 +39,11 @@ public static class AssessPhase
         }
     }
 
-    /// <summary>Each state's defense plus its committed allies' defense, and its allies' offense (Walt 1987; Snyder 1984).</summary>
+    /// <summary>
+    /// Each state's defense plus its allies' defense, and its allies' offense, each at the alliance's reliability
+    /// (commitment × the chance an ally honours it; Leeds 2003): a doubtful ally counts for less, so fear of abandonment
+    /// lowers security and drives arming (Snyder 1984; Walt 1987).
+    /// </summary>
     public static void AlliedCapabilities(World w)
     {
         var n = w.N;
@@ -49,7 +53,7 @@ public static class AssessPhase
             var a = w.Alliance[i];
             if (a >= 0)
             {
-                var c = w.AllianceCommitment[a];
+                var c = Bargaining.AllianceReliability(w, i);
                 for (var k = 0; k < n; k++)
                 {
                     if (k != i && w.Alliance[k] == a)

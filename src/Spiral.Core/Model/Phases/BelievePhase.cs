@@ -11,7 +11,7 @@ namespace Spiral.Core.Model.Phases;
 /// j's public burden toward the type's desired burden; a security-seeker's includes the reaction to i's own arming,
 /// which i recognises only in proportion to its empathy (Jervis 1976: the failure to see oneself as a threat); the
 /// spread is the budget noise plus the observation noise. Arming carries no evidence in the first year (no budget year
-/// observed yet) nor after a year the state was at war (both types mobilise). When ι &gt; 0, the institutional report
+/// observed yet) nor after a year the state's budget mobilised or demobilised (both types do alike). When ι &gt; 0, the institutional report
 /// is a second, independent observation of the same behaviour (Keohane 1984). Each year's likelihood ratio is
 /// tempered by the evidence weight (<see cref="BeliefUpdate"/>); old evidence ages as the belief drifts back toward the
 /// prior, since intentions can change (Mearsheimer 2001); beliefs stay in [ε, 1-ε]. Nothing here reads a type.
@@ -92,25 +92,10 @@ public static class BelievePhase
     }
 
     /// <summary>
-    /// Whether j's last burden change says anything about its type: not before its first budget year, and not when it
-    /// was at war in that year, when both types mobilise.
+    /// Whether j's last burden change says anything about its type: not before its first budget year, and not when its
+    /// budget ran in the wartime regime (mobilising at war or demobilising after it), which both types run alike.
     /// </summary>
-    private static bool ArmingIsInformative(World w, int j)
-    {
-        if (w.Step == 0)
-        {
-            return false;
-        }
-        var row = j * w.N;
-        for (var k = 0; k < w.N; k++)
-        {
-            if (k != j && w.WarUntil[row + k] >= w.Step - 1)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool ArmingIsInformative(World w, int j) => w.Step > 0 && !w.Demobilising[j];
 
     /// <summary>The upward bias rivalry put into i's reading of j's posture (phase 2).</summary>
     private static double RivalryBias(World w, int ij) => w.P.RivalryBias * ObservePhase.EffectiveRivalry(w, ij);

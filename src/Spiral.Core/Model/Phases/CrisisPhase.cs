@@ -3,10 +3,10 @@ using Spiral.Core.Events;
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
-/// Phase 7, incidents, crises and war: deliberate wars of greedy states first (Fearon 1995), then incidents per
-/// dyad at rate λ0 · r · forward posture · (1 + h) · tension · (1 - φτ) · (1 + κ(I_i + I_j)), each opening a
-/// crisis on Kahn's ladder (Kahn 1965; <see cref="Crisis"/>); internal threat adds incidents across borders
-/// (Salehyan 2009).
+/// Phase 7, crises: every war starts in one (DESIGN.md 3.1.3). First the demands decided in phase 5 open crises over
+/// contested stakes (Fearon 1995); then incidents per dyad at rate λ0 · r · forward posture · (1 + h) · tension ·
+/// (1 - φτ) · probe · (1 + κ(I_i + I_j)) open crises by accident (Kahn 1965; Salehyan 2009 on internal threat across
+/// borders). Dyads at war or cooling down after a crisis have none.
 /// </summary>
 public static class CrisisPhase
 {
@@ -17,10 +17,16 @@ public static class CrisisPhase
         AssessPhase.AlliedCapabilities(w);
         for (var i = 0; i < n; i++)
         {
-            var target = w.AttackTarget[i];
-            if (target >= 0 && target != i && w.CooldownUntil[i * n + target] <= w.Step)
+            for (var j = 0; j < n; j++)
             {
-                Crisis.War(w, i, target, Concept.Greed);
+                var ij = i * n + j;
+                if (i == j || !w.Demand[ij] || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
+                {
+                    continue;
+                }
+                w.AddEvent(EventKind.Demand, i, j, p.DemandRung, w.Stake[ij], Concept.Bargaining);
+                Crisis.ApplyEvidence(w, j * n + i, p.DemandEvidence);
+                Crisis.Run(w, i, j, p.DemandRung, demand: true);
             }
         }
         for (var i = 0; i < n; i++)
@@ -29,7 +35,7 @@ public static class CrisisPhase
             {
                 int ij = i * n + j, ji = j * n + i;
                 var r = Math.Max(w.Reach[ij], w.Reach[ji]);
-                if (r <= 0 || w.CooldownUntil[ij] > w.Step)
+                if (r <= 0 || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
                 {
                     continue;
                 }

@@ -4,9 +4,10 @@ using Spiral.Core.Policies;
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
-/// Phase 5: every policy decides at once into buffers, then the kernel resolves agreements (both must
-/// propose; mistrust blocks), alliances (two states balancing against the same threat that trust each other
-/// ally; Walt 1987) and applies shares and postures within the development cap (Acharya 1995).
+/// Phase 5: every policy decides at once into buffers (desired burden, posture, diplomacy, alliance and crisis moves),
+/// then the kernel resolves agreements (both must propose; mistrust blocks), alliances (two states balancing against
+/// the same threat that trust each other ally; Walt 1987) and applies postures. The desired burden is applied by the
+/// budget process of phase 6 (<see cref="BudgetPhase"/>); a policy that sets none keeps its current burden as desired.
 /// </summary>
 public static class DecidePhase
 {
@@ -18,12 +19,11 @@ public static class DecidePhase
         Array.Clear(w.HotlineIntent);
         Array.Clear(w.Probe);
         Array.Clear(w.Demand);
-        Array.Fill(w.AttackTarget, -1);
         Array.Fill(w.BalanceAgainst, -1);
         Array.Clear(w.Reassure);
         for (var i = 0; i < n; i++)
         {
-            w.NextMilitaryShare[i] = w.MilitaryShare[i];
+            w.DesiredBurden[i] = w.MilitaryShare[i];
             w.NextPosture[i] = w.Posture[i];
             w.PolicyOf(i).Decide(new PolicyContext(w, i));
         }
@@ -46,35 +46,8 @@ public static class DecidePhase
 
         for (var i = 0; i < n; i++)
         {
-            var forced = w.ForcedMilitaryShare[i];
-            var share = double.IsNaN(forced) ? w.NextMilitaryShare[i] : forced;
-            if (double.IsNaN(share) || double.IsInfinity(share))
-            {
-                share = w.MilitaryShare[i];
-            }
-            share = Math.Clamp(share, p.MinMilitaryShare, w.MilitaryShareCap(i));
-            var change = share - w.MilitaryShare[i];
-            if (change >= 0.8 * p.MaxShareChange)
-            {
-                var concept = w.Security[i] < w.PreviousSecurity[i] ? Concept.ArmsRace
-                    : w.IsGreedy[i] ? Concept.PowerCompetition : Concept.Anarchy;
-                w.AddEvent(EventKind.ArmsBuildup, i, AssessPhase.MostThreatening(w, i), value: change, concept: concept);
-            }
-            else if (w.Reassure[i])
-            {
-                w.AddEvent(EventKind.ReassuranceGesture, i, AssessPhase.MostThreatening(w, i), value: change,
-                    concept: w.PolicyOf(i) is Grit ? Concept.Grit : Concept.CostlyReassurance);
-            }
-            else if (change <= -0.8 * p.MaxShareChange)
-            {
-                w.AddEvent(EventKind.ArmsCut, i, -1, value: change,
-                    concept: w.DevelopmentPriority[i] > 0.5 && share >= w.MilitaryShareCap(i) - 1e-12 ? Concept.DevelopmentPriority : Concept.None);
-            }
-            w.BurdenChange[i] = w.MilitaryShare[i] > 0 ? Math.Log(share / w.MilitaryShare[i]) : 0;
-            w.MilitaryShare[i] = share;
             var posture = w.NextPosture[i];
             w.Posture[i] = double.IsFinite(posture) ? Math.Clamp(posture, 0, 1) : w.Posture[i];
-            w.ForcedMilitaryShare[i] = double.NaN;
         }
     }
 

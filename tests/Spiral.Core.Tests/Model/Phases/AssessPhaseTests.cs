@@ -1,3 +1,4 @@
+using Spiral.Core.Parameters;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
 using Spiral.Core.Model.Phases;
@@ -55,12 +56,13 @@ public class AssessPhaseTests
         };
 
     [Fact]
-    public void Run_AlliedDefense_CountsForMeWithCommitment()
+    public void Run_AlliedDefense_CountsForMeAtTheAlliancesReliability()
     {
         var w = WorldFactory.Create(Triad(allied: true), 1, 0);
-        // D_A + 0.5·D_C = 162.5 + 81.25 = 243.75; v_AB = 87.5 / (87.5 + 243.75)
-        Assert.Equal(243.75, w.AlliedDefense[0], 12);
-        Assert.Equal(87.5 / 331.25, w.Vulnerability[0 * 3 + 1], 12);
+        // reliability = commitment 0.5 × intervention 0.75 (Leeds 2003) = 0.375:
+        // D_A + 0.375·D_C = 162.5 + 60.9375 = 223.4375; v_AB = 87.5 / (87.5 + 223.4375)
+        Assert.Equal(223.4375, w.AlliedDefense[0], 12);
+        Assert.Equal(87.5 / 310.9375, w.Vulnerability[0 * 3 + 1], 12);
         Assert.Equal(0.0, w.Vulnerability[0 * 3 + 2]);
         var alone = WorldFactory.Create(Triad(allied: false), 1, 0);
         Assert.Equal(0.35, alone.Vulnerability[0 * 3 + 1], 12);
@@ -71,10 +73,20 @@ public class AssessPhaseTests
     {
         var allied = WorldFactory.Create(Triad(allied: true), 1, 0);
         var alone = WorldFactory.Create(Triad(allied: false), 1, 0);
-        // B reads A's offense plus half of C's: (87.5 + 43.75) / (131.25 + 162.5)
-        Assert.Equal(131.25 / 293.75, allied.Vulnerability[1 * 3 + 0], 12);
+        // B reads A's offense plus C's at the alliance's reliability 0.375: (87.5 + 32.8125) / (120.3125 + 162.5)
+        Assert.Equal(120.3125 / 282.8125, allied.Vulnerability[1 * 3 + 0], 12);
         Assert.Equal(0.35, alone.Vulnerability[1 * 3 + 0], 12);
         Assert.True(allied.Security[1] < alone.Security[1]);
+    }
+
+    [Fact]
+    public void Run_DoubtfulAlly_LowersSecurity_AbandonmentFear()
+    {
+        var reliable = WorldFactory.Create(Triad(allied: true), 1, 0);
+        var doubtful = WorldFactory.Create(Triad(allied: true) with { Model = ModelParameters.Default with { AllyInterventionProbability = 0.25 } }, 1, 0);
+        // D_A + 0.125·D_C = 182.8125 instead of 223.4375: A is more vulnerable to B and less secure (Snyder 1984)
+        Assert.Equal(182.8125, doubtful.AlliedDefense[0], 12);
+        Assert.True(doubtful.Security[0] < reliable.Security[0]);
     }
 
     [Fact]

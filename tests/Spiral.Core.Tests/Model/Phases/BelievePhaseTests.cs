@@ -61,12 +61,12 @@ public class BelievePhaseTests
     }
 
     [Fact]
-    public void Run_StateAtWarInItsLastBudgetYear_ArmingIsNoEvidence()
+    public void Run_StateMobilisedOrDemobilisedInItsLastBudgetYear_ArmingIsNoEvidence()
     {
         double After(double arming, bool atWar)
         {
             var w = AfterOneYear();
-            w.WarUntil[1] = w.WarUntil[2] = atWar ? 0 : -1;
+            w.Demobilising[1] = atWar;
             w.ObservedPosture[1] = 0.5;
             w.ObservedArming[1] = arming;
             BelievePhase.Run(w);

@@ -6,14 +6,13 @@ using Spiral.Testing;
 
 namespace Spiral.Core.Tests.Model.Phases;
 
-/// <summary>Phase 7: wars of greed and incidents that open crises.</summary>
+/// <summary>Phase 7: demands and incidents open crises; no war starts outside one.</summary>
 public class CrisisPhaseTests
 {
     [Fact]
     public void Run_ZeroBaseRate_NoIncidents()
     {
         var w = TestWorlds.Dyad(change: s => s.NoIncidents());
-        Array.Fill(w.AttackTarget, -1);
         for (var k = 0; k < 200; k++)
         {
             CrisisPhase.Run(w);
@@ -22,14 +21,34 @@ public class CrisisPhaseTests
     }
 
     [Fact]
-    public void Run_AttackTarget_StartsWarOfGreed()
+    public void Run_Demand_OpensACrisisAtTheDemandRungAndIsEvidenceOfGreed()
     {
-        var w = TestWorlds.Dyad();
-        w.AttackTarget[0] = 1;
-        w.AttackTarget[1] = -1;
+        var w = TestWorlds.Dyad("Hawk", "Dove", change: s => s.NoIncidents() with { Dyads = [new("A", "B") { Stake = 0.05 }] });
+        w.Demand[0 * 2 + 1] = true;
         CrisisPhase.Run(w);
-        var war = Assert.Single(TestWorlds.EventsOf(w, EventKind.WarStarted));
-        Assert.Equal((0, 1, Concept.Greed), (war.Actor, war.Target, war.Concept));
+        var demand = Assert.Single(TestWorlds.EventsOf(w, EventKind.Demand));
+        Assert.Equal((0, 1, 3, (byte)2, 0.05), ((int)demand.Actor, (int)demand.Target, (int)demand.Rung, demand.Mid, demand.Value));
+        // the hawk escalates as the dove yields: no rung is climbed
+        Assert.Equal(0, TestWorlds.Count(w, EventKind.CrisisEscalated));
+        // B's belief about A, odds 0.25 at first: × e^(0.5 × 1.4) for the demand, × ((1 + e)/(1 + e^0.5))^0.5 for the
+        // escalation it saw (a greedy type's resolve index is higher by (2 − 1) × 0.5)
+        var odds = 0.25 * Math.Exp(0.5 * 1.4) * Math.Sqrt((1 + Math.E) / (1 + Math.Exp(0.5)));
+        Assert.Equal(odds / (1 + odds), w.Belief[1 * 2 + 0], 12);
+        var concession = Assert.Single(TestWorlds.EventsOf(w, EventKind.Concession));
+        Assert.Equal((1, 0, 50.0), ((int)concession.Actor, (int)concession.Target, concession.Value));
+        Assert.Equal(0, TestWorlds.Count(w, EventKind.WarStarted));
+    }
+
+    [Fact]
+    public void Run_NoDemandNoIncident_NoWarEvenWhenWarWouldPay()
+    {
+        var w = TestWorlds.Dyad("OffensiveRealist", "Dove", change: s => s.NoIncidents() with { Dyads = [new("A", "B") { Stake = 1 }] });
+        w.Offense[0] = 1e6;
+        for (var k = 0; k < 100; k++)
+        {
+            CrisisPhase.Run(w);
+        }
+        Assert.Equal(0, TestWorlds.Count(w, EventKind.WarStarted));
     }
 
     [Fact]
@@ -37,7 +56,6 @@ public class CrisisPhaseTests
     {
         var w = TestWorlds.Dyad();
         w.IncidentBaseRate = 100;
-        Array.Fill(w.AttackTarget, -1); // as phase 5 leaves it
         CrisisPhase.Run(w);
         var incident = Assert.Single(TestWorlds.EventsOf(w, EventKind.Incident));
         Assert.Equal(1, incident.Rung);

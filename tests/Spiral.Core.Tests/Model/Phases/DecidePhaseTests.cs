@@ -9,22 +9,17 @@ namespace Spiral.Core.Tests.Model.Phases;
 /// <summary>Phase 5, decide: caps, agreements and alliances resolved after the policies choose.</summary>
 public class DecidePhaseTests
 {
-    [Theory]
-    [InlineData(0.0, 0.12)]
-    [InlineData(0.25, 0.095)]
-    [InlineData(0.5, 0.07)]
-    [InlineData(1.0, 0.02)]
-    public void Run_DevelopmentPriority_CapsMilitaryShare(double kappa, double cap)
+    [Fact]
+    public void Run_Policies_SetDesiredBurdenButNotTheShare()
     {
-        var w = TestWorlds.Dyad("Hawk", "Dove", change: s => s.WithState(0, st => st with { DevelopmentPriority = kappa }));
-        Assert.Equal(0.12 * (1 - kappa) + 0.02 * kappa, w.MilitaryShareCap(0), 12);
-        Assert.Equal(cap, w.MilitaryShareCap(0), 12);
-        w.MilitaryShare[0] = 0.3;
+        var w = TestWorlds.Dyad("Hawk", "Dove", change: s => s.WithState(0, st => st with { DevelopmentPriority = 0.5 }));
         DecidePhase.Run(w);
-        Assert.Equal(cap, w.MilitaryShare[0], 12);
-        w.ForcedMilitaryShare[0] = 0.5;
-        DecidePhase.Run(w);
-        Assert.Equal(cap, w.MilitaryShare[0], 12);
+        Assert.Equal(0.07, w.DesiredBurden[0], 12);  // the Hawk's cap at κ 0.5: 0.12·0.5 + 0.02·0.5
+        Assert.Equal(0.005, w.DesiredBurden[1], 12); // the Dove's floor
+        Assert.Equal(0.02, w.MilitaryShare[0], 12);  // applied by the budget process of phase 6
+        Assert.Equal(0.02, w.MilitaryShare[1], 12);
+        Assert.Equal(0.9, w.Posture[0], 12);         // postures are applied here
+        Assert.Equal(0.1, w.Posture[1], 12);
     }
 
     [Fact]

@@ -1,0 +1,154 @@
+using Spiral.Core.Events;
+
+namespace Spiral.Core.Model;
+
+/// <summary>
+/// What war and waiting are worth to one side of a crisis, as that side perceives them: the bargaining model of war
+/// (Fearon 1995; Powell 2006). Values are in GDP units relative to the status quo. War pays a side only through
+/// (a) private information — it believes it would win enough of the stake to cover the costs (mutual optimism, a
+/// called bluff); (b) a commitment problem — power is shifting against it, so the deal it can get later is worse
+/// (preventive war); (c) a first-strike advantage — it fears being struck first and striking first wins more
+/// (pre-emption, the security dilemma's own route; Schelling 1960; Jervis 1978). Costs scale with both sides' size and
+/// are catastrophic between nuclear-armed states (Snyder 1965; Jervis 1989).
+/// </summary>
+public static class Bargaining
+{
+    /// <summary>The value of the dyad's contested stake in GDP units: V_ij × the pair's mean GDP (the face value of an incident when nothing is contested).</summary>
+    public static double StakeValue(World w, int i, int j)
+    {
+        var share = w.Stake[i * w.N + j];
+        return (share > 0 ? share : w.P.FaceStake) * 0.5 * (w.Gdp[i] + w.Gdp[j]);
+    }
+
+    /// <summary>
+    /// The cost of a war with j to i in GDP units: warCost × Y_i × 2Y_j/(Y_i + Y_j) (a small enemy can inflict little),
+    /// plus the catastrophic nuclear cost when both are nuclear-armed; an ally that intervenes bears part of it.
+    /// </summary>
+    public static double WarCost(World w, int i, int j)
+    {
+        var p = w.P;
+        double yi = w.Gdp[i], yj = w.Gdp[j];
+        var scale = yi + yj > 0 ? 2 * yj / (yi + yj) : 0;
+        var cost = p.WarCost * yi * scale;
+        if (w.Nuclear[i] && w.Nuclear[j])
+        {
+            cost += p.NuclearWarCost * yi;
+        }
+        return cost;
+    }
+
+    /// <summary>Reliability of i's allies as i plans with it: commitment × the chance an ally honours it (Leeds 2003).</summary>
+    public static double AllianceReliability(World w, int i)
+    {
+        var a = w.Alliance[i];
+        return a >= 0 ? w.AllianceCommitment[a] * w.P.AllyInterventionProbability : 0;
+    }
+
+    /// <summary>
+    /// Side i's calculus against j at <paramref name="rung"/>: its own stocks and allies' (at their reliability) are known
+    /// to it, j's are seen through its noisy observation of j's spending; <paramref name="valuation"/> is i's private
+    /// value of the stake, <paramref name="heldShare"/> the share of it i holds (0 challenger, 1 holder, ½ incident),
+    /// <paramref name="belief"/> i's belief that j is greedy.
+    /// </summary>
+    public static WarCalculus Assess(World w, int i, int j, double valuation, double heldShare, int rung, double belief)
+    {
+        var p = w.P;
+        var n = w.N;
+        var seen = w.Milex[j] > 0 ? Math.Max(0, w.ObservedMilex[i * n + j] / w.Milex[j]) : 1;
+        var myOffense = w.Offense[i] + w.AlliedOffense[i];
+        var myDefense = w.AlliedDefense[i];
+        var theirOffense = w.Offense[j] * seen + w.AlliedOffense[j];
+        var theirDefense = w.Defense[j] * seen + (w.AlliedDefense[j] - w.Defense[j]);
+        var beta = w.OffenseAdvantage;
+        var gamma = p.ContestExponent;
+        var winFirst = Contest.AttackerWins(myOffense, theirDefense, beta, gamma);
+        var winSecond = 1 - Contest.AttackerWins(theirOffense, myDefense, beta, gamma);
+        var grow = Math.Pow((1 + w.Growth[i]) / (1 + w.Growth[j]), p.PowerShiftHorizon);
+        var winFuture = Contest.AttackerWins(myOffense * grow, theirDefense, beta, gamma);
+
+        var cost = WarCost(w, i, j) * (1 - p.AllyCostShare * AllianceReliability(w, i));
+        var defeatLoss = p.WarCapabilityLoss * (w.Offense[i] + w.Defense[i]);
+        var v = valuation;
+        var warValue = winFirst * (1 - heldShare) * v - (1 - winFirst) * (heldShare * v + defeatLoss) - cost;
+        var preemption = (winFirst - winSecond) * (v + defeatLoss);
+        var prevention = Math.Max(0, winFirst - winFuture) * v;
+
+        // How likely j is to strike now, as i estimates j's own calculus (symmetric): a greedy j values the stake more;
+        // a security-seeking j strikes only to pre-empt, out of its fear of i — the reciprocal fear of surprise attack
+        // (Schelling 1960, ch. 9), found by iterating the two fears to their fixed point from the greedy-only fear.
+        var theirLoss = p.WarCapabilityLoss * (w.Offense[j] + w.Defense[j]) * seen;
+        var theirCost = WarCost(w, j, i) * (1 - p.AllyCostShare * AllianceReliability(w, j));
+        var theirHeld = 1 - heldShare;
+        double theirWinFirst = 1 - winSecond, theirWinSecond = 1 - winFirst;
+        var stakeValue = StakeValue(w, i, j);
+        var greedyValue = p.GreedyStakeValue * stakeValue;
+        var greedyWar = theirWinFirst * (1 - theirHeld) * greedyValue - (1 - theirWinFirst) * (theirHeld * greedyValue + theirLoss) - theirCost;
+        var securityWar = theirWinFirst * (1 - theirHeld) * stakeValue - (1 - theirWinFirst) * (theirHeld * stakeValue + theirLoss) - theirCost;
+        var theirPreemption = (theirWinFirst - theirWinSecond) * (stakeValue + theirLoss);
+        // Uncertainty about the other's valuation and what it risks, not about a cost both know (a nuclear exchange).
+        var spread = p.ResolveSpread * (greedyValue + theirLoss);
+        var nearness = Math.Min(1.0, (double)rung / p.WarRung);
+        var greedyStrikes = Chance(greedyWar, spread);
+        var fear = nearness * belief * greedyStrikes;
+        for (var k = 0; k < 4; k++)
+        {
+            var securityStrikes = Chance((1 - fear) * securityWar + fear * theirPreemption, spread);
+            fear = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
+        }
+        fear = Math.Clamp(fear, 0, 1);
+
+        return new WarCalculus(v, winFirst, winSecond, winFuture, cost, defeatLoss, fear, warValue, preemption, prevention);
+    }
+
+    /// <summary>The chance a value known up to a logistic error of scale <paramref name="spread"/> is positive.</summary>
+    private static double Chance(double value, double spread) =>
+        spread > 0 ? 1 / (1 + Math.Exp(-value / spread)) : value > 0 ? 1 : 0;
+}
+
+/// <summary>One side's perceived values in a crisis (<see cref="Bargaining.Assess"/>), in GDP units relative to the status quo.</summary>
+/// <param name="Valuation">Its private value of the stake.</param>
+/// <param name="WinFirst">Believed chance of winning a war it starts now.</param>
+/// <param name="WinSecond">Believed chance of winning if the other strikes first.</param>
+/// <param name="WinFuture">Believed chance of winning a war it starts after the projected power shift.</param>
+/// <param name="Cost">Its cost of war.</param>
+/// <param name="DefeatLoss">Military capability it loses if defeated.</param>
+/// <param name="Fear">π: believed chance the other strikes now.</param>
+/// <param name="WarValue">W: value of a war it starts now.</param>
+/// <param name="Preemption">What striking first adds over being struck first: (WinFirst − WinSecond)(V + L).</param>
+/// <param name="Prevention">What waiting costs under the projected shift of power: max(0, WinFirst − WinFuture)·V.</param>
+public readonly record struct WarCalculus(
+    double Valuation,
+    double WinFirst,
+    double WinSecond,
+    double WinFuture,
+    double Cost,
+    double DefeatLoss,
+    double Fear,
+    double WarValue,
+    double Preemption,
+    double Prevention)
+{
+    /// <summary>Value of war now over waiting: (1 − π)(W + prevention) + π·pre-emption, from W − π·W_struck + (1 − π)·prevention.</summary>
+    public double Gain => (1 - Fear) * (WarValue + Prevention) + Fear * Preemption;
+
+    public bool WantsWar => Gain > 0;
+
+    /// <summary>Expected loss of holding firm if the other strikes: π·max(0, −W_struck), W_struck = W − pre-emption.</summary>
+    public double FearCost => Fear * Math.Max(0, Preemption - WarValue);
+
+    /// <summary>The route by which this side would choose war: the largest of the three contributions to <see cref="Gain"/>.</summary>
+    public WarRoute Route
+    {
+        get
+        {
+            var information = (1 - Fear) * WarValue;
+            var commitment = (1 - Fear) * Prevention;
+            var preemption = Fear * Preemption;
+            if (preemption >= information && preemption >= commitment && preemption > 0)
+            {
+                return WarRoute.Preemption;
+            }
+            return commitment > information && commitment > 0 ? WarRoute.CommitmentProblem : WarRoute.PrivateInformation;
+        }
+    }
+}
