@@ -161,7 +161,7 @@ public class ScenarioLibraryTests
                 checkedCount++;
             }
         }
-        Assert.Equal(109, checkedCount);
+        Assert.Equal(99, checkedCount);
         Assert.Equal(100, defs["world"]!["properties"]!["offenseAdvantage"]!["maximum"]!.GetValue<double>());
         // an observed GDP series takes the range of gdp, from the catalog
         var gdp = ParameterCatalog.Find(ParameterScope.State, "gdp")!;
