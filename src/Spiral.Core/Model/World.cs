@@ -115,7 +115,7 @@ public sealed class World
     public readonly Concept[] BeliefCause;
     public readonly int[] CooldownUntil, LastCrisisStep;
     public readonly bool[] Cbm;
-    /// <summary>V_ij: the contested stake of the dyad, as a share of the pair's mean GDP (symmetric).</summary>
+    /// <summary>V_ij: the contested stake of the dyad, as a share of the pair's size √(Y_i·Y_j) (symmetric).</summary>
     public readonly double[] Stake;
     /// <summary>Step through which a war between i and j lasts (symmetric); -1 or less when at peace.</summary>
     public readonly int[] WarUntil;
