@@ -59,6 +59,39 @@ public sealed class ParamsCommandTests : IDisposable
             "docs/reference/parameters.md is out of date: run `spiral params --markdown > docs/reference/parameters.md`");
     }
 
+    /// <summary>The ODD protocol's parameter tables are the reference page's tables, each heading one level lower (docs/explanation/odd.md).</summary>
+    [Fact]
+    public void Params_Markdown_TablesEqualTheOddProtocolParameterBlock()
+    {
+        var r = CliRunner.Run("params", "--markdown");
+        Assert.Equal(0, r.ExitCode);
+        var odd = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "docs", "explanation", "odd.md"));
+        var begin = odd.IndexOf("\n<!-- parameters:begin", StringComparison.Ordinal);
+        var open = odd.IndexOf('\n', begin + 1) + 1;
+        var close = odd.IndexOf("\n<!-- parameters:end -->", open, StringComparison.Ordinal) + 1;
+        Assert.True(begin >= 0 && close > open && open > begin + 1, "docs/explanation/odd.md has no parameters:begin/end block");
+        var tables = r.Output[(r.Output.IndexOf("\n## ", StringComparison.Ordinal) + 1)..];
+        var expected = string.Join('\n', tables.Split('\n').Select(line => line.StartsWith("## ", StringComparison.Ordinal) ? "#" + line : line));
+        Assert.StartsWith("### Scenario\n", expected);
+        Assert.True(odd[open..close] == expected,
+            "docs/explanation/odd.md's parameter tables are out of date: regenerate them with the command in its Parameters section");
+    }
+
+    /// <summary>Every parameter the ODD protocol's submodel table names is in the catalog, so the table stays true when the catalog changes.</summary>
+    [Fact]
+    public void OddProtocol_SubmodelTable_NamesOnlyCatalogParameters()
+    {
+        var odd = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "docs", "explanation", "odd.md"));
+        var start = odd.IndexOf("## 7. Submodels", StringComparison.Ordinal);
+        var section = odd[start..odd.IndexOf("## Parameters", start, StringComparison.Ordinal)];
+        var rows = section.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| submodel", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, rows.Count);
+        var names = rows.SelectMany(row => System.Text.RegularExpressions.Regex.Matches(row.Split('|')[4], "`([A-Za-z]+)`").Select(m => m.Groups[1].Value)).ToList();
+        Assert.True(names.Count > 40, $"{names.Count} parameter names");
+        var catalog = ParameterCatalog.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(names, n => Assert.True(catalog.Contains(n), $"docs/explanation/odd.md names '{n}', which is not a catalog parameter"));
+    }
+
     [Fact]
     public void Params_UnknownFilter_Exit2()
     {

@@ -13,26 +13,33 @@ namespace Spiral.Core.Model;
 /// </summary>
 public static class Bargaining
 {
-    /// <summary>The value of the dyad's contested stake in GDP units: V_ij × the pair's mean GDP (the face value of an incident when nothing is contested).</summary>
+    /// <summary>
+    /// The size of a war between i and j: the geometric mean of their GDPs, √(Y_i·Y_j). Stakes and costs are measured in it,
+    /// so that both scale with both sides' size (DESIGN.md 3.1.3): a small state's territory is not worth a share of its
+    /// giant neighbour's economy, and a giant's war against a small state still costs it (the US in Iraq: Stiglitz &amp;
+    /// Bilmes 2008), though far less of its own GDP than it costs the small state.
+    /// </summary>
+    public static double PairSize(World w, int i, int j) => Math.Sqrt(Math.Max(0, w.Gdp[i]) * Math.Max(0, w.Gdp[j]));
+
+    /// <summary>The value of the dyad's contested stake in GDP units: V_ij × the pair's size (the face value of an incident when nothing is contested).</summary>
     public static double StakeValue(World w, int i, int j)
     {
         var share = w.Stake[i * w.N + j];
-        return (share > 0 ? share : w.P.FaceStake) * 0.5 * (w.Gdp[i] + w.Gdp[j]);
+        return (share > 0 ? share : w.P.FaceStake) * PairSize(w, i, j);
     }
 
     /// <summary>
-    /// The cost of a war with j to i in GDP units: warCost × Y_i × 2Y_j/(Y_i + Y_j) (a small enemy can inflict little),
-    /// plus the catastrophic nuclear cost when both are nuclear-armed; an ally that intervenes bears part of it.
+    /// The cost of a war with j to i in GDP units: warCost × the pair's size (so a share 2·warCost·√(Y_j/Y_i) of its own GDP,
+    /// heavy for the small side, light but not nothing for the large), plus the catastrophic nuclear cost, a share of
+    /// its own GDP, when both are nuclear-armed.
     /// </summary>
     public static double WarCost(World w, int i, int j)
     {
         var p = w.P;
-        double yi = w.Gdp[i], yj = w.Gdp[j];
-        var scale = yi + yj > 0 ? 2 * yj / (yi + yj) : 0;
-        var cost = p.WarCost * yi * scale;
+        var cost = p.WarCost * PairSize(w, i, j);
         if (w.Nuclear[i] && w.Nuclear[j])
         {
-            cost += p.NuclearWarCost * yi;
+            cost += p.NuclearWarCost * w.Gdp[i];
         }
         return cost;
     }

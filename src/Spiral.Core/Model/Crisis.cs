@@ -267,7 +267,7 @@ public static class Crisis
         var attackerWins = w.CrisisRng.NextDouble() < win;
         var winner = attackerWins ? attacker : defender;
         var loser = attackerWins ? defender : attacker;
-        var spoils = Math.Min(w.Stake[ad] * 0.5 * (w.Gdp[attacker] + w.Gdp[defender]), 0.5 * w.Gdp[loser]);
+        var spoils = Math.Min(w.Stake[ad] * Bargaining.PairSize(w, attacker, defender), 0.5 * w.Gdp[loser]);
         var costA = Bargaining.WarCost(w, attacker, defender);
         var costD = Bargaining.WarCost(w, defender, attacker);
         for (var k = 0; k < n; k++)

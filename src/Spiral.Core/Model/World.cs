@@ -126,7 +126,7 @@ public sealed class World
     public readonly Concept[] BeliefCause;
     public readonly int[] CooldownUntil, LastCrisisStep;
     public readonly bool[] Cbm;
-    /// <summary>V_ij: the contested stake of the dyad, as a share of the pair's mean GDP (symmetric).</summary>
+    /// <summary>V_ij: the contested stake of the dyad, as a share of the pair's size √(Y_i·Y_j) (symmetric).</summary>
     public readonly double[] Stake;
     /// <summary>Step through which a war between i and j lasts (symmetric); -1 or less when at peace.</summary>
     public readonly int[] WarUntil;
@@ -209,7 +209,10 @@ public sealed class World
 
     /// <summary>MID hostility level of a Kahn rung: 2 threat, 3 display of force, 4 use of force, 5 war (Palmer et al. 2022).</summary>
     public byte MidLevel(int rung) =>
-        rung >= P.WarRung ? (byte)5 : rung >= P.UseOfForceRung ? (byte)4 : rung >= P.DisplayRung ? (byte)3 : rung > 0 ? (byte)2 : (byte)0;
+        rung >= P.WarRung ? MidHostility.War
+        : rung >= P.UseOfForceRung ? MidHostility.UseOfForce
+        : rung >= P.DisplayRung ? MidHostility.Display
+        : rung > 0 ? MidHostility.Threat : (byte)0;
 
     /// <summary>
     /// Records an event of the step being simulated (step t = <see cref="Step"/> + 1 and its year Y(t), the numbering
@@ -220,8 +223,7 @@ public sealed class World
     {
         var mid = kind is EventKind.Incident or EventKind.Demand or EventKind.CrisisEscalated or EventKind.UseOfForce
             or EventKind.WarStarted or EventKind.CrisisOutcome ? MidLevel(rung) : (byte)0;
-        Events.Add(new SimEvent(Step + 1, Year, kind, (short)actor, (short)target, (short)rung, value, concept, mid, ScriptedContext,
-            ScriptedContext && kind == EventKind.WarStarted ? WarRoute.Scripted : route));
+        Events.Add(new SimEvent(Step + 1, Year, kind, (short)actor, (short)target, (short)rung, value, concept, mid, ScriptedContext, route));
         if (target >= 0 && actor >= 0 && actor != target)
         {
             var g = EventCatalog.Goldstein(kind);

@@ -236,8 +236,8 @@ public sealed record ModelParameters
 
     // ---- v2 crises as bargaining (phase 7; Fearon 1995, Powell 2006) ----
 
-    [ScenarioParameter(0, 2, Unit = "share of own GDP", Source = "costs of interstate war: Glick & Taylor 2010; assumption, calibrated in the calibration issue",
-        Meaning = "Cost of a war to a side, as a share of its GDP, when the enemy is its equal; the cost scales with the enemy's share of the pair's GDP, 2·Y_j/(Y_i+Y_j).")]
+    [ScenarioParameter(0, 2, Unit = "share of the pair's size", Source = "costs of interstate war: Glick & Taylor 2010; Stiglitz & Bilmes 2008 on Iraq; assumption, calibrated in the calibration issue",
+        Meaning = "Cost of a war to each side, as a share of the pair's size √(Y_i·Y_j): a share of its own GDP when the enemy is its equal, heavier for the smaller side.")]
     public double WarCost { get; init; } = 0.1;
 
     [ScenarioParameter(0, 100, Unit = "share of own GDP", Source = "Snyder 1965; Jervis 1989: a nuclear exchange is catastrophic",
@@ -256,8 +256,8 @@ public sealed record ModelParameters
         Meaning = "Horizon over which a state projects the shift of relative power (from observed GDP growth and arming) when it weighs preventive war.")]
     public double PowerShiftHorizon { get; init; } = 10;
 
-    [ScenarioParameter(0, 1, Unit = "share of the pair's mean GDP", Source = "disputes without a contested stake are over position and face; assumption",
-        Meaning = "Value at issue in an incident between states with no contested stake, as a share of the pair's mean GDP.")]
+    [ScenarioParameter(0, 1, Unit = "share of the pair's size √(Y_i·Y_j)", Source = "disputes without a contested stake are over position and face; assumption",
+        Meaning = "Value at issue in an incident between states with no contested stake, as a share of the pair's size √(Y_i·Y_j).")]
     public double FaceStake { get; init; } = 0.002;
 
     [ScenarioParameter(1, 44, Unit = "Kahn rung", Source = "Kahn 1965 rung 4, \"Hardening of positions\"; MID hostility level 3 (display of force) from here",

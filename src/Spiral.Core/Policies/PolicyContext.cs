@@ -89,7 +89,7 @@ public readonly ref struct PolicyContext
     public double LongRunShareOf(int j) => _w.LongRunShare[j];
     public double MilitaryShareOf(int j) => _w.MilitaryShare[j];
     public bool IsNuclearOf(int j) => _w.Nuclear[j];
-    /// <summary>V_ij: the dyad's contested stake as a share of the pair's mean GDP.</summary>
+    /// <summary>V_ij: the dyad's contested stake as a share of the pair's size √(Y_i·Y_j).</summary>
     public double Stake(int j) => _w.Stake[_i * _w.N + j];
     public bool AtWarWith(int j) => _w.AtWar(_i, j);
 

@@ -139,8 +139,8 @@ public sealed record DyadSpec(
     [property: ScenarioParameter(0, 1, Unit = "share", Source = "Schelling 1960", Meaning = "H: strength of a crisis communication channel.")]
     double Hotline = 0.0)
 {
-    [ScenarioParameter(0, 1, Unit = "share of the pair's mean GDP", Source = "Fearon 1995; Huth 1996 on territorial disputes",
-        Meaning = "V: contested stake a war between A and B would be over (territory, sea lanes), as a share of the pair's mean GDP; 0 when nothing is contested. Spoils of a war are bounded by it.")]
+    [ScenarioParameter(0, 1, Unit = "share of the pair's size √(Y_A·Y_B)", Source = "Fearon 1995; Huth 1996 on territorial disputes",
+        Meaning = "V: contested stake a war between A and B would be over (territory, sea lanes), as a share of the pair's size √(Y_A·Y_B), the geometric mean of their GDPs (war costs are measured in it too); 0 when nothing is contested. Spoils of a war are bounded by it.")]
     public double Stake { get; init; }
     [ScenarioParameter(0, 1, Unit = "probability", Unset = "B's greedProbability (or priorBelief)", Meaning = "A's prior belief that B is greedy.")]
     public double? BeliefAB { get; init; }

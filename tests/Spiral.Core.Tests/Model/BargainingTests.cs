@@ -20,16 +20,20 @@ public class BargainingTests
     }
 
     [Fact]
-    public void WarCost_ScalesWithTheEnemysShareOfThePair()
+    public void WarCost_IsAShareOfThePairsSize()
     {
         var w = TestWorlds.Dyad();
         w.Gdp[1] = 3000;
-        // A: 0.1 × 1000 × 2·3000/4000 = 150; B: 0.1 × 3000 × 2·1000/4000 = 150: a small enemy inflicts little
-        Assert.Equal(150, Bargaining.WarCost(w, 0, 1), 9);
-        Assert.Equal(150, Bargaining.WarCost(w, 1, 0), 9);
-        var nuclear = Nuclear(w);
+        // both pay 0.1 × √(1000 × 3000) = 173.2: 17% of A's GDP, 6% of B's
+        Assert.Equal(0.1 * Math.Sqrt(3e6), Bargaining.WarCost(w, 0, 1), 9);
+        Assert.Equal(0.1 * Math.Sqrt(3e6), Bargaining.WarCost(w, 1, 0), 9);
+        var staked = TestWorlds.Dyad(change: s => s with { Dyads = [new("A", "B") { Stake = 0.05 }] });
+        staked.Gdp[1] = 3000;
+        Assert.Equal(0.05 * Math.Sqrt(3e6), Bargaining.StakeValue(staked, 0, 1), 9);
+        var nuclear = Nuclear();
         nuclear.Gdp[1] = 3000;
-        Assert.Equal(150 + 1000, Bargaining.WarCost(nuclear, 0, 1), 9);
+        Assert.Equal(0.1 * Math.Sqrt(3e6) + 1000, Bargaining.WarCost(nuclear, 0, 1), 9);
+        Assert.Equal(0.1 * Math.Sqrt(3e6) + 3000, Bargaining.WarCost(nuclear, 1, 0), 9);
     }
 
     [Fact]

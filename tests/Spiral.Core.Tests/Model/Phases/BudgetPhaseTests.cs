@@ -310,10 +310,10 @@ public class BudgetPhaseTests
         Kernel.Step(w);
         double before0 = w.Gdp[0], before1 = w.Gdp[1];
         Crisis.War(w, 1, 0, Concept.Escalation, WarRoute.PrivateInformation, 0.5, years: 1);
-        // every GDP change of the war is in the factor: the cost, 0.1 × Y × 2Y_other/(Y + Y_other) (no stake, no spoils)
+        // every GDP change of the war is in the factor: the cost, 0.1 × √(Y_A·Y_B) (no stake, no spoils)
         Assert.Equal(w.Gdp[0] / before0, w.WarGdpFactor[0], 12);
         Assert.Equal(w.Gdp[1] / before1, w.WarGdpFactor[1], 12);
-        Assert.Equal(1 - 0.1 * 2 * before1 / (before0 + before1), w.WarGdpFactor[0], 12);
+        Assert.Equal(1 - 0.1 * Math.Sqrt(before0 * before1) / before0, w.WarGdpFactor[0], 12);
         var factor = w.WarGdpFactor[0];
         Kernel.Step(w);
         Assert.Equal(1000 * factor, w.Milex[0] / w.MilitaryShare[0], 9);
