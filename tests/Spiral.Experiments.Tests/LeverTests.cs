@@ -22,7 +22,7 @@ public class LeverTests(ITestOutputHelper output)
     private static string Show(Estimate e) => $"{e.Mean:F4} [{e.Low:F4}, {e.High:F4}]";
 
     [Fact]
-    public void OffenseAdvantage_MoreOffense_MoreWars()
+    public void OffenseAdvantage_MoreOffense_MoreCrisesAndFasterArming()
     {
         var offense = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0));
         var defense = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 0.6, distinguishability: 0));
@@ -30,13 +30,16 @@ public class LeverTests(ITestOutputHelper output)
         output.WriteLine($"wars/run β=2.5: {Show(offense[OutcomeRegistry.Wars].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.Wars].Estimate)}");
         output.WriteLine($"crises/run β=2.5: {Show(offense[OutcomeRegistry.Crises].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.Crises].Estimate)}");
         output.WriteLine($"arms race index β=2.5: {Show(offense[OutcomeRegistry.ArmsRaceIndex].Estimate)}; β=0.6: {Show(defense[OutcomeRegistry.ArmsRaceIndex].Estimate)}");
-        Assert.True(offense[OutcomeRegistry.HadWar].Estimate.Low > defense[OutcomeRegistry.HadWar].Estimate.High,
-            $"95% intervals overlap: β=2.5 {Show(offense[OutcomeRegistry.HadWar].Estimate)} vs β=0.6 {Show(defense[OutcomeRegistry.HadWar].Estimate)}");
-        Assert.True(offense[OutcomeRegistry.Wars].Estimate.Low > defense[OutcomeRegistry.Wars].Estimate.High);
+        output.WriteLine($"force-or-war per crisis β=2.5: {offense[OutcomeRegistry.ForceOrWarGivenCrisis]:F4}; β=0.6: {defense[OutcomeRegistry.ForceOrWarGivenCrisis]:F4}");
+        // Model v2: between security-seekers over a modest stake no side finds war worth its cost at either β, so the
+        // offense-defense balance shows in crises and arming (Jervis 1978), not in wars (issue 11's closing note).
+        Assert.True(offense[OutcomeRegistry.Crises].Estimate.Low > 3 * defense[OutcomeRegistry.Crises].Estimate.High,
+            $"crises: β=2.5 {Show(offense[OutcomeRegistry.Crises].Estimate)} vs β=0.6 {Show(defense[OutcomeRegistry.Crises].Estimate)}");
+        Assert.True(offense[OutcomeRegistry.ArmsRaceIndex].Estimate.Low > 5 * defense[OutcomeRegistry.ArmsRaceIndex].Estimate.High);
     }
 
     [Fact]
-    public void Hotline_InDoublyDangerousWorld_LowersWarGivenCrisis()
+    public void Hotline_InDoublyDangerousWorld_FewerCrisesReachUseOfForce()
     {
         var without = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0, observationNoise: 0.3));
         var with = Summarize(ScenarioBuilder.Stylized(offenseAdvantage: 2.5, distinguishability: 0, observationNoise: 0.3, hotline: 1.0));
@@ -44,11 +47,14 @@ public class LeverTests(ITestOutputHelper output)
         output.WriteLine($"crises/run without: {Show(without[OutcomeRegistry.Crises].Estimate)}; with: {Show(with[OutcomeRegistry.Crises].Estimate)}");
         output.WriteLine($"wars/run without: {Show(without[OutcomeRegistry.Wars].Estimate)}; with: {Show(with[OutcomeRegistry.Wars].Estimate)}");
         output.WriteLine($"P(war) without: {Show(without[OutcomeRegistry.HadWar].Estimate)}; with: {Show(with[OutcomeRegistry.HadWar].Estimate)}");
+        output.WriteLine($"force-or-war per crisis without: {without[OutcomeRegistry.ForceOrWarGivenCrisis]:F4}; with: {with[OutcomeRegistry.ForceOrWarGivenCrisis]:F4}");
+        output.WriteLine($"use of force/run without: {Show(without[OutcomeRegistry.CrisesAtUseOfForce].Estimate)}; with: {Show(with[OutcomeRegistry.CrisesAtUseOfForce].Estimate)}");
         Assert.True(without[OutcomeRegistry.Crises].Estimate.Mean > 0.5, "the doubly dangerous world should have crises to compare");
-        Assert.True(with[OutcomeRegistry.WarGivenCrisis] < without[OutcomeRegistry.WarGivenCrisis]);
-        // WarGivenCrisis has no interval; wars per run do, and with a similar crisis count they must separate too
-        Assert.True(with[OutcomeRegistry.Wars].Estimate.High < without[OutcomeRegistry.Wars].Estimate.Low,
-            $"wars/run intervals overlap: with {Show(with[OutcomeRegistry.Wars].Estimate)} vs without {Show(without[OutcomeRegistry.Wars].Estimate)}");
+        // the hotline lets sides that both prefer peace step back and stops holds being misread (Schelling 1960)
+        Assert.True(with[OutcomeRegistry.ForceOrWarGivenCrisis] < without[OutcomeRegistry.ForceOrWarGivenCrisis] / 2);
+        // the ratio has no interval here; use-of-force clashes per run do, and with the same crisis count they separate
+        Assert.True(with[OutcomeRegistry.CrisesAtUseOfForce].Estimate.High < without[OutcomeRegistry.CrisesAtUseOfForce].Estimate.Low,
+            $"use of force/run intervals overlap: with {Show(with[OutcomeRegistry.CrisesAtUseOfForce].Estimate)} vs without {Show(without[OutcomeRegistry.CrisesAtUseOfForce].Estimate)}");
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public static class ScenarioBuilder
     public static Scenario Stylized(int states = 6, double offenseAdvantage = 1.0, double distinguishability = 0.5,
         double greedProbability = 0.0, double priorBelief = 0.2, int steps = 50, string policy = "DefensiveRealist",
         double observationNoise = 0.5, double institutions = 0, double rivalry = 0, double hotline = 0,
-        double transparency = 0, double empathy = 0.5, double reach = 0.8) =>
+        double transparency = 0, double empathy = 0.5, double reach = 0.8, double stake = StylizedScenario.DefaultStake) =>
         StylizedScenario.Create(states, offenseAdvantage, distinguishability, greedProbability, priorBelief, steps, policy,
-            observationNoise, institutions, rivalry, hotline, transparency, empathy, reach);
+            observationNoise, institutions, rivalry, hotline, transparency, empathy, reach, stake);
 
     public static Scenario With(this Scenario s, Func<WorldParameters, WorldParameters> world) => s with { World = world(s.World) };
 

@@ -5,14 +5,18 @@ namespace Spiral.Experiments.Scenarios;
 
 /// <summary>
 /// Stylized systems of equal states that all reach each other, built in code: the benchmark scenario and the
-/// base of tests and paired experiments (the library's Jervis worlds use the same values).
+/// base of tests and paired experiments (the library's Jervis worlds use the same values). Every pair contests the
+/// same stake, as in the library's Jervis worlds (docs/scenarios/README.md: salience 6 of 12 × 0.004).
 /// </summary>
 public static class StylizedScenario
 {
+    /// <summary>The stake every pair of a stylized system contests: the Jervis worlds' 0.024 of the pair's size.</summary>
+    public const double DefaultStake = 0.024;
+
     public static Scenario Create(int states = 6, double offenseAdvantage = 1.0, double distinguishability = 0.5,
         double greedProbability = 0.0, double priorBelief = 0.2, int steps = 50, string policy = "DefensiveRealist",
         double observationNoise = 0.5, double institutions = 0, double rivalry = 0, double hotline = 0,
-        double transparency = 0, double empathy = 0.5, double reach = 0.8)
+        double transparency = 0, double empathy = 0.5, double reach = 0.8, double stake = DefaultStake)
     {
         var list = new List<StateSpec>();
         for (var i = 0; i < states; i++)
@@ -21,13 +25,13 @@ public static class StylizedScenario
                 GreedProbability: greedProbability, Empathy: empathy) { Policy = new PolicySpec(policy) });
         }
         var dyads = new List<DyadSpec>();
-        if (rivalry > 0 || hotline > 0 || transparency > 0)
+        if (rivalry > 0 || hotline > 0 || transparency > 0 || stake > 0)
         {
             for (var i = 0; i < states; i++)
             {
                 for (var j = i + 1; j < states; j++)
                 {
-                    dyads.Add(new DyadSpec(list[i].Name, list[j].Name, reach, rivalry, transparency, hotline));
+                    dyads.Add(new DyadSpec(list[i].Name, list[j].Name, reach, rivalry, transparency, hotline) { Stake = stake });
                 }
             }
         }

@@ -10,8 +10,9 @@ namespace Spiral.Experiments.Tests.Metrics;
 
 public class RunMetricsTests
 {
+    /// <summary>Three hawks over a contested stake: every crisis climbs to war (model v2 wars come only from crises).</summary>
     private static readonly Scenario Tiny = ScenarioBuilder.Stylized(states: 3, offenseAdvantage: 2.5, distinguishability: 0,
-        greedProbability: 0.4, steps: 40, rivalry: 0.5, reach: 1.0);
+        greedProbability: 0.4, steps: 40, rivalry: 0.5, reach: 1.0, policy: "Hawk");
 
     private static (RunRecord Record, RunSummary Summary) Eventful()
     {

@@ -11,8 +11,9 @@ namespace Spiral.Experiments.Tests.Running;
 /// <summary>DESIGN.md section 8: the same seed gives bit-identical results on one thread and on all cores.</summary>
 public class EnsembleRunnerTests
 {
+    /// <summary>Six hawks (and greedy offensive realists) over contested stakes: crises climb to war, so every outcome is defined in some run.</summary>
     private static readonly Scenario Busy = ScenarioBuilder.Stylized(states: 6, offenseAdvantage: 2.5, distinguishability: 0,
-        greedProbability: 0.25, steps: 40, rivalry: 0.3);
+        greedProbability: 0.25, steps: 40, rivalry: 0.3, policy: "Hawk");
 
     /// <summary>SHA-256 over every summary's numbers, as raw bits, in the order the sink receives the runs.</summary>
     private static (string Hash, List<long> Order) Hash(int threads, int runs = 300, ulong seed = 77)

@@ -44,13 +44,27 @@ public sealed class ClaimsTests(ITestOutputHelper output)
         public void Accept(in CompletedRun run) => Runs.Add((run.Point, run.RunIndex));
     }
 
+    /// <summary>
+    /// The verdict of each claim under model v2 at the quick size, as recorded in the closing note of issue 11 and on
+    /// docs/explanation/validation.md: 7 of 17 hold. v1 reproduced all 17, partly by construction (unbounded spoils, beliefs
+    /// pulled to the true type); the claims' redesign belongs to the validation issue. A verdict that changes fails here,
+    /// so a change of the model that moves a claim is seen and reported, never passed over.
+    /// </summary>
+    public static TheoryData<string, bool> RecordedVerdicts() => new()
+    {
+        { "V1", false }, { "V2", false }, { "V3", false }, { "V4", false }, { "V5", true }, { "V6", true },
+        { "V7", false }, { "V8", false }, { "V9", true }, { "V10", false }, { "V11", true }, { "V12", true },
+        { "V13", false }, { "V14", false }, { "V15", true }, { "V16", true }, { "V17", false },
+    };
+
     [Theory]
-    [MemberData(nameof(Ids))]
-    public void Run_QuickSize_ClaimReproduced(string id)
+    [MemberData(nameof(RecordedVerdicts))]
+    public void Run_QuickSize_VerdictIsTheRecordedOne(string id, bool reproduced)
     {
         var result = Claims.Get(id).Run(ValidationSize.Quick);
         output.WriteLine($"{result.Id}: {result.EffectName} = {result.Effect.Mean:G4} [{result.Effect.Low:G4}, {result.Effect.High:G4}]; {result.Details}");
-        Assert.True(result.Passed, $"{result.Id} not reproduced: {result.EffectName} = {result.Effect.Mean:G4} [{result.Effect.Low:G4}, {result.Effect.High:G4}]; {result.Details}");
+        Assert.True(result.Passed == reproduced,
+            $"{result.Id} {(result.Passed ? "now reproduced" : "no longer reproduced")}: {result.EffectName} = {result.Effect.Mean:G4} [{result.Effect.Low:G4}, {result.Effect.High:G4}]; {result.Details}");
         Assert.Equal(ValidationSize.Quick.Runs, result.Runs);
         Assert.True(result.Effect.Low <= result.Effect.Mean && result.Effect.Mean <= result.Effect.High);
     }
@@ -75,15 +89,18 @@ public sealed class ClaimsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Run_TragedyWithoutOffenseDominance_NotReproduced()
+    public void Run_InstitutionsWithAUselessReport_NoLongerLowerBeliefErrors()
     {
-        // A broken mechanism must fail its claim: with the first-strike weight and fear removed from crises, the
-        // doubly dangerous world no longer produces wars between security-seekers.
-        var scenario = Spiral.Experiments.Scenarios.StylizedScenario.Create(6, Claims.Offensive, 0);
-        var broken = scenario;
-        var v = PairedMeasure.Run([scenario, broken], ValidationSize.Quick).Values(OutcomeRegistry.HadWarBetweenSecuritySeekers);
-        output.WriteLine($"P(tragedy) intact {PairedMeasure.Mean(v[0]):F3}, without pre-emption {PairedMeasure.Mean(v[1]):F3}");
-        Assert.True(PairedMeasure.Mean(v[0]) > 0.1);
-        Assert.True(PairedMeasure.Mean(v[1]) < PairedMeasure.Mean(v[0]) / 3);
+        // A broken mechanism must fail its claim (V15): when the institutional report is as noisy as no report at all,
+        // institutions no longer lower belief errors; with the report as modelled they do.
+        var without = Spiral.Experiments.Scenarios.StylizedScenario.Create(6, 2.5, 0);
+        var with = Spiral.Experiments.Scenarios.StylizedScenario.Create(6, 2.5, 0, institutions: 0.6);
+        var noisy = with with { Model = with.Model with { InstitutionalReportNoise = 10 } };
+        var v = PairedMeasure.Run([without, with, noisy], ValidationSize.Quick).Values(OutcomeRegistry.MeanBeliefError);
+        output.WriteLine($"belief error: no institutions {PairedMeasure.Mean(v[0]):F4}, institutions {PairedMeasure.Mean(v[1]):F4}, useless report {PairedMeasure.Mean(v[2]):F4}");
+        var working = PairedMeasure.Difference(v[1], v[0]);
+        var useless = PairedMeasure.Difference(v[2], v[0]);
+        Assert.True(working.Low > 0);
+        Assert.True(useless.Mean < working.Mean / 3, $"useless report lowers the error by {useless.Mean:F4}, the working one by {working.Mean:F4}");
     }
 }

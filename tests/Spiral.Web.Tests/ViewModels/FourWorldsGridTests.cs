@@ -49,7 +49,6 @@ public class FourWorldsGridTests
             var cell = grid.Cells.Single(c => c.OffenseAdvantage == scenario.World.OffenseAdvantage && c.Distinguishability == scenario.World.Distinguishability);
             Assert.Equal(Estimate.Proportion((int)wars[p].Sum(), runs), cell.War);
         }
-        Assert.Contains(grid.Cells, c => c.War.Mean > 0);
     }
 
     [Fact]
