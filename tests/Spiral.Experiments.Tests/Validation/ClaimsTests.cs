@@ -45,8 +45,8 @@ public sealed class ClaimsTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The verdict of each claim under model v2 at the quick size, as recorded in the closing note of issue 11 and on
-    /// docs/explanation/validation.md: 7 of 17 hold. v1 reproduced all 17, partly by construction (unbounded spoils, beliefs
+    /// The verdict of each claim under model v2 at the quick size (300 runs per arm), as recorded in the closing note of
+    /// issue 11: 7 of 17 hold (10 of 17 at the full size, docs/explanation/validation.md). v1 reproduced all 17, partly by construction (unbounded spoils, beliefs
     /// pulled to the true type); the claims' redesign belongs to the validation issue. A verdict that changes fails here,
     /// so a change of the model that moves a claim is seen and reported, never passed over.
     /// </summary>
