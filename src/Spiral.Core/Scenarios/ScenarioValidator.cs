@@ -301,6 +301,12 @@ public static class ScenarioValidator
                     add(valueAt, valuePath, $"{F(rung)} is not a valid starting rung; expected an integer Kahn rung in [1, {HighestRung}]");
                 }
                 break;
+            case TimelineEventKind.War:
+                if (ev.Value is { } years && (!double.IsFinite(years) || years != Math.Floor(years) || years < 1 || years > 1000))
+                {
+                    add(valueAt, valuePath, $"{F(years)} is not a valid war duration; expected a whole number of years in [1, 1000], or no value for a drawn duration");
+                }
+                break;
             case TimelineEventKind.AllianceJoined:
                 if (string.IsNullOrEmpty(ev.Name))
                 {

@@ -202,6 +202,15 @@ public class ScenarioLoaderErrorTests
         AssertAt(e, 13, 12, "timeline[0].value", "not a valid starting rung", "expected an integer Kahn rung in [1, 44]");
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("2.5")]
+    public void LoadText_WarDurationNotWholeYears_IsRejected(string value)
+    {
+        var e = Single(Base + $"timeline:\n  - year: 2003\n    event: war\n    actors: [A, B]\n    value: {value}\n");
+        AssertAt(e, 13, 12, "timeline[0].value", "not a valid war duration", "expected a whole number of years in [1, 1000]");
+    }
+
     [Fact]
     public void LoadText_UnknownPolicy_ListsThePolicies()
     {
