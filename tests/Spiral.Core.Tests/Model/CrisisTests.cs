@@ -170,17 +170,22 @@ public class CrisisTests
         Assert.Equal(1.0, w.Rivalry[1], 12);
     }
 
-    [Fact]
-    public void War_AlliesOfTheDefender_InterveneAboutThreeTimesInFour()
+    /// <summary>The test dyad A, B and a third state C, B's ally with commitment 1.</summary>
+    private static Scenario WithAllyOfB()
     {
-        // A attacks B; C is B's ally: over 4,000 wars C intervenes with the Leeds (2003) rate 0.75, else abandons B
-        var scenario = Spiral.Testing.ScenarioBuilder.Dyad("DefensiveRealist", "DefensiveRealist");
-        scenario = scenario with
+        var scenario = ScenarioBuilder.Dyad("DefensiveRealist", "DefensiveRealist");
+        return scenario with
         {
             States = [.. scenario.States, scenario.States[1] with { Name = "C" }],
             Alliances = [new("BC", ["B", "C"], 1.0)],
         };
-        var w = WorldFactory.Create(scenario, 3, 0);
+    }
+
+    [Fact]
+    public void War_AlliesOfTheDefender_InterveneAboutThreeTimesInFour()
+    {
+        // A attacks B; C is B's ally: over 4,000 wars C intervenes with the Leeds (2003) rate 0.75, else abandons B
+        var w = WorldFactory.Create(WithAllyOfB(), 3, 0);
         const int wars = 4000;
         for (var k = 0; k < wars; k++)
         {
@@ -197,14 +202,8 @@ public class CrisisTests
     [Fact]
     public void War_InterveningAlly_BearsAShareOfTheCost()
     {
-        var scenario = Spiral.Testing.ScenarioBuilder.Dyad("DefensiveRealist", "DefensiveRealist");
-        scenario = scenario with
-        {
-            States = [.. scenario.States, scenario.States[1] with { Name = "C" }],
-            Alliances = [new("BC", ["B", "C"], 1.0)],
-            Model = scenario.Model with { AllyInterventionProbability = 1 },
-        };
-        var w = WorldFactory.Create(scenario, 3, 0);
+        var scenario = WithAllyOfB();
+        var w = WorldFactory.Create(scenario with { Model = scenario.Model with { AllyInterventionProbability = 1 } }, 3, 0);
         Crisis.War(w, 0, 1, Concept.Bargaining, WarRoute.PrivateInformation, 0.5, years: 1);
         // B's cost 100; C bears allyCostShare 0.5 × its GDP share 1000/2000 = 25% of it
         Assert.Equal(1000 - 25, w.Gdp[2], 9);
