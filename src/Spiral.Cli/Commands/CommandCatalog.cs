@@ -24,6 +24,7 @@ internal static class CommandCatalog
         yield return ScenariosCommand.Build();
         yield return CalibrationCommands.Calibrate();
         yield return CalibrationCommands.Backtest();
+        yield return EstimateCommand.Create();
         yield return ServeCommand.Create();
         yield return ExplainCommand.Create();
         yield return ParamsCommand.Create();

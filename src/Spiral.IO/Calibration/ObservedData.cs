@@ -63,6 +63,32 @@ public static class ObservedData
     public static ObservedSpending Read(string csvText, string fileName, string entityColumn, string yearColumn, string valueColumn,
         double scale, IReadOnlyDictionary<string, string> stateToEntity, string unit = "", string source = "")
     {
+        var byEntity = ReadPanel(csvText, fileName, entityColumn, yearColumn, valueColumn, scale);
+        var result = new Dictionary<string, IReadOnlyDictionary<int, double>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (state, entity) in stateToEntity)
+        {
+            result[state] = byEntity.TryGetValue(entity, out var s)
+                ? s
+                : throw new ObservedDataException($"{fileName}: no rows for '{entity}' in column {entityColumn} (state {state}); expected one of: {string.Join(", ", byEntity.Keys)}");
+        }
+        return new ObservedSpending(result, unit, source.Length > 0 ? source : fileName);
+    }
+
+    /// <summary>The column names of <paramref name="csvText"/>'s header row (trimmed); empty for an empty file.</summary>
+    public static IReadOnlyList<string> Columns(string csvText)
+    {
+        var end = csvText.IndexOf('\n');
+        var rows = Csv.Parse(end < 0 ? csvText : csvText[..end]);
+        return rows.Count == 0 ? [] : rows[0].Select(h => h.Trim()).ToArray();
+    }
+
+    /// <summary>
+    /// Every entity's series of <paramref name="valueColumn"/> in <paramref name="csvText"/> (entity → year → value ×
+    /// <paramref name="scale"/>); an empty cell is a missing figure (left out).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> ReadPanel(string csvText, string fileName, string entityColumn,
+        string yearColumn, string valueColumn, double scale = 1)
+    {
         var rows = Csv.Parse(csvText);
         if (rows.Count == 0)
         {
@@ -106,13 +132,6 @@ public static class ObservedData
             }
             series[year] = value * scale;
         }
-        var result = new Dictionary<string, IReadOnlyDictionary<int, double>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (state, entity) in stateToEntity)
-        {
-            result[state] = byEntity.TryGetValue(entity, out var s)
-                ? s
-                : throw new ObservedDataException($"{fileName}: no rows for '{entity}' in column {entityColumn} (state {state}); expected one of: {string.Join(", ", byEntity.Keys)}");
-        }
-        return new ObservedSpending(result, unit, source.Length > 0 ? source : fileName);
+        return byEntity.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<int, double>)kv.Value, StringComparer.Ordinal);
     }
 }
