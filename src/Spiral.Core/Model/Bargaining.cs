@@ -70,7 +70,8 @@ public static class Bargaining
         var gamma = p.ContestExponent;
         var winFirst = Contest.AttackerWins(myOffense, theirDefense, beta, gamma);
         var winSecond = 1 - Contest.AttackerWins(theirOffense, myDefense, beta, gamma);
-        var grow = Math.Pow((1 + w.Growth[i]) / (1 + w.Growth[j]), p.PowerShiftHorizon);
+        var ratio = (1 + w.Growth[i]) / (1 + w.Growth[j]);
+        var grow = ratio == 1 ? 1 : Math.Pow(ratio, p.PowerShiftHorizon); // pow(1, y) = 1 for every y (IEEE 754)
         var winFuture = Contest.AttackerWins(myOffense * grow, theirDefense, beta, gamma);
 
         var cost = WarCost(w, i, j) * (1 - p.AllyCostShare * AllianceReliability(w, i));
@@ -100,7 +101,14 @@ public static class Bargaining
         for (var k = 0; k < 4; k++)
         {
             var securityStrikes = Chance((1 - fear) * securityWar + fear * theirPreemption, spread);
-            fear = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
+            var next = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
+            // At a fixed point to the bit every further step returns the same value: stop (same result, fewer Exp).
+            var converged = BitConverter.DoubleToInt64Bits(next) == BitConverter.DoubleToInt64Bits(fear);
+            fear = next;
+            if (converged)
+            {
+                break;
+            }
         }
         fear = Math.Clamp(fear, 0, 1);
 

@@ -126,11 +126,17 @@ public static class Crisis
     /// (greedy valuation − 1) × ½ (the concession cost's typical share of the scale); each type's chance of the move
     /// follows the crisis rule's logistic thresholds at ±1.
     /// </summary>
-    private static void UpdateBelief(World w, int observerToActor, CrisisMove seen)
+    private static void UpdateBelief(World w, int observerToActor, CrisisMove seen) =>
+        ApplyEvidence(w, observerToActor, w.CrisisMoveLlr[(int)seen + 1]);
+
+    /// <summary>The log likelihood ratio of each crisis move seen (<see cref="UpdateBelief"/>), once per world into <see cref="World.CrisisMoveLlr"/>.</summary>
+    internal static void ComputeMoveLlr(World w)
     {
         var shift = (w.P.GreedyStakeValue - 1) * 0.5;
-        var llr = Math.Log(MoveChance(seen, shift) / MoveChance(seen, 0));
-        ApplyEvidence(w, observerToActor, llr);
+        foreach (var seen in (ReadOnlySpan<CrisisMove>)[CrisisMove.BackDown, CrisisMove.Hold, CrisisMove.Escalate])
+        {
+            w.CrisisMoveLlr[(int)seen + 1] = Math.Log(MoveChance(seen, shift) / MoveChance(seen, 0));
+        }
     }
 
     private static double MoveChance(CrisisMove move, double z)
