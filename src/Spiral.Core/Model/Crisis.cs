@@ -25,7 +25,7 @@ public static class Crisis
         int ab = a * n + b, ba = b * n + a;
         w.LastCrisisStep[ab] = w.LastCrisisStep[ba] = w.Step;
         w.OpponentCrisisMove[ab] = w.OpponentCrisisMove[ba] = CrisisMove.Hold;
-        AssessPhase.AlliedCapabilities(w);
+        AssessPhase.RefreshAlliedCapabilities(w);
         var rung = Math.Clamp(startRung, 1, p.WarRung - 1);
         var highest = rung;
         bool clashed = false, fatal = false;
@@ -226,7 +226,7 @@ public static class Crisis
         var n = w.N;
         var p = w.P;
         int ad = attacker * n + defender, da = defender * n + attacker;
-        AssessPhase.AlliedCapabilities(w);
+        AssessPhase.RefreshAlliedCapabilities(w);
         w.AddEvent(EventKind.WarStarted, attacker, defender, p.WarRung, believedShare, cause, route);
         if (years <= 0)
         {
@@ -297,6 +297,7 @@ public static class Crisis
         w.Defense[loser] *= 1 - p.WarCapabilityLoss;
         w.Offense[winner] *= 1 - p.WarCapabilityLoss / 2;
         w.Defense[winner] *= 1 - p.WarCapabilityLoss / 2;
+        w.AlliedCapabilitiesCurrent = false;
         w.Belief[da] = Math.Min(1 - p.BeliefFloor, w.Belief[da] + 0.5 * (1 - w.Belief[da]));
         w.Belief[ad] = Math.Min(1 - p.BeliefFloor, w.Belief[ad] + 0.25 * (1 - w.Belief[ad]));
         w.Rivalry[ad] = w.Rivalry[da] = Math.Min(1, w.Rivalry[ad] + p.WarRivalryIncrease);

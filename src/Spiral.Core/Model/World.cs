@@ -103,6 +103,7 @@ public sealed class World
         Seed = 0;
         AllianceCount = 0;
         ScriptedContext = false;
+        AlliedCapabilitiesCurrent = false;
         OffenseAdvantage = Distinguishability = Institutions = ObservationNoise = Depreciation = IncidentBaseRate = 0;
         foreach (var a in _cleared)
         {
@@ -268,6 +269,12 @@ public sealed class World
         }
         return false;
     }
+
+    /// <summary>
+    /// True while <see cref="AlliedDefense"/> and <see cref="AlliedOffense"/> are known to match the capabilities and
+    /// alliances: only inside phase 7, from its start until a war changes capabilities (<see cref="Phases.AssessPhase.RefreshAlliedCapabilities"/>).
+    /// </summary>
+    internal bool AlliedCapabilitiesCurrent;
 
     /// <summary>True while phase 1 applies the scenario's timeline: every event recorded then is scripted.</summary>
     internal bool ScriptedContext;
