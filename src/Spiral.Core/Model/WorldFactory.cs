@@ -91,8 +91,9 @@ public static class WorldFactory
             }
         }
 
-        foreach (var d in scenario.Dyads)
+        for (var k = 0; k < scenario.Dyads.Count; k++)
         {
+            var d = scenario.Dyads[k];
             var a = scenario.IndexOf(d.A);
             var b = scenario.IndexOf(d.B);
             if (a < 0 || b < 0 || a == b)
@@ -110,8 +111,9 @@ public static class WorldFactory
             if (d.BeliefBA is { } bba) w.Belief[ba] = bba;
         }
 
-        foreach (var alliance in scenario.Alliances)
+        for (var k = 0; k < scenario.Alliances.Count; k++)
         {
+            var alliance = scenario.Alliances[k];
             var id = w.AllianceCount++;
             w.AllianceCommitment[id] = alliance.Commitment;
             w.AllianceNames[id] = alliance.Name;
@@ -170,7 +172,19 @@ public static class WorldFactory
         {
             return 0;
         }
-        var shared = a.Count(x => b.Contains(x, StringComparer.OrdinalIgnoreCase));
+        // Loops, not LINQ: a lambda capturing b allocated on every call, 24 bytes per dyad and run.
+        var shared = 0;
+        for (var x = 0; x < a.Count; x++)
+        {
+            for (var y = 0; y < b.Count; y++)
+            {
+                if (string.Equals(a[x], b[y], StringComparison.OrdinalIgnoreCase))
+                {
+                    shared++;
+                    break;
+                }
+            }
+        }
         return (double)shared / (a.Count + b.Count - shared);
     }
 }
