@@ -9,15 +9,24 @@ using Spiral.Experiments.Scenarios;
 
 namespace Spiral.Cli.Commands;
 
-/// <summary><c>spiral bench</c>: ensemble throughput on the 10-state, 50-year benchmark scenario.</summary>
+/// <summary>
+/// <c>spiral bench</c>: ensemble throughput on a stylized scenario: the 10-state, 50-year benchmark (default) or the
+/// 190-state <c>world-190</c> (docs/reference/performance.md).
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
         var runs = new Option<int>("--runs") { Description = "Runs to time (after a warm-up).", DefaultValueFactory = _ => 4000 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var scenarioName = new Option<string>("--scenario")
+        {
+            Description = $"Stylized scenario to time: {StylizedScenario.Benchmark().Name} (10 states, 50 steps) or {StylizedScenario.World190Name} (190 neighbouring states, 100 steps).",
+            DefaultValueFactory = _ => StylizedScenario.Benchmark().Name,
+        };
+        var steps = new Option<int?>("--steps") { Description = "Steps per run (default: the scenario's)." };
         var json = AnalyticCli.JsonOption();
-        var command = new Command("bench", "Measure runs per second on a 10-state, 50-step scenario.") { runs, threads, json };
+        var command = new Command("bench", "Measure runs per second on a stylized scenario (default 10 states, 50 steps).") { runs, threads, scenarioName, steps, json };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(runs);
@@ -26,7 +35,21 @@ internal static class BenchCommand
             {
                 throw new UsageException($"--runs {n}: expected a positive integer");
             }
-            var scenario = StylizedScenario.Benchmark();
+            var name = parse.GetValue(scenarioName);
+            var scenario = name switch
+            {
+                _ when string.Equals(name, StylizedScenario.Benchmark().Name, StringComparison.OrdinalIgnoreCase) => StylizedScenario.Benchmark(),
+                _ when string.Equals(name, StylizedScenario.World190Name, StringComparison.OrdinalIgnoreCase) => StylizedScenario.World190(),
+                _ => throw new UsageException($"--scenario {name}: expected {StylizedScenario.Benchmark().Name} or {StylizedScenario.World190Name}"),
+            };
+            if (parse.GetValue(steps) is { } s)
+            {
+                if (s < 1)
+                {
+                    throw new UsageException($"--steps {s}: expected a positive integer");
+                }
+                scenario = scenario with { Steps = s };
+            }
             var options = RunnerArguments.Options(t);
             ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, 200), 99), options, _ => { });
             var clock = Stopwatch.StartNew();
@@ -35,19 +58,21 @@ internal static class BenchCommand
             var states = scenario.States.Count;
             var runsPerSecond = n / seconds;
             var dyadSteps = runsPerSecond * scenario.Steps * states * (states - 1);
+            var secondsPerRun = seconds / n;
             var threadCount = options.EffectiveThreads;
             if (parse.GetValue(json))
             {
-                AnalyticCli.WriteJson(parse, new { runsPerSecond, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });
+                AnalyticCli.WriteJson(parse, new { scenario = scenario.Name, runsPerSecond, secondsPerRun, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });
             }
             else
             {
                 var table = AnalyticCli.NewTable("measure", "value");
                 var inv = CultureInfo.InvariantCulture;
-                table.AddRow("scenario", $"{states} states, {scenario.Steps} steps");
+                table.AddRow("scenario", $"{scenario.Name}: {states} states, {scenario.Steps} steps");
                 table.AddRow("runs timed", n.ToString(inv));
                 table.AddRow("threads", threadCount.ToString(inv));
                 table.AddRow("runs per second", runsPerSecond.ToString("F0", inv));
+                table.AddRow("seconds per run", secondsPerRun.ToString("G4", inv));
                 table.AddRow("dyad-steps per second", dyadSteps.ToString("E3", inv));
                 AnalyticCli.Write(parse, table);
             }

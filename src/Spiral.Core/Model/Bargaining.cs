@@ -22,10 +22,12 @@ public static class Bargaining
     public static double PairSize(World w, int i, int j) => Math.Sqrt(Math.Max(0, w.Gdp[i]) * Math.Max(0, w.Gdp[j]));
 
     /// <summary>The value of the dyad's contested stake in GDP units: V_ij × the pair's size (the face value of an incident when nothing is contested).</summary>
-    public static double StakeValue(World w, int i, int j)
+    public static double StakeValue(World w, int i, int j) => StakeValue(w, i, j, PairSize(w, i, j));
+
+    private static double StakeValue(World w, int i, int j, double pairSize)
     {
         var share = w.Stake[i * w.N + j];
-        return (share > 0 ? share : w.P.FaceStake) * PairSize(w, i, j);
+        return (share > 0 ? share : w.P.FaceStake) * pairSize;
     }
 
     /// <summary>
@@ -33,10 +35,13 @@ public static class Bargaining
     /// heavy for the small side, light but not nothing for the large), plus the catastrophic nuclear cost, a share of
     /// its own GDP, when both are nuclear-armed.
     /// </summary>
-    public static double WarCost(World w, int i, int j)
+    public static double WarCost(World w, int i, int j) => WarCost(w, i, j, PairSize(w, i, j));
+
+    /// <summary><see cref="WarCost(World, int, int)"/> given the pair's size (symmetric: √(Y_i·Y_j) = √(Y_j·Y_i) to the bit).</summary>
+    private static double WarCost(World w, int i, int j, double pairSize)
     {
         var p = w.P;
-        var cost = p.WarCost * PairSize(w, i, j);
+        var cost = p.WarCost * pairSize;
         if (w.Nuclear[i] && w.Nuclear[j])
         {
             cost += p.NuclearWarCost * w.Gdp[i];
@@ -70,10 +75,12 @@ public static class Bargaining
         var gamma = p.ContestExponent;
         var winFirst = Contest.AttackerWins(myOffense, theirDefense, beta, gamma);
         var winSecond = 1 - Contest.AttackerWins(theirOffense, myDefense, beta, gamma);
-        var grow = Math.Pow((1 + w.Growth[i]) / (1 + w.Growth[j]), p.PowerShiftHorizon);
+        var ratio = (1 + w.Growth[i]) / (1 + w.Growth[j]);
+        var grow = ratio == 1 ? 1 : Math.Pow(ratio, p.PowerShiftHorizon); // pow(1, y) = 1 for every y (IEEE 754)
         var winFuture = Contest.AttackerWins(myOffense * grow, theirDefense, beta, gamma);
 
-        var cost = WarCost(w, i, j) * (1 - p.AllyCostShare * AllianceReliability(w, i));
+        var pairSize = PairSize(w, i, j);
+        var cost = WarCost(w, i, j, pairSize) * (1 - p.AllyCostShare * AllianceReliability(w, i));
         var defeatLoss = p.WarCapabilityLoss * (w.Offense[i] + w.Defense[i]);
         var v = valuation;
         var warValue = winFirst * (1 - heldShare) * v - (1 - winFirst) * (heldShare * v + defeatLoss) - cost;
@@ -84,10 +91,10 @@ public static class Bargaining
         // a security-seeking j strikes only to pre-empt, out of its fear of i — the reciprocal fear of surprise attack
         // (Schelling 1960, ch. 9), found by iterating the two fears to their fixed point from the greedy-only fear.
         var theirLoss = p.WarCapabilityLoss * (w.Offense[j] + w.Defense[j]) * seen;
-        var theirCost = WarCost(w, j, i) * (1 - p.AllyCostShare * AllianceReliability(w, j));
+        var theirCost = WarCost(w, j, i, pairSize) * (1 - p.AllyCostShare * AllianceReliability(w, j));
         var theirHeld = 1 - heldShare;
         double theirWinFirst = 1 - winSecond, theirWinSecond = 1 - winFirst;
-        var stakeValue = StakeValue(w, i, j);
+        var stakeValue = StakeValue(w, i, j, pairSize);
         var greedyValue = p.GreedyStakeValue * stakeValue;
         var greedyWar = theirWinFirst * (1 - theirHeld) * greedyValue - (1 - theirWinFirst) * (theirHeld * greedyValue + theirLoss) - theirCost;
         var securityWar = theirWinFirst * (1 - theirHeld) * stakeValue - (1 - theirWinFirst) * (theirHeld * stakeValue + theirLoss) - theirCost;
@@ -100,7 +107,14 @@ public static class Bargaining
         for (var k = 0; k < 4; k++)
         {
             var securityStrikes = Chance((1 - fear) * securityWar + fear * theirPreemption, spread);
-            fear = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
+            var next = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
+            // At a fixed point to the bit every further step returns the same value: stop (same result, fewer Exp).
+            var converged = BitConverter.DoubleToInt64Bits(next) == BitConverter.DoubleToInt64Bits(fear);
+            fear = next;
+            if (converged)
+            {
+                break;
+            }
         }
         fear = Math.Clamp(fear, 0, 1);
 

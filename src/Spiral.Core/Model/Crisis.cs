@@ -25,7 +25,7 @@ public static class Crisis
         int ab = a * n + b, ba = b * n + a;
         w.LastCrisisStep[ab] = w.LastCrisisStep[ba] = w.Step;
         w.OpponentCrisisMove[ab] = w.OpponentCrisisMove[ba] = CrisisMove.Hold;
-        AssessPhase.AlliedCapabilities(w);
+        AssessPhase.RefreshAlliedCapabilities(w);
         var rung = Math.Clamp(startRung, 1, p.WarRung - 1);
         var highest = rung;
         bool clashed = false, fatal = false;
@@ -126,11 +126,17 @@ public static class Crisis
     /// (greedy valuation − 1) × ½ (the concession cost's typical share of the scale); each type's chance of the move
     /// follows the crisis rule's logistic thresholds at ±1.
     /// </summary>
-    private static void UpdateBelief(World w, int observerToActor, CrisisMove seen)
+    private static void UpdateBelief(World w, int observerToActor, CrisisMove seen) =>
+        ApplyEvidence(w, observerToActor, w.CrisisMoveLlr[(int)seen + 1]);
+
+    /// <summary>The log likelihood ratio of each crisis move seen (<see cref="UpdateBelief"/>), once per world into <see cref="World.CrisisMoveLlr"/>.</summary>
+    internal static void ComputeMoveLlr(World w)
     {
         var shift = (w.P.GreedyStakeValue - 1) * 0.5;
-        var llr = Math.Log(MoveChance(seen, shift) / MoveChance(seen, 0));
-        ApplyEvidence(w, observerToActor, llr);
+        foreach (var seen in (ReadOnlySpan<CrisisMove>)[CrisisMove.BackDown, CrisisMove.Hold, CrisisMove.Escalate])
+        {
+            w.CrisisMoveLlr[(int)seen + 1] = Math.Log(MoveChance(seen, shift) / MoveChance(seen, 0));
+        }
     }
 
     private static double MoveChance(CrisisMove move, double z)
@@ -220,7 +226,7 @@ public static class Crisis
         var n = w.N;
         var p = w.P;
         int ad = attacker * n + defender, da = defender * n + attacker;
-        AssessPhase.AlliedCapabilities(w);
+        AssessPhase.RefreshAlliedCapabilities(w);
         w.AddEvent(EventKind.WarStarted, attacker, defender, p.WarRung, believedShare, cause, route);
         if (years <= 0)
         {
@@ -291,6 +297,7 @@ public static class Crisis
         w.Defense[loser] *= 1 - p.WarCapabilityLoss;
         w.Offense[winner] *= 1 - p.WarCapabilityLoss / 2;
         w.Defense[winner] *= 1 - p.WarCapabilityLoss / 2;
+        w.AlliedCapabilitiesCurrent = false;
         w.Belief[da] = Math.Min(1 - p.BeliefFloor, w.Belief[da] + 0.5 * (1 - w.Belief[da]));
         w.Belief[ad] = Math.Min(1 - p.BeliefFloor, w.Belief[ad] + 0.25 * (1 - w.Belief[ad]));
         w.Rivalry[ad] = w.Rivalry[da] = Math.Min(1, w.Rivalry[ad] + p.WarRivalryIncrease);

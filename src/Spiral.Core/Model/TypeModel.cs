@@ -89,15 +89,34 @@ public static class TypeModel
     /// </summary>
     public static (double Security, double Greedy) ExpectedBurdenChange(World w, int observer, int actor, double empathy)
     {
-        var p = w.P;
         InsecurityFromObserver(w, observer, actor, out var level, out var change);
-        var logBefore = Math.Log(w.MilitaryShare[actor]) - w.BurdenChange[actor];
-        var longRun = w.LongRunShare[actor];
-        var floor = p.MinMilitaryShare;
+        var logBefore = LogBurdenBefore(w, actor);
         var cap = w.MilitaryShareCap(actor);
-        var security = Math.Clamp(SecurityDesiredBurden(longRun, Math.Exp(empathy * level), p), floor, cap);
-        var greedy = Math.Clamp(GreedyDesiredBurden(longRun, p), floor, cap);
+        return ExpectedBurdenChange(level, change, empathy, w.LongRunShare[actor], logBefore, cap,
+            GreedyAdjustment(w.LongRunShare[actor], logBefore, cap, w.P), w.P);
+    }
+
+    /// <summary>ln m of j before its last budget year: its public burden now less the change of that year.</summary>
+    internal static double LogBurdenBefore(World w, int actor) => Math.Log(w.MilitaryShare[actor]) - w.BurdenChange[actor];
+
+    /// <summary>
+    /// The error-correction term γ (ln m*_g − ln m) of a greedy j's expected burden change, which does not depend on the
+    /// observer (<see cref="ExpectedBurdenChange(World, int, int, double)"/>; phase 3 computes it once per actor and year).
+    /// </summary>
+    internal static double GreedyAdjustment(double longRun, double logBefore, double cap, ModelParameters p) =>
+        p.BudgetAdjustment * (Math.Log(Math.Clamp(GreedyDesiredBurden(longRun, p), p.MinMilitaryShare, cap)) - logBefore);
+
+    /// <summary>
+    /// <see cref="ExpectedBurdenChange(World, int, int, double)"/> from its parts: the observer's <paramref name="level"/>
+    /// and <paramref name="change"/> of j's insecurity (<see cref="InsecurityFromObserver"/>), j's long-run burden, log
+    /// burden before, cap and greedy error-correction term (<see cref="GreedyAdjustment"/>). The same operations in the
+    /// same order as the budget process, so both give the same bits.
+    /// </summary>
+    internal static (double Security, double Greedy) ExpectedBurdenChange(double level, double change, double empathy,
+        double longRun, double logBefore, double cap, double greedyAdjustment, ModelParameters p)
+    {
+        var security = Math.Clamp(SecurityDesiredBurden(longRun, Math.Exp(empathy * level), p), p.MinMilitaryShare, cap);
         var shortRun = empathy * change;
-        return (BurdenChange(Math.Log(security), logBefore, shortRun, p), BurdenChange(Math.Log(greedy), logBefore, shortRun, p));
+        return (BurdenChange(Math.Log(security), logBefore, shortRun, p), greedyAdjustment + p.ThreatReaction * shortRun);
     }
 }

@@ -46,13 +46,79 @@ public sealed class World
         Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
+        Scratch = new double[ScratchRows * n];
+        CrisisMoveLlr = new double[3];
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
         Events.Clear();
+        _cleared =
+        [
+            Names, Gdp, Growth, MilitaryShare, Milex, PreviousMilex, MilexGrowth, Offense, Defense, Posture, GreedProbability,
+            InternalThreat, InternalThreatNext, DevelopmentPriority, Empathy, Resolve, Security, PreviousSecurity, LongRunShare,
+            ReferenceInsecurity, BurdenChange, WarGdpFactor, AlliedDefense, AlliedOffense, AllianceCommitment, DesiredBurden,
+            NextPosture, ForcedMilitaryShare, Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, PriorBelief, Transparency,
+            Hotline, Relations, StepGoldstein, ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat, Stake,
+            ReferenceVulnerability, PreviousVulnerability, ReportedArming, ReportedPosture, Nuclear, Demobilising, IsGreedy,
+            Reassure, Cbm, Probe, Demand, ObservedGdp, Alliance, AllianceNames, BeliefCause, CooldownUntil, LastCrisisStep,
+            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove,
+        ];
     }
 
-    public Scenario Scenario { get; }
-    public ModelParameters P { get; }
+    /// <summary>Rows of length N in <see cref="Scratch"/>.</summary>
+    internal const int ScratchRows = 6;
+
+    /// <summary>
+    /// Per-state values a phase computes once per year before its dyad loop (phase 3: each actor's terms of the type
+    /// model that do not depend on the observer), <see cref="ScratchRows"/> rows of N. Written before it is read each
+    /// year, so it carries nothing between years or runs.
+    /// </summary>
+    internal readonly double[] Scratch;
+
+    /// <summary>
+    /// The log likelihood ratio (greedy over security) of a crisis move seen, indexed by move + 1 (back down, hold,
+    /// escalate): a function of the model's constants only, computed once per world (<see cref="Crisis"/>).
+    /// </summary>
+    internal readonly double[] CrisisMoveLlr;
+
+    /// <summary>Every array <see cref="Reset"/> clears: all but the policies and <see cref="BalanceAgainst"/> (filled with −1).</summary>
+    private readonly Array[] _cleared;
+
+    /// <summary>
+    /// True when this world's arrays have the shape <paramref name="scenario"/> needs (state count, alliance slots), so
+    /// that <see cref="WorldFactory.Create"/> can re-initialise it instead of allocating a new one.
+    /// </summary>
+    internal bool Fits(Scenario scenario) =>
+        scenario.States.Count == N && AllianceCommitment.Length == N + scenario.Alliances.Count + scenario.Timeline.Count + 1;
+
+    /// <summary>
+    /// Puts every array and scalar back to what the constructor leaves (zeros, <see cref="BalanceAgainst"/> −1, an empty
+    /// event log) for <paramref name="scenario"/>, which must <see cref="Fits"/>: the state a fresh world starts from, so a
+    /// worker reuses one world across runs (issue 18). Policies are kept; the factory replaces those that carry state.
+    /// </summary>
+    internal void Reset(Scenario scenario, EventLog? events)
+    {
+        Scenario = scenario;
+        P = scenario.Model;
+        Step = 0;
+        Seed = 0;
+        AllianceCount = 0;
+        ScriptedContext = false;
+        AlliedCapabilitiesCurrent = false;
+        OffenseAdvantage = Distinguishability = Institutions = ObservationNoise = Depreciation = IncidentBaseRate = 0;
+        foreach (var a in _cleared)
+        {
+            Array.Clear(a);
+        }
+        Array.Fill(BalanceAgainst, -1);
+        if (events is not null)
+        {
+            Events = events;
+        }
+        Events.Clear();
+    }
+
+    public Scenario Scenario { get; private set; }
+    public ModelParameters P { get; private set; }
     public int N { get; }
     /// <summary>Steps completed; while step t (1-based, <see cref="Recording.TimeConvention"/>) runs, <c>Step</c> is t − 1.</summary>
     public int Step { get; internal set; }
@@ -153,7 +219,7 @@ public sealed class World
 
     public IPolicy PolicyOf(int i) => IsGreedy[i] ? GreedyPolicies[i] : SecurityPolicies[i];
 
-    public EventLog Events { get; }
+    public EventLog Events { get; private set; }
 
     // ---- random streams, one per purpose (DESIGN.md section 8) ----
     internal RandomStream TypeRng, ObserveRng, IncidentRng, CrisisRng, PolicyRng, TimelineRng, BudgetRng;
@@ -203,6 +269,12 @@ public sealed class World
         }
         return false;
     }
+
+    /// <summary>
+    /// True while <see cref="AlliedDefense"/> and <see cref="AlliedOffense"/> are known to match the capabilities and
+    /// alliances: only inside phase 7, from its start until a war changes capabilities (<see cref="Phases.AssessPhase.RefreshAlliedCapabilities"/>).
+    /// </summary>
+    internal bool AlliedCapabilitiesCurrent;
 
     /// <summary>True while phase 1 applies the scenario's timeline: every event recorded then is scripted.</summary>
     internal bool ScriptedContext;

@@ -13,13 +13,27 @@ public static class WorldFactory
     /// Creates run <paramref name="runIndex"/> of an experiment with <paramref name="masterSeed"/>: every random
     /// stream of the run is derived from (master seed, run index, stream name), and private types are drawn here.
     /// Events go to <paramref name="events"/> (cleared) when given, so an ensemble reuses one buffer per worker
-    /// instead of growing a new one per run.
+    /// instead of growing a new one per run. When <paramref name="reuse"/> is given and has the scenario's shape, it is
+    /// re-initialised in place and returned, in exactly the state a new world would have (issue 18: a worker reuses one
+    /// world across runs); its policies are kept where the state's policy is the same and carries no state between runs.
     /// </summary>
-    public static World Create(Scenario scenario, ulong masterSeed, long runIndex, EventLog? events = null)
+    public static World Create(Scenario scenario, ulong masterSeed, long runIndex, EventLog? events = null, World? reuse = null)
     {
         var n = scenario.States.Count;
-        var w = new World(scenario, n, events);
+        World w;
+        Scenario? previous = null;
+        if (reuse is not null && reuse.Fits(scenario))
+        {
+            previous = reuse.Scenario;
+            reuse.Reset(scenario, events);
+            w = reuse;
+        }
+        else
+        {
+            w = new World(scenario, n, events);
+        }
         w.Apply(scenario.World);
+        Crisis.ComputeMoveLlr(w);
         w.Seed = RandomStream.RunSeed(masterSeed, runIndex);
         w.TypeRng = RandomStream.Derive(masterSeed, runIndex, "types");
         w.ObserveRng = RandomStream.Derive(masterSeed, runIndex, "observe");
@@ -49,8 +63,8 @@ public static class WorldFactory
             w.Resolve[i] = s.Resolve;
             w.Alliance[i] = -1;
             w.IsGreedy[i] = w.TypeRng.NextDouble() < s.GreedProbability;
-            w.SecurityPolicies[i] = PolicyCatalog.Create(s.Policy);
-            w.GreedyPolicies[i] = PolicyCatalog.Create(s.GreedyPolicy);
+            w.SecurityPolicies[i] = Policy(w.SecurityPolicies[i], previous?.States[i].Policy, s.Policy);
+            w.GreedyPolicies[i] = Policy(w.GreedyPolicies[i], previous?.States[i].GreedyPolicy, s.GreedyPolicy);
             w.ForcedMilitaryShare[i] = double.NaN;
             w.DesiredBurden[i] = s.MilitaryShare;
             w.LongRunShare[i] = s.LongRunBurden;
@@ -77,8 +91,9 @@ public static class WorldFactory
             }
         }
 
-        foreach (var d in scenario.Dyads)
+        for (var k = 0; k < scenario.Dyads.Count; k++)
         {
+            var d = scenario.Dyads[k];
             var a = scenario.IndexOf(d.A);
             var b = scenario.IndexOf(d.B);
             if (a < 0 || b < 0 || a == b)
@@ -96,8 +111,9 @@ public static class WorldFactory
             if (d.BeliefBA is { } bba) w.Belief[ba] = bba;
         }
 
-        foreach (var alliance in scenario.Alliances)
+        for (var k = 0; k < scenario.Alliances.Count; k++)
         {
+            var alliance = scenario.Alliances[k];
             var id = w.AllianceCount++;
             w.AllianceCommitment[id] = alliance.Commitment;
             w.AllianceNames[id] = alliance.Name;
@@ -125,6 +141,16 @@ public static class WorldFactory
         return w;
     }
 
+    /// <summary>
+    /// The policy <paramref name="spec"/> names: <paramref name="kept"/>, the reused world's policy, when it was built from
+    /// the same spec and its class keeps nothing between runs; otherwise a new one.
+    /// </summary>
+    private static IPolicy Policy(IPolicy? kept, PolicySpec? keptSpec, PolicySpec spec) =>
+        kept is DefensiveRealist or OffensiveRealist or Richardson or TitForTat or Hawk or Dove or Scripted
+        && ReferenceEquals(keptSpec, spec)
+            ? kept
+            : PolicyCatalog.Create(spec);
+
     /// <summary>The state's observed GDP series laid out by step (index t − 1 for step t), NaN for years it does not give.</summary>
     private static double[] ObservedGdp(Scenario scenario, StateSpec s)
     {
@@ -146,7 +172,19 @@ public static class WorldFactory
         {
             return 0;
         }
-        var shared = a.Count(x => b.Contains(x, StringComparer.OrdinalIgnoreCase));
+        // Loops, not LINQ: a lambda capturing b allocated on every call, 24 bytes per dyad and run.
+        var shared = 0;
+        for (var x = 0; x < a.Count; x++)
+        {
+            for (var y = 0; y < b.Count; y++)
+            {
+                if (string.Equals(a[x], b[y], StringComparison.OrdinalIgnoreCase))
+                {
+                    shared++;
+                    break;
+                }
+            }
+        }
         return (double)shared / (a.Count + b.Count - shared);
     }
 }

@@ -68,6 +68,19 @@ public static class AssessPhase
         }
     }
 
+    /// <summary>
+    /// <see cref="AlliedCapabilities"/>, unless phase 7 knows them current (<see cref="World.AlliedCapabilitiesCurrent"/>:
+    /// nothing in a crisis changes capabilities or alliances until a war does), which saves an O(N·allies) pass per
+    /// crisis in large worlds with the same values.
+    /// </summary>
+    internal static void RefreshAlliedCapabilities(World w)
+    {
+        if (!w.AlliedCapabilitiesCurrent)
+        {
+            AlliedCapabilities(w);
+        }
+    }
+
     /// <summary>The state i assesses as most threatening (highest T_ij), or -1 if none threatens it.</summary>
     public static int MostThreatening(World w, int i)
     {

@@ -44,6 +44,32 @@ public static class BelievePhase
         var evidenceWeight = p.EvidenceWeight;
         var drift = p.IntentionDrift;
         var floor = p.BeliefFloor;
+
+        // What does not depend on the observer, once per actor j (issue 18): its log burden before its last budget year,
+        // its cap, the greedy type's error-correction term, the security type's expected change when the observer's
+        // capability has not moved j's insecurity since the start (as between states that cannot reach each other),
+        // and the institutional posture report's evidence. Each is the value the per-dyad expression would give, bit for bit.
+        var scratch = w.Scratch.AsSpan();
+        var logBefore = scratch.Slice(0, n);
+        var cap = scratch.Slice(n, n);
+        var greedyAdjustment = scratch.Slice(2 * n, n);
+        var unmovedSecurity = scratch.Slice(3 * n, n);
+        var reportPostureLlr = scratch.Slice(4 * n, n);
+        var armingInformative = ArmingIsInformative(w);
+        for (var j = 0; j < n; j++)
+        {
+            reportPostureLlr[j] = institutions ? BeliefUpdate.GaussianLlr(w.ReportedPosture[j], securityPosture, greedyPosture, reportPostureVar) : 0;
+            if (armingInformative && !w.Demobilising[j])
+            {
+                logBefore[j] = TypeModel.LogBurdenBefore(w, j);
+                cap[j] = w.MilitaryShareCap(j);
+                greedyAdjustment[j] = TypeModel.GreedyAdjustment(w.LongRunShare[j], logBefore[j], cap[j], p);
+                unmovedSecurity[j] = TypeModel.ExpectedBurdenChange(0.0, 0.0, 1.0, w.LongRunShare[j], logBefore[j], cap[j], greedyAdjustment[j], p).Security;
+            }
+        }
+        var vulnerability = w.Vulnerability;
+        var previousVulnerability = w.PreviousVulnerability;
+        var referenceVulnerability = w.ReferenceVulnerability;
         for (var i = 0; i < n; i++)
         {
             var empathy = w.Empathy[i];
@@ -59,15 +85,30 @@ public static class BelievePhase
                 var postureNoise = noise.Posture(opacity);
                 var postureVar = postureNoise * postureNoise + postureSpread2;
                 var postureLlr = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
-                var reportLlr = institutions ? BeliefUpdate.GaussianLlr(w.ReportedPosture[j], securityPosture, greedyPosture, reportPostureVar) : 0;
+                var reportLlr = reportPostureLlr[j];
 
                 double armingLlr = 0, armingVar = 0;
-                var armingInformative = ArmingIsInformative(w, j);
-                if (armingInformative)
+                var informative = armingInformative && !w.Demobilising[j];
+                if (informative)
                 {
                     var armingNoise = noise.Arming(opacity);
                     armingVar = armingNoise * armingNoise + budgetNoise2;
-                    var (security, greedy) = TypeModel.ExpectedBurdenChange(w, i, j, empathy);
+                    double security, greedy;
+                    var ji = j * n + i;
+                    var v0 = referenceVulnerability[ji];
+                    if (vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
+                        && w.ReferenceInsecurity[j] >= 1e-6 && double.IsFinite(w.PriorBelief[ji]))
+                    {
+                        // i's capability has not moved j's insecurity: the level and change of InsecurityFromObserver are
+                        // ln 1 = 0 exactly, so the expectation is the actor's own (computed above with the same operations).
+                        security = unmovedSecurity[j];
+                        greedy = greedyAdjustment[j];
+                    }
+                    else
+                    {
+                        TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
+                        (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, empathy, w.LongRunShare[j], logBefore[j], cap[j], greedyAdjustment[j], p);
+                    }
                     armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
                     if (institutions)
                     {
@@ -81,7 +122,7 @@ public static class BelievePhase
                 if (Math.Abs(b - belief[ij]) >= p.BeliefShiftToRecord)
                 {
                     var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
-                        EmpathyGap(w, i, j, armingInformative, armingLlr, armingVar, reportArmingVar),
+                        EmpathyGap(w, i, j, informative, armingLlr, armingVar, reportArmingVar),
                         postureLlr - BeliefUpdate.GaussianLlr(observedPosture[ij] - RivalryBias(w, ij), securityPosture, greedyPosture, postureVar));
                     cause[ij] = CauseOfShift(w, ij, evidence);
                 }
@@ -92,10 +133,11 @@ public static class BelievePhase
     }
 
     /// <summary>
-    /// Whether j's last burden change says anything about its type: not before its first budget year, and not when its
-    /// budget ran in the wartime regime (mobilising at war or demobilising after it), which both types run alike.
+    /// Whether burden changes say anything about type this year: not before the first budget year. A state's change
+    /// also says nothing when its budget ran in the wartime regime (mobilising at war or demobilising after it, which
+    /// both types run alike; <see cref="World.Demobilising"/>), which the dyad loop checks.
     /// </summary>
-    private static bool ArmingIsInformative(World w, int j) => w.Step > 0 && !w.Demobilising[j];
+    private static bool ArmingIsInformative(World w) => w.Step > 0;
 
     /// <summary>The upward bias rivalry put into i's reading of j's posture (phase 2).</summary>
     private static double RivalryBias(World w, int ij) => w.P.RivalryBias * ObservePhase.EffectiveRivalry(w, ij);

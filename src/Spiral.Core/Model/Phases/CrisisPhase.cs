@@ -15,44 +15,52 @@ public static class CrisisPhase
         var n = w.N;
         var p = w.P;
         AssessPhase.AlliedCapabilities(w);
-        for (var i = 0; i < n; i++)
+        w.AlliedCapabilitiesCurrent = true;
+        try
         {
-            for (var j = 0; j < n; j++)
+            for (var i = 0; i < n; i++)
             {
-                var ij = i * n + j;
-                if (i == j || !w.Demand[ij] || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
+                for (var j = 0; j < n; j++)
                 {
-                    continue;
+                    var ij = i * n + j;
+                    if (i == j || !w.Demand[ij] || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
+                    {
+                        continue;
+                    }
+                    w.AddEvent(EventKind.Demand, i, j, p.DemandRung, w.Stake[ij], Concept.Bargaining);
+                    Crisis.ApplyEvidence(w, j * n + i, p.DemandEvidence);
+                    Crisis.Run(w, i, j, p.DemandRung, demand: true);
                 }
-                w.AddEvent(EventKind.Demand, i, j, p.DemandRung, w.Stake[ij], Concept.Bargaining);
-                Crisis.ApplyEvidence(w, j * n + i, p.DemandEvidence);
-                Crisis.Run(w, i, j, p.DemandRung, demand: true);
+            }
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++)
+                {
+                    int ij = i * n + j, ji = j * n + i;
+                    var r = Math.Max(w.Reach[ij], w.Reach[ji]);
+                    if (r <= 0 || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
+                    {
+                        continue;
+                    }
+                    var forward = w.Posture[i] + w.Posture[j];
+                    var tension = 0.5 + w.Belief[ij] + w.Belief[ji];
+                    var damping = 1 - p.TransparencyIncidentDamping * 0.5 * (w.Transparency[ij] + w.Transparency[ji]);
+                    var probe = (w.Probe[ij] || w.Probe[ji]) ? p.ProbeMultiplier : 1.0;
+                    var unrest = 1 + p.InternalThreatIncidents * (w.InternalThreat[i] + w.InternalThreat[j]);
+                    var rate = w.IncidentBaseRate * r * forward * (1 + w.Rivalry[ij]) * tension * damping * probe * unrest;
+                    if (w.IncidentRng.NextDouble() < 1 - Math.Exp(-rate))
+                    {
+                        var initiator = w.Probe[ij] ? i : w.Probe[ji] ? j : (w.Posture[i] >= w.Posture[j] ? i : j);
+                        var concept = probe > 1 ? Concept.Greed : w.Rivalry[ij] > 0.3 ? Concept.HistoricalRivalry : Concept.Escalation;
+                        w.AddEvent(EventKind.Incident, initiator, initiator == i ? j : i, rung: 1, concept: concept);
+                        Crisis.Run(w, initiator, initiator == i ? j : i, 1);
+                    }
+                }
             }
         }
-        for (var i = 0; i < n; i++)
+        finally
         {
-            for (var j = i + 1; j < n; j++)
-            {
-                int ij = i * n + j, ji = j * n + i;
-                var r = Math.Max(w.Reach[ij], w.Reach[ji]);
-                if (r <= 0 || w.CooldownUntil[ij] > w.Step || w.AtWar(i, j))
-                {
-                    continue;
-                }
-                var forward = w.Posture[i] + w.Posture[j];
-                var tension = 0.5 + w.Belief[ij] + w.Belief[ji];
-                var damping = 1 - p.TransparencyIncidentDamping * 0.5 * (w.Transparency[ij] + w.Transparency[ji]);
-                var probe = (w.Probe[ij] || w.Probe[ji]) ? p.ProbeMultiplier : 1.0;
-                var unrest = 1 + p.InternalThreatIncidents * (w.InternalThreat[i] + w.InternalThreat[j]);
-                var rate = w.IncidentBaseRate * r * forward * (1 + w.Rivalry[ij]) * tension * damping * probe * unrest;
-                if (w.IncidentRng.NextDouble() < 1 - Math.Exp(-rate))
-                {
-                    var initiator = w.Probe[ij] ? i : w.Probe[ji] ? j : (w.Posture[i] >= w.Posture[j] ? i : j);
-                    var concept = probe > 1 ? Concept.Greed : w.Rivalry[ij] > 0.3 ? Concept.HistoricalRivalry : Concept.Escalation;
-                    w.AddEvent(EventKind.Incident, initiator, initiator == i ? j : i, rung: 1, concept: concept);
-                    Crisis.Run(w, initiator, initiator == i ? j : i, 1);
-                }
-            }
+            w.AlliedCapabilitiesCurrent = false;
         }
     }
 }

@@ -25,7 +25,8 @@ public static class ObservePhase
         var noise = NoiseModel.Of(w);
         var rivalryBias = p.RivalryBias;
         var affinity = p.IdentityAffinity;
-        ref var rng = ref w.ObserveRng;
+        // A local copy of the stream (written back below) lets the JIT keep its state in registers: the same draws.
+        var rng = w.ObserveRng;
         for (var i = 0; i < n; i++)
         {
             var row = i * n;
@@ -46,6 +47,7 @@ public static class ObservePhase
                 observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
             }
         }
+        w.ObserveRng = rng;
 
         if (w.Institutions > 0)
         {
