@@ -49,6 +49,10 @@ public static class Bargaining
         return cost;
     }
 
+    /// <summary>How i sees j's stocks: its observed spending of j over j's true spending (1 before any spending).</summary>
+    public static double Seen(World w, int i, int j) =>
+        w.Milex[j] > 0 ? Math.Max(0, w.ObservedMilex[i * w.N + j] / w.Milex[j]) : 1;
+
     /// <summary>Reliability of i's allies as i plans with it: commitment × the chance an ally honours it (Leeds 2003).</summary>
     public static double AllianceReliability(World w, int i)
     {
@@ -66,7 +70,7 @@ public static class Bargaining
     {
         var p = w.P;
         var n = w.N;
-        var seen = w.Milex[j] > 0 ? Math.Max(0, w.ObservedMilex[i * n + j] / w.Milex[j]) : 1;
+        var seen = Seen(w, i, j);
         var myOffense = w.Offense[i] + w.AlliedOffense[i];
         var myDefense = w.AlliedDefense[i];
         var theirOffense = w.Offense[j] * seen + w.AlliedOffense[j];

@@ -52,8 +52,8 @@ public static class Crisis
             var seenByA = Perceive(w, moveB, hotline);
             w.OpponentCrisisMove[ab] = seenByA;
             w.OpponentCrisisMove[ba] = seenByB;
-            UpdateBelief(w, ba, seenByB);
-            UpdateBelief(w, ab, seenByA);
+            UpdateBelief(w, b, a, seenByB);
+            UpdateBelief(w, a, b, seenByA);
 
             if (moveA == CrisisMove.BackDown || moveB == CrisisMove.BackDown)
             {
@@ -126,8 +126,8 @@ public static class Crisis
     /// (greedy valuation − 1) × ½ (the concession cost's typical share of the scale); each type's chance of the move
     /// follows the crisis rule's logistic thresholds at ±1.
     /// </summary>
-    private static void UpdateBelief(World w, int observerToActor, CrisisMove seen) =>
-        ApplyEvidence(w, observerToActor, w.CrisisMoveLlr[(int)seen + 1]);
+    private static void UpdateBelief(World w, int observer, int actor, CrisisMove seen) =>
+        BeliefUpdate.ApplyLogLikelihoodRatio(w, observer, actor, w.CrisisMoveLlr[(int)seen + 1]);
 
     /// <summary>The log likelihood ratio of each crisis move seen (<see cref="UpdateBelief"/>), once per world into <see cref="World.CrisisMoveLlr"/>.</summary>
     internal static void ComputeMoveLlr(World w)
@@ -151,8 +151,6 @@ public static class Crisis
         };
     }
 
-    /// <summary>A tempered Bayes update of b_ij by a log likelihood ratio of crisis evidence, within the belief floor.</summary>
-    internal static void ApplyEvidence(World w, int ij, double llr) => BeliefUpdate.ApplyLogLikelihoodRatio(w, ij / w.N, ij % w.N, llr);
 
     /// <summary>The first time a crisis reaches the use-of-force rungs: a clash, fatal with the MID share (Palmer et al. 2022).</summary>
     private static void CheckUseOfForce(World w, int actor, int target, int rung, ref bool clashed, ref bool fatal)
@@ -204,8 +202,7 @@ public static class Crisis
     /// <summary>The initiator's believed share of the pair's capability, its allies at their reliability, the target's seen through its observation.</summary>
     public static double BelievedCapabilityShare(World w, int attacker, int defender)
     {
-        var n = w.N;
-        var seen = w.Milex[defender] > 0 ? Math.Max(0, w.ObservedMilex[attacker * n + defender] / w.Milex[defender]) : 1;
+        var seen = Bargaining.Seen(w, attacker, defender);
         var mine = w.Offense[attacker] + w.AlliedOffense[attacker] + w.AlliedDefense[attacker];
         var theirs = (w.Offense[defender] + w.Defense[defender]) * seen + w.AlliedOffense[defender] + w.AlliedDefense[defender] - w.Defense[defender];
         return mine + theirs > 0 ? mine / (mine + theirs) : 0.5;

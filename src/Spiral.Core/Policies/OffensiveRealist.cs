@@ -33,7 +33,7 @@ public sealed class OffensiveRealist : IPolicy
             {
                 c.ProbeNeighbour(j);
             }
-            if (c.Stake(j) > 0 && c.WarOutlook(j).Win >= 0.5 && CoercionValue(c, j) > 0)
+            if (c.Stake(j) > 0 && c.WarOutlook(j) is var outlook && outlook.Win >= 0.5 && CoercionValue(c, outlook) > 0)
             {
                 c.DemandStake(j);
             }
@@ -48,10 +48,12 @@ public sealed class OffensiveRealist : IPolicy
     /// p·V_g − (1 − p)·L − cost, where V_g is the stake as a greedy type values it. Where war is catastrophic for both
     /// (nuclear dyads) q vanishes and demands are cheap: the stability-instability paradox (Snyder 1965).
     /// </summary>
-    public static double CoercionValue(in PolicyContext c, int j)
+    public static double CoercionValue(in PolicyContext c, int j) => CoercionValue(c, c.WarOutlook(j));
+
+    private static double CoercionValue(in PolicyContext c, (double Win, double Stake, double DefeatLoss, double Cost, double Resisted) outlook)
     {
         var p = c.Parameters;
-        var (win, stake, loss, cost, resisted) = c.WarOutlook(j);
+        var (win, stake, loss, cost, resisted) = outlook;
         var valued = p.GreedyStakeValue * stake;
         var war = win * valued - (1 - win) * loss - cost;
         return win * valued + (1 - win) * resisted * Math.Min(0, war);

@@ -28,7 +28,7 @@ public static class CrisisPhase
                         continue;
                     }
                     w.AddEvent(EventKind.Demand, i, j, p.DemandRung, w.Stake[ij], Concept.Bargaining);
-                    Crisis.ApplyEvidence(w, j * n + i, p.DemandEvidence);
+                    BeliefUpdate.ApplyLogLikelihoodRatio(w, j, i, p.DemandEvidence);
                     Crisis.Run(w, i, j, p.DemandRung, demand: true);
                 }
             }
