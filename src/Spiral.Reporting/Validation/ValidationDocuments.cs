@@ -33,7 +33,7 @@ public static class ValidationDocuments
         sb.AppendLine();
         sb.AppendLine(string.Create(Inv, $"1. its one-sided p-value (H0: effect ≤ 0, normal approximation over paired runs) is below {Validator.FamilyAlpha} after the **Holm** correction across all claims validated together (Holm 1979; family-wise error rate {Validator.FamilyAlpha});"));
         sb.AppendLine("2. its effect reaches the declared minimum effect;");
-        sb.AppendLine(string.Create(Inv, $"3. **robustness** ≥ {Validator.RequiredRobustness}: the effect reaches the minimum in at least {Validator.RequiredRobustness:P0} of the Latin-hypercube draws (McKay et al. 1979) of the model's behavioural constants over their catalog ranges (`spiral params`: the constants marked behavioural; {Validator.BehaviouralConstants.Count} of them: {string.Join(", ", Validator.BehaviouralConstants.Select(p => p.Name))});"));
+        sb.AppendLine(string.Create(Inv, $"3. **robustness** ≥ {Validator.RequiredRobustness}: the effect reaches the minimum in at least {Validator.RequiredRobustness:P0} of the Latin-hypercube draws (McKay et al. 1979) of the model's behavioural constants over their catalog ranges (the constants marked `Behavioural` in `ModelParameters`; {Validator.BehaviouralConstants.Count} of them: {string.Join(", ", Validator.BehaviouralConstants.Select(p => p.Name))});"));
         sb.AppendLine("4. its placebo shows no effect that matters (|placebo effect| < minimum effect);");
         sb.AppendLine("5. its negative control fails (effect below the minimum with the mechanism off).");
         sb.AppendLine();
@@ -80,6 +80,28 @@ public static class ValidationDocuments
             sb.AppendLine($"*Verdict:* {Verdict(r)}.");
             sb.AppendLine();
         }
+        sb.AppendLine("## Readings");
+        sb.AppendLine();
+        sb.AppendLine("Written when validation v2 landed (model v2, before the re-estimated budget and crisis constants of the calibration");
+        sb.AppendLine("work were merged); the table above is the command's and is the authority if the two disagree.");
+        sb.AppendLine();
+        sb.AppendLine("- **Too few events.** At the default constants the stylized systems see almost no wars and almost no spirals between");
+        sb.AppendLine("  security-seekers in 50 years (the details give P(war) and spirals per run). The claims about war (V3, V4, V6, V13)");
+        sb.AppendLine("  and about spirals (V2, V8, V12) then fail for want of events rather than because an effect points the wrong way;");
+        sb.AppendLine("  their robustness says how often the effect appears elsewhere in the behavioural constants' ranges.");
+        sb.AppendLine("- **V5's negative control still holds.** Making greedy and security-seeking postures alike does not switch");
+        sb.AppendLine("  distinguishability off: ω also moves a security-seeker's own posture toward defense (`TypeModel.SecurityPosture`,");
+        sb.AppendLine("  Jervis's preparedness without provocation), so postures still differ. The effect is real but runs through two");
+        sb.AppendLine("  channels, and no constant switches off the second.");
+        sb.AppendLine("- **V16 is confounded.** Its placebo (a pair that starts in trust) shows the same kind of gap, and switching the");
+        sb.AppendLine("  signal off does not remove it: TitForTat creates mistrust on its own, so CostlySignaller's advantage is not");
+        sb.AppendLine("  evidence for costly reassurance.");
+        sb.AppendLine("- **V10 points the other way.** With S1's development priority its rivals arm more, not less; not yet explained.");
+        sb.AppendLine("- **V14** has the predicted sign and is significant, but the fall in belief is far below the declared minimum.");
+        sb.AppendLine("- **Robustness ranges.** The draws span the catalog ranges, which are wide (e.g. threatReaction 0-5): a claim must");
+        sb.AppendLine("  hold across most of what the catalog admits. A draw in which the model stops counts as not holding and is named");
+        sb.AppendLine("  in the details.");
+        sb.AppendLine();
         sb.AppendLine("## Claims that left the list");
         sb.AppendLine();
         sb.AppendLine("These restated one hand-coded term of the model: an experiment could only confirm what the code says. Each is now a");
