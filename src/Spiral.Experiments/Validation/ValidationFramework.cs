@@ -281,8 +281,8 @@ public static class PairedMeasure
         return new KaplanMeier(t, observed);
     }
 
-    /// <summary>Estimate with its sign flipped (mean and interval), so that positive is the claim's direction.</summary>
-    public static Estimate Negate(Estimate d) => new(-d.Mean, -d.High, -d.Low);
+    /// <summary>Estimate with its sign flipped (mean and interval), so that positive is the claim's direction (0 stays 0, not −0).</summary>
+    public static Estimate Negate(Estimate d) => new(0.0 - d.Mean, 0.0 - d.High, 0.0 - d.Low);
 
     /// <summary>Of several estimates that must all be positive, the weakest (smallest mean / standard error): an intersection-union test.</summary>
     public static Estimate Weakest(params Estimate[] estimates) =>
