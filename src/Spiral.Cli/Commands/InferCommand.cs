@@ -14,8 +14,7 @@ namespace Spiral.Cli.Commands;
 /// </summary>
 internal static class InferCommand
 {
-    /// <summary>The first year the real cases hold out for backtests; the default window ends before it.</summary>
-    private const int FirstHeldOutYear = 2020;
+    private const int FirstHeldOutYear = ObservedCrises.FirstHeldOutYear;
 
     public static Command Create()
     {
@@ -43,7 +42,7 @@ internal static class InferCommand
             {
                 // No calibration section: no observed spending; the crisis record alone is used.
             }
-            var range = Window(parse.GetValue(years), scenario, setup);
+            var range = Window(parse.GetValue(years), name, scenario);
             if (parse.GetValue(runs) is < 2 or > 100_000)
             {
                 throw new UsageException($"--runs {parse.GetValue(runs)}: expected an integer from 2 to 100000");
@@ -148,12 +147,12 @@ internal static class InferCommand
         return command;
     }
 
-    private static YearRange Window(string? text, Scenario scenario, CalibrationSetup? setup)
+    private static YearRange Window(string? text, string name, Scenario scenario)
     {
         var last = TimeConvention.LastYear(scenario.StartYear, scenario.Steps);
         if (text is null)
         {
-            return setup?.Train ?? new YearRange(scenario.StartYear, Math.Min(last, Math.Max(scenario.StartYear, FirstHeldOutYear - 1)));
+            return ObservedCrises.DefaultYears(name, scenario);
         }
         if (!YearRange.TryParse(text, out var r))
         {

@@ -38,6 +38,30 @@ public static class ObservedCrises
         ["Viet Nam"] = ["Vietnam"],
     };
 
+    /// <summary>The first year the real cases hold out for backtests: a default window ends before it.</summary>
+    public const int FirstHeldOutYear = 2020;
+
+    /// <summary>
+    /// The default window of a scenario's record: its <c>calibration.train</c> years when it has a calibration section,
+    /// else its years up to <see cref="FirstHeldOutYear"/> − 1.
+    /// </summary>
+    public static YearRange DefaultYears(string fileOrName, Scenario scenario)
+    {
+        try
+        {
+            if (CalibrationSetup.Load(fileOrName).Train is { } train)
+            {
+                return train;
+            }
+        }
+        catch (Scenarios.ScenarioException)
+        {
+            // no calibration section
+        }
+        var last = Core.Recording.TimeConvention.LastYear(scenario.StartYear, scenario.Steps);
+        return new YearRange(scenario.StartYear, Math.Min(last, Math.Max(scenario.StartYear, FirstHeldOutYear - 1)));
+    }
+
     /// <summary>Whether the scenario (by name) has an observed record.</summary>
     public static bool Covers(Scenario scenario) => Cases.ContainsKey(scenario.Name);
 
