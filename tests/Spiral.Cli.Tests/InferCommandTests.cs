@@ -58,3 +58,30 @@ public class InferCommandTests
         Assert.Contains("--years", err);
     }
 }
+
+public class CalibrateCrisesCommandTests
+{
+    [Fact]
+    public void CalibrateCrises_WestAsiaJson_ThreeParametersThreeMomentsAndAnIdentificationVerdict()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = SpiralApp.Run(["calibrate", "crises", "--scenarios", "west-asia", "--runs", "4", "--iterations", "5", "--json"], stdout, stderr);
+        Assert.True(code == ExitCodes.Ok, stderr.ToString());
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        var root = doc.RootElement;
+        Assert.Equal(3, root.GetProperty("parameters").GetArrayLength());
+        Assert.Equal(3, root.GetProperty("moments").GetArrayLength());
+        Assert.Equal(0.2, root.GetProperty("moments")[0].GetProperty("observed").GetDouble(), 12); // 2 episodes in 2010-2019
+        Assert.Contains(root.GetProperty("identified").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+    }
+
+    [Fact]
+    public void CalibrateCrises_ScenarioWithoutRecord_IsAUsageError()
+    {
+        var stderr = new StringWriter();
+        var code = SpiralApp.Run(["calibrate", "crises", "--scenarios", "jervis-doubly-stable"], new StringWriter(), stderr);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no observed crisis record", stderr.ToString());
+    }
+}

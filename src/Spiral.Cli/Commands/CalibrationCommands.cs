@@ -174,7 +174,7 @@ internal static class CalibrationCommands
         return command;
     }
 
-    /// <summary><c>spiral calibrate crises</c>: λ0 and the crisis fade probability by SMM (<see cref="CrisisCalibration"/>).</summary>
+    /// <summary><c>spiral calibrate crises</c>: λ0, the crisis fade probability and the audience cost by SMM (<see cref="CrisisCalibration"/>).</summary>
     private static Command Crises()
     {
         var scenarios = new Option<string?>("--scenarios") { Description = $"Cases, comma-separated (default: every scenario with an observed record: {string.Join(", ", ObservedCrises.Cases.Keys)}).", HelpName = "A,B" };
@@ -184,7 +184,7 @@ internal static class CalibrationCommands
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var json = AnalyticCli.JsonOption();
         var command = new Command("crises",
-            "Estimate the incident base rate and the crisis fade probability by the simulated method of moments on the cases' crisis rate (training years) and the MID 5.0 shares reaching use of force and war.")
+            "Estimate the incident base rate, the crisis fade probability and the audience cost by the simulated method of moments on the cases' crisis rate (training years) and the MID 5.0 shares reaching use of force and war.")
         {
             scenarios, runs, seed, iterations, threads, json,
         };

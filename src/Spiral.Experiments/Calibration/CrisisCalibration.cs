@@ -43,9 +43,10 @@ public sealed record CrisisCalibrationResult(
 /// their training years (episodes per case-year in data/observed_crises.csv), and the shares of MIDs that reached use of
 /// force or war and that reached war (MID 5.0, disputes starting 1946-2014). Each case is simulated without its scripted
 /// incidents and wars, types drawn from the scenario's priors, and only endogenous crises ending in the training years
-/// count. The two constants: λ0 (<c>world.incidentBaseRate</c>, how often incidents open crises) and the chance per
-/// round that a crisis in which both hold fades (<c>model.crisisFadeProbability</c>, how far crises climb); both are
-/// Spiral v1 defaults that were never estimated. Three moments for two constants leave one over-identifying restriction.
+/// count. The three constants: λ0 (<c>world.incidentBaseRate</c>, how often incidents open crises), the chance per round
+/// that a crisis in which both hold fades (<c>model.crisisFadeProbability</c>; both Spiral v1 defaults never estimated)
+/// and the audience cost per rung of backing down (<c>model.audienceCost</c>; Fearon 1994), which together set how far
+/// crises climb (crisis misreading was tried and moves no moment: it changes beliefs, not moves). Three moments for three constants: exactly identified when G has full rank.
 /// </summary>
 public static class CrisisCalibration
 {
@@ -57,6 +58,7 @@ public static class CrisisCalibration
     [
         new("world.incidentBaseRate", 0.01, 3.0),
         new("model.crisisFadeProbability", 0.01, 0.95),
+        new("model.audienceCost", 0.0, 1.0),
     ];
 
     /// <summary>The observed moments: crisis rate per case-year, share at level ≥ 4, share at level 5.</summary>
@@ -139,30 +141,86 @@ public static class CrisisCalibration
                 g[i, j] = (mu[i] - md[i]) / (up[j] - down[j]);
             }
         }
-        // G'WG (2×2), W = diag(1/se²).
-        double a = 0, b = 0, d = 0;
-        for (var i = 0; i < obs.Length; i++)
+        // G'WG, W = diag(1/se²); its inverse by Gauss-Jordan; condition number in the 1-norm.
+        var info = new double[k2, k2];
+        for (var r = 0; r < k2; r++)
         {
-            var w = 1 / (se[i] * se[i]);
-            a += g[i, 0] * g[i, 0] * w;
-            b += g[i, 0] * g[i, 1] * w;
-            d += g[i, 1] * g[i, 1] * w;
+            for (var c = 0; c < k2; c++)
+            {
+                for (var i = 0; i < obs.Length; i++)
+                {
+                    info[r, c] += g[i, r] * g[i, c] / (se[i] * se[i]);
+                }
+            }
         }
-        var det = a * d - b * b;
-        var trace = a + d;
-        var disc = Math.Sqrt(Math.Max(0, trace * trace / 4 - det));
-        var (lmax, lmin) = (trace / 2 + disc, trace / 2 - disc);
-        var condition = lmin > 0 ? lmax / lmin : double.PositiveInfinity;
+        var inverse = Invert(info);
+        var condition = inverse is null ? double.PositiveInfinity : Norm1(info) * Norm1(inverse);
         var scale = 1 + 1.0 / runs;
-        double[] ses = det > 0 ? [Math.Sqrt(scale * d / det), Math.Sqrt(scale * a / det)] : [double.NaN, double.NaN];
+        var ses = Enumerable.Range(0, k2).Select(j => inverse is null || inverse[j, j] <= 0 ? double.NaN : Math.Sqrt(scale * inverse[j, j])).ToArray();
         // Identified: the information matrix is invertible and well conditioned, and each estimate is at least four
         // standard errors from zero, inside its bounds.
-        var identified = det > 0 && condition < 1e6
+        var identified = inverse is not null && condition < 1e6
             && values.Select((v, j) => double.IsFinite(ses[j]) && ses[j] < 0.25 * Math.Abs(v) && v > p[j].Min && v < p[j].Max).All(x => x);
         var estimates = p.Select((x, j) => new CrisisEstimate(x.Path, x.Min, x.Max, defaults[j], values[j], ses[j])).ToList();
         var moments = obs.Select((o, i) => new CrisisMoment(names[i], o, se[i], atBest[i], sources[i])).ToList();
         var momentsAtDefaults = obs.Select((o, i) => new CrisisMoment(names[i], o, se[i], atDefaults[i], sources[i])).ToList();
         return new CrisisCalibrationResult(estimates, moments, momentsAtDefaults, Q(atBest), Q(atDefaults), best.Evaluations + 3 + 2 * k2,
             best.Converged, condition, identified, cases.Select(c => c.Scenario.Name).ToList(), runs, seed);
+    }
+
+    private static double[,]? Invert(double[,] m)
+    {
+        var n = m.GetLength(0);
+        var a = new double[n, 2 * n];
+        for (var r = 0; r < n; r++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                a[r, c] = m[r, c];
+            }
+            a[r, n + r] = 1;
+        }
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = c;
+            for (var r = c + 1; r < n; r++)
+            {
+                if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c])) pivot = r;
+            }
+            if (Math.Abs(a[pivot, c]) < 1e-300)
+            {
+                return null;
+            }
+            for (var j = 0; j < 2 * n; j++) (a[c, j], a[pivot, j]) = (a[pivot, j], a[c, j]);
+            var d = a[c, c];
+            for (var j = 0; j < 2 * n; j++) a[c, j] /= d;
+            for (var r = 0; r < n; r++)
+            {
+                if (r == c) continue;
+                var f = a[r, c];
+                for (var j = 0; j < 2 * n; j++) a[r, j] -= f * a[c, j];
+            }
+        }
+        var inv = new double[n, n];
+        for (var r = 0; r < n; r++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                inv[r, c] = a[r, n + c];
+            }
+        }
+        return inv;
+    }
+
+    private static double Norm1(double[,] m)
+    {
+        var best = 0.0;
+        for (var c = 0; c < m.GetLength(1); c++)
+        {
+            var sum = 0.0;
+            for (var r = 0; r < m.GetLength(0); r++) sum += Math.Abs(m[r, c]);
+            best = Math.Max(best, sum);
+        }
+        return best;
     }
 }
