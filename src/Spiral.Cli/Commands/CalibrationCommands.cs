@@ -31,6 +31,7 @@ internal static class CalibrationCommands
         {
             scenarioArg, train, runs, seed, iterations, threads, outFile, json,
         };
+        command.Subcommands.Add(Crises());
         command.SetAction(parse =>
         {
             if (parse.GetValue(outFile) is { } target)
@@ -168,6 +169,80 @@ internal static class CalibrationCommands
             {
                 o.WriteLine($"richardson: {r.Richardson.Note}");
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>spiral calibrate crises</c>: λ0, the crisis fade probability and the audience cost by SMM (<see cref="CrisisCalibration"/>).</summary>
+    private static Command Crises()
+    {
+        var scenarios = new Option<string?>("--scenarios") { Description = $"Cases, comma-separated (default: every scenario with an observed record: {string.Join(", ", ObservedCrises.Cases.Keys)}).", HelpName = "A,B" };
+        var runs = new Option<int>("--runs") { Description = "Runs per case and evaluation (common random numbers).", DefaultValueFactory = _ => 50 };
+        var seed = new Option<ulong>("--seed") { Description = "Master seed of every evaluation.", DefaultValueFactory = _ => 1UL };
+        var iterations = new Option<int>("--iterations") { Description = "Budget of objective evaluations for the simplex search.", DefaultValueFactory = _ => 60 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
+        var json = AnalyticCli.JsonOption();
+        var command = new Command("crises",
+            "Estimate the incident base rate, the crisis fade probability and the audience cost by the simulated method of moments on the cases' crisis rate (training years) and the MID 5.0 shares reaching use of force and war.")
+        {
+            scenarios, runs, seed, iterations, threads, json,
+        };
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(scenarios) is { } list ? AnalyticCli.SplitList(list, "--scenarios") : ObservedCrises.Cases.Keys.ToList();
+            var cases = new List<CrisisCase>();
+            foreach (var name in names)
+            {
+                var scenario = ScenarioCli.Load(name);
+                try
+                {
+                    cases.Add(new CrisisCase(scenario, ObservedCrises.Record(scenario, ObservedCrises.DefaultYears(name, scenario))));
+                }
+                catch (ObservedDataException ex)
+                {
+                    throw new UsageException($"--scenarios {name}: {ex.Message}");
+                }
+            }
+            var o = Options(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(iterations), parse.GetValue(threads));
+            var r = Guard(() => CrisisCalibration.Fit(cases, o.Runs, o.Seed, o.MaxEvaluations, o.Threads));
+            if (parse.GetValue(json))
+            {
+                AnalyticCli.WriteJson(parse, new
+                {
+                    method = CrisisCalibrationResult.Method,
+                    cases = cases.Select(c => new { scenario = c.Scenario.Name, years = c.Record.Years.ToString(), crises = c.Record.CountsByLevel, episodes = c.Record.Episodes }),
+                    runs = r.Runs,
+                    seed = r.Seed,
+                    evaluations = r.Evaluations,
+                    converged = r.Converged,
+                    objective = r.Objective,
+                    objectiveAtDefaults = r.ObjectiveAtDefaults,
+                    conditionNumber = AnalyticCli.Finite(r.ConditionNumber),
+                    identified = r.Identified,
+                    parameters = r.Parameters.Select(p => new { path = p.Path, min = p.Min, max = p.Max, @default = p.Default, value = p.Value, se = AnalyticCli.Finite(p.StandardError) }),
+                    moments = r.Moments.Select((m, i) => new { name = m.Name, observed = m.Observed, se = m.StandardError, simulated = m.Simulated, atDefaults = r.MomentsAtDefaults[i].Simulated, source = m.Source }),
+                });
+                return ExitCodes.Ok;
+            }
+            var output = AnalyticCli.Out(parse);
+            output.WriteLine($"crisis calibration on {string.Join(", ", r.Cases)} ({r.Runs} runs per case and evaluation, seed {r.Seed})");
+            output.WriteLine($"method: {CrisisCalibrationResult.Method}");
+            var table = new Table().AddColumns("parameter", "bounds", "default", "estimate", "s.e.");
+            foreach (var p in r.Parameters)
+            {
+                table.AddRow(Markup.Escape(p.Path), Markup.Escape($"[{F(p.Min)}, {F(p.Max)}]"), F(p.Default), F(p.Value), F(p.StandardError));
+            }
+            AnalyticCli.Write(parse, table);
+            var moments = new Table().AddColumns("moment", "observed", "s.e.", "at defaults", "fitted");
+            for (var i = 0; i < r.Moments.Count; i++)
+            {
+                var m = r.Moments[i];
+                moments.AddRow(Markup.Escape(m.Name), F(m.Observed), F(m.StandardError), F(r.MomentsAtDefaults[i].Simulated), F(m.Simulated));
+            }
+            AnalyticCli.Write(parse, moments);
+            output.WriteLine($"objective {F(r.ObjectiveAtDefaults)} at the defaults -> {F(r.Objective)} after {r.Evaluations} evaluations ({(r.Converged ? "converged" : "evaluation budget reached")}); "
+                + $"condition number of G'WG {F(r.ConditionNumber)}; {(r.Identified ? "identified" : "NOT identified (an estimate at a bound, an s.e. above a quarter of its estimate, or a singular G'WG): do not apply")}");
             return ExitCodes.Ok;
         });
         return command;
