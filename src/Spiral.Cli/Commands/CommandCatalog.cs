@@ -25,6 +25,7 @@ internal static class CommandCatalog
         yield return CalibrationCommands.Calibrate();
         yield return CalibrationCommands.Backtest();
         yield return EstimateCommand.Create();
+        yield return SensitivityCommand.Create();
         yield return ServeCommand.Create();
         yield return ExplainCommand.Create();
         yield return ParamsCommand.Create();
