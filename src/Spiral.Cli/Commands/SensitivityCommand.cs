@@ -25,7 +25,7 @@ internal static class SensitivityCommand
             AllowMultipleArgumentsPerToken = true,
             HelpName = "PATTERN",
         };
-        var outcome = new Option<string>("--outcome") { Description = "The run outcome or ratio analysed (see `spiral outcomes`).", DefaultValueFactory = _ => SensitivityOutput.Default.Name, HelpName = "NAME" };
+        var outcome = new Option<string>("--outcome") { Description = "The run outcome or ratio analysed (docs/reference/outcomes.md).", DefaultValueFactory = _ => SensitivityOutput.Default.Name, HelpName = "NAME" };
         var samples = new Option<int>("--samples") { Description = "Sobol: base samples N (N·(d+2) points). Morris: trajectories r (r·(d+1) points).", DefaultValueFactory = _ => 64 };
         var runs = new Option<int>("--runs") { Description = "Runs of the scenario per point (the same run seeds at every point).", DefaultValueFactory = _ => 20 };
         var seed = new Option<ulong>("--seed") { Description = "Master seed of the design, the runs and the bootstrap.", DefaultValueFactory = _ => 1UL };

@@ -59,7 +59,7 @@ public sealed class SensitivityOutput
         {
             return new SensitivityOutput(null, ratio);
         }
-        throw new ArgumentException($"unknown outcome '{name}'; expected a run outcome or ratio of the registry (see `spiral outcomes`), e.g. "
+        throw new ArgumentException($"unknown outcome '{name}'; expected a run outcome or ratio of the registry (docs/reference/outcomes.md), e.g. "
             + $"{OutcomeRegistry.ForceOrWarGivenCrisis.Name} or {OutcomeRegistry.HadWar.Name}");
     }
 
