@@ -14,12 +14,12 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = $"Small sample ({ValidationSize.Quick.Runs} runs per arm) as in CI; default is the full size ({ValidationSize.Full.Runs})." };
+        var quick = new Option<bool>("--quick") { Description = $"Small sample ({ValidationSize.Quick.Runs} runs per arm, {ValidationSize.Quick.Draws} robustness draws, seed {ValidationSize.Quick.Seed}) as in CI; default is the full size ({ValidationSize.Full.Runs} runs, {ValidationSize.Full.Draws} draws, seed {ValidationSize.Full.Seed})." };
         var claims = new Option<string?>("--claims") { Description = "Only these claims, e.g. V1,V6.", HelpName = "IDS" };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report.", HelpName = "FILE.html" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the Markdown page (docs/explanation/validation.md).", HelpName = "FILE.md" };
         var json = AnalyticCli.JsonOption();
-        var command = new Command("validate", "Reproduce the theory's claims (V1-V17) as paired experiments; exit 1 if any is not reproduced.")
+        var command = new Command("validate", "Test the theory's claims as experiments with minimum effects, robustness draws, placebos, negative controls and the Holm correction; exit 1 if any claim fails.")
         {
             quick, claims, report, markdown, json,
         };
@@ -39,11 +39,7 @@ internal static class ValidateCommand
             {
                 CliPaths.OutputFile("--markdown", markdownPath, ExistingOutput.Replace);
             }
-            var results = new List<ClaimResult>();
-            foreach (var claim in selected)
-            {
-                results.Add(claim.Run(size));
-            }
+            var results = Validator.Run(selected, size);
             if (reportPath is not null)
             {
                 WriteAtomically("--report", reportPath, ValidationDocuments.Html(results, size, Version()));
@@ -58,7 +54,12 @@ internal static class ValidateCommand
                 {
                     size = size.Name,
                     runsPerArm = size.Runs,
+                    robustnessDraws = size.Draws,
+                    runsPerDraw = size.DrawRuns,
                     seed = size.Seed,
+                    multiplicity = "holm",
+                    familyAlpha = Validator.FamilyAlpha,
+                    requiredRobustness = Validator.RequiredRobustness,
                     claims = results.Select(r => new
                     {
                         id = r.Id,
@@ -68,7 +69,15 @@ internal static class ValidateCommand
                         effectName = r.EffectName,
                         effect = r.Effect.Mean,
                         ci95 = new[] { r.Effect.Low, r.Effect.High },
+                        minimumEffect = r.MinimumEffect,
+                        minimumEffectReason = r.MinimumEffectReason,
+                        pValue = r.PValue,
+                        holmPValue = r.HolmPValue,
+                        robustness = r.Robustness,
+                        placebo = new { design = r.Placebo, effect = r.PlaceboEffect.Mean, ci95 = new[] { r.PlaceboEffect.Low, r.PlaceboEffect.High }, clean = r.PlaceboClean },
+                        negativeControl = new { design = r.NegativeControl, effect = r.NegativeControlEffect.Mean, ci95 = new[] { r.NegativeControlEffect.Low, r.NegativeControlEffect.High }, fails = r.NegativeControlFails },
                         passed = r.Passed,
+                        failures = r.Failures,
                         details = r.Details,
                     }),
                 });
@@ -76,16 +85,20 @@ internal static class ValidateCommand
             else
             {
                 var inv = CultureInfo.InvariantCulture;
-                var table = AnalyticCli.NewTable("id", "claim", "experiment", "effect [95% interval]", "verdict");
+                var table = AnalyticCli.NewTable("id", "claim", "effect [95% interval]", "minimum", "Holm p", "robustness", "placebo", "negative control", "verdict");
                 foreach (var r in results)
                 {
                     table.AddRow(new Markup(Markup.Escape(r.Id)), new Markup(Markup.Escape($"{r.Claim} ({r.Source})")),
-                        new Markup(Markup.Escape(r.Experiment)),
-                        new Markup(Markup.Escape(string.Create(inv, $"{r.EffectName}: {r.Effect.Mean:G4} [{r.Effect.Low:G4}, {r.Effect.High:G4}]; {r.Details}"))),
-                        new Markup(r.Passed ? "reproduced" : "NOT reproduced"));
+                        new Markup(Markup.Escape($"{r.EffectName}: {ValidationDocuments.Interval(r.Effect)}; {r.Details}")),
+                        new Markup(Markup.Escape(r.MinimumEffect.ToString("G4", inv))),
+                        new Markup(Markup.Escape(r.HolmPValue.ToString("G3", inv))),
+                        new Markup(Markup.Escape(ValidationDocuments.Robustness(r))),
+                        new Markup(Markup.Escape($"{ValidationDocuments.Interval(r.PlaceboEffect)} ({(r.PlaceboClean ? "clean" : "EFFECT")})")),
+                        new Markup(Markup.Escape($"{ValidationDocuments.Interval(r.NegativeControlEffect)} ({(r.NegativeControlFails ? "fails" : "STILL HOLDS")})")),
+                        new Markup(Markup.Escape(ValidationDocuments.Verdict(r))));
                 }
                 AnalyticCli.Write(parse, table);
-                AnalyticCli.Out(parse).WriteLine($"{results.Count(r => r.Passed)} of {results.Count} claims reproduced ({size.Name}: {size.Runs} runs per arm, seed {size.Seed}).");
+                AnalyticCli.Out(parse).WriteLine($"{results.Count(r => r.Passed)} of {results.Count} claims hold ({size.Name}: {size.Runs} runs per arm, {size.Draws} robustness draws of {size.DrawRuns} runs, seed {size.Seed}; Holm across claims).");
             }
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
         });

@@ -42,7 +42,7 @@ public static class TypeModel
     public static double BalancedSecurityPosture(double offenseAdvantage, ModelParameters p)
     {
         var x = p.GreedyPosture - (p.GreedyPosture - p.SecurityPosture) / Math.Max(offenseAdvantage, 0.05);
-        return Math.Clamp(x, 0.05, p.GreedyPosture);
+        return Math.Clamp(x, Math.Min(0.05, p.GreedyPosture), p.GreedyPosture);
     }
 
     /// <summary>

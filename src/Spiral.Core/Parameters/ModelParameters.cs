@@ -12,11 +12,11 @@ public sealed record ModelParameters
         Meaning = "s_min: noise floor of posture observation, left even with full transparency.")]
     public double ObservationNoiseFloor { get; init; } = 0.03;
 
-    [ScenarioParameter(0, 1, Unit = "posture share per unit of rivalry", Source = "historical rivalry colours perception; Jervis 1976 ch. 4; Wendt 1999",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "posture share per unit of rivalry", Source = "historical rivalry colours perception; Jervis 1976 ch. 4; Wendt 1999",
         Meaning = "λ_h: upward bias in reading a rival's posture per unit of rivalry.")]
     public double RivalryBias { get; init; } = 0.12;
 
-    [ScenarioParameter(0, 1, Unit = "per unit of identity overlap", Source = "Wendt 1999; Deutsch 1957 on security communities",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "per unit of identity overlap", Source = "Wendt 1999; Deutsch 1957 on security communities",
         Meaning = "Shared identity tags lower the rivalry bias by this much per unit of tag overlap (Jaccard): amity among those who share an identity.")]
     public double IdentityAffinity { get; init; } = 0.5;
 
@@ -26,11 +26,11 @@ public sealed record ModelParameters
 
     // ---- Beliefs (phase 3) ----
 
-    [ScenarioParameter(0, 1, Unit = "offensive share", Source = "Glaser 2010: greedy states buy offense",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "offensive share", Source = "Glaser 2010: greedy states buy offense",
         Meaning = "Expected offensive posture share of a greedy state.")]
     public double GreedyPosture { get; init; } = 0.72;
 
-    [ScenarioParameter(0, 1, Unit = "offensive share", Source = "Jervis 1978: under offense dominance even defenders buy offense, so posture says less",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "offensive share", Source = "Jervis 1978: under offense dominance even defenders buy offense, so posture says less",
         Meaning = "Expected posture of a security-seeker when offense and defense are balanced (β = 1); rises toward the greedy posture as β grows.")]
     public double SecurityPosture { get; init; } = 0.35;
 
@@ -38,11 +38,11 @@ public sealed record ModelParameters
         Meaning = "Spread of postures within a type (the observer's model of type behaviour).")]
     public double PostureSpread { get; init; } = 0.1;
 
-    [ScenarioParameter(0, 2, Unit = "exponent", Source = "tempered Bayesian updating; Kydd 2005 ch. 2 uses full updating, we temper for yearly aggregated signals",
+    [ScenarioParameter(0, 2, Behavioural = true, Unit = "exponent", Source = "tempered Bayesian updating; Kydd 2005 ch. 2 uses full updating, we temper for yearly aggregated signals",
         Meaning = "Exponent on each year's likelihood ratio: how much one year's evidence moves a belief.")]
     public double EvidenceWeight { get; init; } = 0.3;
 
-    [ScenarioParameter(0, 1, Unit = "share per year", Source = "Mearsheimer 2001 ch. 2; Copeland 2000",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "share per year", Source = "Mearsheimer 2001 ch. 2; Copeland 2000",
         Meaning = "Yearly drift of a belief back toward the prior: intentions can change with a new leader or regime, so old evidence ages.")]
     public double IntentionDrift { get; init; } = 0.1;
 
@@ -78,11 +78,11 @@ public sealed record ModelParameters
         Meaning = "The minimum deterrent floor: lowest military share any state keeps, whatever its desired burden.")]
     public double MinMilitaryShare { get; init; } = 0.005;
 
-    [ScenarioParameter(0, 1, Unit = "probability", Source = "Kydd 2005: cooperate when trust exceeds the threshold",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "probability", Source = "Kydd 2005: cooperate when trust exceeds the threshold",
         Meaning = "A defensive realist proposes and accepts CBMs, talks and hotlines while its belief that the other is greedy is below this.")]
     public double TrustThreshold { get; init; } = 0.5;
 
-    [ScenarioParameter(0, 1, Unit = "threat", Source = "Spiral v1 default, not yet estimated",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "threat", Source = "Spiral v1 default, not yet estimated",
         Meaning = "A defensive realist wants a CBM with a rival once its threat from that rival exceeds this.")]
     public double CbmThreatTrigger { get; init; } = 0.05;
 
@@ -90,7 +90,7 @@ public sealed record ModelParameters
         Meaning = "Transparency gained by each side when a CBM is signed.")]
     public double CbmTransparencyGain { get; init; } = 0.4;
 
-    [ScenarioParameter(0, 1, Unit = "threat", Source = "Walt 1987: balance of threat",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "threat", Source = "Walt 1987: balance of threat",
         Meaning = "Threat from one state above which a security-seeker seeks allies against it.")]
     public double AllianceThreatTrigger { get; init; } = 0.25;
 
@@ -180,15 +180,15 @@ public sealed record ModelParameters
 
     // ---- v2 budget process (phase 6): Δln m = γ (ln m* − ln m) + δ Δln(threat) + mobilisation + ε ----
 
-    [ScenarioParameter(0, 1, Unit = "share of the gap closed per year", Source = "partial adjustment of military burden: Smith 1989; Dunne & Smith 2007; literature value, estimated on the SIPRI panel in the calibration issue",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "share of the gap closed per year", Source = "partial adjustment of military burden: Smith 1989; Dunne & Smith 2007; literature value, estimated on the SIPRI panel in the calibration issue",
         Meaning = "γ: share of the gap between the desired and the actual log military burden closed each year in peacetime (error correction).")]
     public double BudgetAdjustment { get; init; } = 0.2;
 
-    [ScenarioParameter(0, 5, Unit = "log burden per log threat", Source = "short-run reaction to threat: Dunne & Smith 2007; assumption within the range of the demand-for-military-expenditure literature",
+    [ScenarioParameter(0, 5, Behavioural = true, Unit = "log burden per log threat", Source = "short-run reaction to threat: Dunne & Smith 2007; assumption within the range of the demand-for-military-expenditure literature",
         Meaning = "δ: short-run change of the log burden per unit change of log insecurity (1 − security).")]
     public double ThreatReaction { get; init; } = 0.1;
 
-    [ScenarioParameter(0, 5, Unit = "log burden per log insecurity", Source = "demand for military expenditure: Smith 1989; Nordhaus, Oneal & Russett 2012; assumption, estimated in the calibration issue",
+    [ScenarioParameter(0, 5, Behavioural = true, Unit = "log burden per log insecurity", Source = "demand for military expenditure: Smith 1989; Nordhaus, Oneal & Russett 2012; assumption, estimated in the calibration issue",
         Meaning = "Long-run elasticity of a security-seeker's desired burden to its insecurity relative to the insecurity it started with: ln m* = ln m̄ + e·ln((1 − S)/(1 − S0)).")]
     public double BurdenThreatElasticity { get; init; } = 0.5;
 
@@ -212,7 +212,7 @@ public sealed record ModelParameters
         Meaning = "Share of the gap between the military share and the peacetime desired burden closed in each year after a war, until the share is back down to it (of the share itself, as mobilisationSpeed).")]
     public double DemobilisationSpeed { get; init; } = 0.35;
 
-    [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states arm to expand; assumption",
+    [ScenarioParameter(1, 10, Behavioural = true, Unit = "ratio", Source = "Glaser 2010: greedy states arm to expand; assumption",
         Meaning = "Desired burden of a greedy type as a multiple of its long-run level (what OffensiveRealist arms toward, and what observers expect of a greedy type).")]
     public double GreedyBurdenRatio { get; init; } = 1.5;
 
@@ -226,11 +226,11 @@ public sealed record ModelParameters
         Meaning = "r: noise of the institutional report of each state's behaviour, one shared draw a year that every observer reads: posture sd r·σ(1 − ι) + s_min, burden-change sd r·σ·k_arm(1 − ι) + the arming floor; no report when ι = 0. The report is of behaviour, never of the type.")]
     public double InstitutionalReportNoise { get; init; } = 1.0;
 
-    [ScenarioParameter(0, 1, Unit = "probability", Source = "Jervis 1976 ch. 3 on misperception in crises; Lebow 1981",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "probability", Source = "Jervis 1976 ch. 3 on misperception in crises; Lebow 1981",
         Meaning = "Chance that a side misreads the other's crisis move (a hold read as escalation) without a hotline; a hotline of strength H multiplies it by 1 − H (Schelling 1960).")]
     public double CrisisMisreading { get; init; } = 0.25;
 
-    [ScenarioParameter(0, 2, Unit = "exponent", Source = "tempered Bayesian updating, as EvidenceWeight",
+    [ScenarioParameter(0, 2, Behavioural = true, Unit = "exponent", Source = "tempered Bayesian updating, as EvidenceWeight",
         Meaning = "Exponent on the likelihood ratio of a crisis move (demand, probe, escalation, holding, backing down) when beliefs are updated from crisis behaviour.")]
     public double CrisisEvidenceWeight { get; init; } = 0.5;
 
@@ -244,11 +244,11 @@ public sealed record ModelParameters
         Meaning = "Added cost of a war between two nuclear-armed states, as a share of each side's GDP (the stability-instability paradox).")]
     public double NuclearWarCost { get; init; } = 1.0;
 
-    [ScenarioParameter(0, 5, Unit = "sd of log valuation", Source = "private information about resolve: Fearon 1995",
+    [ScenarioParameter(0, 5, Behavioural = true, Unit = "sd of log valuation", Source = "private information about resolve: Fearon 1995",
         Meaning = "Spread of each side's private valuation of the stake in a crisis, drawn per crisis around its resolve.")]
     public double ResolveSpread { get; init; } = 0.3;
 
-    [ScenarioParameter(0, 1, Unit = "share of the stake per rung", Source = "audience costs: Fearon 1994",
+    [ScenarioParameter(0, 1, Behavioural = true, Unit = "share of the stake per rung", Source = "audience costs: Fearon 1994",
         Meaning = "Cost of backing down, per rung climbed, as a share of the stake: backing down after escalating publicly costs face.")]
     public double AudienceCost { get; init; } = 0.05;
 
@@ -272,11 +272,11 @@ public sealed record ModelParameters
         Meaning = "Chance that a crisis reaching use of force (below war) has fatalities.")]
     public double FatalClashShare { get; init; } = 0.248;
 
-    [ScenarioParameter(1, 10, Unit = "ratio", Source = "Glaser 2010: greedy states value expansion beyond security; assumption",
+    [ScenarioParameter(1, 10, Behavioural = true, Unit = "ratio", Source = "Glaser 2010: greedy states value expansion beyond security; assumption",
         Meaning = "How much more a greedy type values a contested stake than a security-seeker does: what makes it demand, and what observers read from crisis moves.")]
     public double GreedyStakeValue { get; init; } = 2.0;
 
-    [ScenarioParameter(0, 10, Unit = "log likelihood ratio", Source = "Kydd 2005: revisionist demands as evidence of type; assumption (strong, not conclusive: security-seekers also press claims)",
+    [ScenarioParameter(0, 10, Behavioural = true, Unit = "log likelihood ratio", Source = "Kydd 2005: revisionist demands as evidence of type; assumption (strong, not conclusive: security-seekers also press claims)",
         Meaning = "Evidence a demand over the stake gives observers that its maker is greedy, as a log likelihood ratio (before CrisisEvidenceWeight).")]
     public double DemandEvidence { get; init; } = 1.4;
 

@@ -39,6 +39,8 @@ public sealed record ParameterInfo
     public string? DefaultChoice { get; init; }
     /// <summary>For <see cref="ParameterScope.Policy"/>: the policy that reads it.</summary>
     public string? Policy { get; init; }
+    /// <summary>A behavioural constant (<see cref="ScenarioParameterAttribute.Behavioural"/>): drawn over its range in validation's robustness check.</summary>
+    public bool Behavioural { get; init; }
 
     internal PropertyInfo? Property { get; init; }
 
@@ -427,6 +429,7 @@ public static class ParameterCatalog
                     Type = x.Property.PropertyType == typeof(int) ? ParameterType.Integer : ParameterType.Real,
                     Min = a.Min, Max = a.Max, MinExclusive = a.MinExclusive, MaxExclusive = a.MaxExclusive,
                     Unset = a.Unset, Unit = a.Unit, Source = a.Source, Meaning = a.Meaning,
+                    Behavioural = a.Behavioural,
                     Property = x.Property,
                 };
                 return info with { Default = Value(info, defaults) };

@@ -18,4 +18,10 @@ public sealed class ScenarioParameterAttribute(double min, double max) : Attribu
     public string Meaning { get; init; } = "";
     /// <summary>For an optional value: what an unset value means (e.g. "the dyad's reach").</summary>
     public string Unset { get; init; } = "";
+    /// <summary>
+    /// A behavioural constant: how states perceive, update and decide (not a measurement convention, an economic or
+    /// physical quantity, or a rate read off data). Validation draws these over their ranges to test a claim's
+    /// robustness (docs/explanation/validation.md).
+    /// </summary>
+    public bool Behavioural { get; init; }
 }
