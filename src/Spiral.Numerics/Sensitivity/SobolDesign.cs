@@ -1,4 +1,5 @@
 using Spiral.Numerics.Random;
+using Spiral.Numerics.Statistics;
 
 namespace Spiral.Numerics.Sensitivity;
 
@@ -53,10 +54,12 @@ public sealed class SobolDesign
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
-        var a = LatinHypercube.Sample(baseSamples, factors, RandomStream.ForCoordinates(seed, 0xA));
-        var b = LatinHypercube.Sample(baseSamples, factors, RandomStream.ForCoordinates(seed, 0xB));
+        var a = Flatten(LatinHypercube.Sample(baseSamples, factors, RandomStream.DeriveSeed(seed, 0, "sobol.A")));
+        var b = Flatten(LatinHypercube.Sample(baseSamples, factors, RandomStream.DeriveSeed(seed, 0, "sobol.B")));
         return new SobolDesign(factors, baseSamples, a, b);
     }
+
+    private static double[] Flatten(double[][] rows) => rows.SelectMany(r => r).ToArray();
 
     /// <summary>Writes point <paramref name="index"/> (in the layout A, B, A_B^(0), …) into <paramref name="unit"/>.</summary>
     public void Point(long index, Span<double> unit)
