@@ -26,6 +26,7 @@ internal static class CommandCatalog
         yield return CalibrationCommands.Backtest();
         yield return EstimateCommand.Create();
         yield return InferCommand.Create();
+        yield return SensitivityCommand.Create();
         yield return ServeCommand.Create();
         yield return ExplainCommand.Create();
         yield return ParamsCommand.Create();
