@@ -46,14 +46,15 @@ public sealed class ClaimsTests(ITestOutputHelper output)
 
     /// <summary>
     /// The verdict of each claim under model v2 at the quick size (300 runs per arm), as recorded in the closing note of
-    /// issue 11: 7 of 17 hold (10 of 17 at the full size, docs/explanation/validation.md). v1 reproduced all 17, partly by construction (unbounded spoils, beliefs
+    /// issue 11: 7 of 17 hold (10 of 17 at the full size, docs/explanation/validation.md); with the budget process estimated
+    /// on SIPRI (issue 12: γ 0.2 → 0.12, σ_b 0.05 → 0.067) V2 and V7 flipped to reproduced, 9 of 17. v1 reproduced all 17, partly by construction (unbounded spoils, beliefs
     /// pulled to the true type); the claims' redesign belongs to the validation issue. A verdict that changes fails here,
     /// so a change of the model that moves a claim is seen and reported, never passed over.
     /// </summary>
     public static TheoryData<string, bool> RecordedVerdicts() => new()
     {
-        { "V1", false }, { "V2", false }, { "V3", false }, { "V4", false }, { "V5", true }, { "V6", true },
-        { "V7", false }, { "V8", false }, { "V9", true }, { "V10", false }, { "V11", true }, { "V12", true },
+        { "V1", false }, { "V2", true }, { "V3", false }, { "V4", false }, { "V5", true }, { "V6", true },
+        { "V7", true }, { "V8", false }, { "V9", true }, { "V10", false }, { "V11", true }, { "V12", true },
         { "V13", false }, { "V14", false }, { "V15", true }, { "V16", true }, { "V17", false },
     };
 
