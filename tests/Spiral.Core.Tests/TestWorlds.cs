@@ -57,10 +57,10 @@ internal static class TestWorlds
 
     /// <summary>
     /// One year of the quiet budget process by hand: m·exp(γ ln(m*/m)) with m* kept in [min, cap], the result within
-    /// [min, cap] (defaults: γ 0.2, the peacetime cap 0.12 and floor 0.005 of the model).
+    /// [min, cap] (defaults: the model's γ, the peacetime cap 0.12 and floor 0.005).
     /// </summary>
-    public static double Budget(double m, double desired, double gamma = 0.2, double cap = 0.12, double min = 0.005) =>
-        Math.Clamp(m * Math.Exp(gamma * Math.Log(Math.Clamp(desired, min, cap) / m)), min, cap);
+    public static double Budget(double m, double desired, double? gamma = null, double cap = 0.12, double min = 0.005) =>
+        Math.Clamp(m * Math.Exp((gamma ?? Spiral.Core.Parameters.ModelParameters.Default.BudgetAdjustment) * Math.Log(Math.Clamp(desired, min, cap) / m)), min, cap);
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
 

@@ -15,7 +15,8 @@ namespace Spiral.Cli.Commands;
 
 /// <summary>
 /// <c>spiral calibrate</c> and <c>spiral backtest</c>: fit a scenario's free parameters (its <c>calibration:</c>
-/// section) to observed military spending, and score the calibrated model on held-out years beside baselines.
+/// section) to observed military spending, and score the model's forecast of held-out years, conditioned on the
+/// observed spending up to the origin, beside baselines.
 /// </summary>
 internal static class CalibrationCommands
 {
@@ -102,12 +103,15 @@ internal static class CalibrationCommands
         var scenarioArg = new Argument<string>("scenario") { Description = "A scenario file or library name with a calibration: section." };
         var train = new Option<string?>("--train") { Description = "Training years (default: the scenario's calibration.train).", HelpName = "FIRST-LAST" };
         var test = new Option<string?>("--test") { Description = "Held-out years (default: the scenario's calibration.test).", HelpName = "FIRST-LAST" };
-        var (runs, seed, iterations, threads) = CommonOptions();
+        var origins = new Option<string>("--origins") { Description = "last: one origin, the last training year; rolling: every year from it to the year before the last test year.", DefaultValueFactory = _ => "last" };
+        var runs = new Option<int>("--runs") { Description = "Runs of the ensemble at each origin.", DefaultValueFactory = _ => 200 };
+        var seed = new Option<ulong>("--seed") { Description = "Master seed (the same run indices at every origin).", DefaultValueFactory = _ => 1UL };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var json = AnalyticCli.JsonOption();
         var command = new Command("backtest",
-            "Calibrate on the training years, then score the model's forecast of the held-out years (MAPE, RMSE per state) beside persistence, linear-trend and Richardson baselines.")
+            "Forecast the held-out years from an ensemble weighted by the likelihood of the observed spending up to the origin; score it (MASE, MAPE, CRPS, 80% coverage, Diebold-Mariano) beside persistence, trend and Richardson baselines.")
         {
-            scenarioArg, train, test, runs, seed, iterations, threads, json,
+            scenarioArg, train, test, origins, runs, seed, threads, json,
         };
         command.SetAction(parse =>
         {
@@ -119,52 +123,61 @@ internal static class CalibrationCommands
             {
                 throw new UsageException($"--test {testRange}: the held-out years must come after the training years {trainRange}");
             }
-            var options = Options(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(iterations), parse.GetValue(threads));
-            var r = Guard(() => Spiral.Experiments.Calibration.Backtest.Run(setup.Scenario, setup.Parameters, observed, trainRange, testRange, options));
+            foreach (var (option, range) in new[] { ("--train", trainRange), ("--test", testRange) })
+            {
+                if (!observed.States(setup.Scenario).Any(st => range.Years.Any(y => observed.TryGet(st, y, out _))))
+                {
+                    throw new UsageException($"{option} {range}: no observed figure in these years ({observed.Source})");
+                }
+            }
+            var rolling = parse.GetValue(origins) switch
+            {
+                "last" => false,
+                "rolling" => true,
+                var other => throw new UsageException($"--origins {other}: expected last or rolling"),
+            };
+            var n = parse.GetValue(runs);
+            if (n is < 2 or > 100_000)
+            {
+                throw new UsageException($"--runs {n}: expected an integer from 2 to 100000");
+            }
+            var options = new BacktestOptions(n, parse.GetValue(seed), RunnerArguments.Options(parse.GetValue(threads)).Threads, rolling);
+            var r = Guard(() => Spiral.Experiments.Calibration.Backtest.Run(setup.Scenario, observed, trainRange, testRange, options));
+            var methods = new[] { r.Model, r.Unconditioned, r.Persistence, r.Trend, r.Richardson };
             if (parse.GetValue(json))
             {
                 AnalyticCli.WriteJson(parse, new
                 {
                     scenario = setup.Scenario.Name,
+                    method = BacktestResult.Method,
                     train = r.Train.ToString(),
                     test = r.Test.ToString(),
+                    origins = r.Origins,
+                    runs = r.Runs,
+                    seed = r.Seed,
                     unit = observed.Unit,
-                    calibration = new
-                    {
-                        method = CalibrationResult.Method,
-                        runs = r.Calibration.Runs,
-                        seed = r.Calibration.Seed,
-                        loss = r.Calibration.Loss,
-                        parameters = r.Calibration.Parameters.ToDictionary(p => p.Path, p => p.Value),
-                    },
-                    model = Json(r.Model),
-                    baselines = new { persistence = Json(r.Persistence), trend = Json(r.Trend), richardson = Json(r.Richardson) },
+                    scale = r.Scale,
+                    weights = r.Weights.Select(w => new { origin = w.Origin, effectiveSampleSize = w.EffectiveSampleSize, sigma = w.Sigma }),
+                    methods = methods.ToDictionary(m => m.Method, Json),
+                    dieboldMariano = new { persistence = Json(r.VersusPersistence), trend = Json(r.VersusTrend) },
                 });
                 return ExitCodes.Ok;
             }
             var o = AnalyticCli.Out(parse);
-            o.WriteLine($"{setup.Scenario.Name}: trained on {r.Train}, tested on {r.Test}; spending in {observed.Unit}");
-            o.WriteLine($"calibration log-RMSE on the training years {F(r.Calibration.Loss)} ({r.Calibration.Runs} runs, seed {r.Calibration.Seed})");
-            var methods = new[] { r.Model, r.Persistence, r.Trend, r.Richardson };
-            var table = new Table().AddColumn("state");
-            foreach (var m in methods)
-            {
-                table.AddColumn($"{m.Method} MAPE %").AddColumn($"{m.Method} RMSE");
-            }
+            o.WriteLine($"{setup.Scenario.Name}: trained on {r.Train}, tested on {r.Test}, origins {string.Join(", ", r.Origins)}; spending in {observed.Unit}; {r.Runs} runs, seed {r.Seed}");
+            o.WriteLine($"effective sample size of the weights: {string.Join(", ", r.Weights.Select(w => $"{w.Origin}: {F1(w.EffectiveSampleSize)}"))}");
+            var table = new Table().AddColumns("state", "method", "points", "MASE", "MAPE %", "CRPS", "CRPS/scale", "80% coverage");
             foreach (var state in r.States.Append("all"))
             {
-                var cells = new List<string> { Markup.Escape(state) };
                 foreach (var m in methods)
                 {
-                    var e = state == "all" ? m.Pooled : m.ByState[state];
-                    cells.Add(F1(e.Mape));
-                    cells.Add(F1(e.Rmse));
+                    var e = state == "all" ? m.Pooled : m.ByState.First(x => x.Series == state);
+                    table.AddRow(Markup.Escape(state), m.Method, e.Points.ToString(CultureInfo.InvariantCulture), F2(e.Mase), F1(e.Mape),
+                        F2(e.Crps), F2(e.ScaledCrps), double.IsNaN(e.Coverage80) ? "-" : F2(e.Coverage80));
                 }
-                table.AddRow(cells.ToArray());
             }
             AnalyticCli.Write(parse, table);
-            var best = methods.OrderBy(m => m.Pooled.Mape).First();
-            o.WriteLine($"lowest pooled MAPE: {best.Method}" + (best != r.Model ? $" (the model's is {F1(r.Model.Pooled.Mape)}%)" : ""));
+            o.WriteLine($"Diebold-Mariano (scaled absolute errors, model minus baseline, HLN-corrected): persistence {Dm(r.VersusPersistence)}; trend {Dm(r.VersusTrend)}");
             if (r.Richardson.Note.Length > 0)
             {
                 o.WriteLine($"richardson: {r.Richardson.Note}");
@@ -250,11 +263,28 @@ internal static class CalibrationCommands
 
     private static object Json(MethodScore m) => new
     {
-        byState = m.ByState.ToDictionary(kv => kv.Key, kv => new { mape = kv.Value.Mape, rmse = kv.Value.Rmse, points = kv.Value.Points }),
-        pooled = new { mape = m.Pooled.Mape, rmse = m.Pooled.Rmse, points = m.Pooled.Points },
-        forecast = m.Forecast.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value)),
+        pooled = Json(m.Pooled),
+        byState = m.ByState.ToDictionary(s => s.Series, Json),
+        forecasts = m.Points.Select(p => new { state = p.State, origin = p.Origin, year = p.Year, observed = p.Observed, point = p.Point, low80 = N(p.Low80), high80 = N(p.High80), crps = p.Crps }),
         note = m.Note.Length > 0 ? m.Note : null,
     };
+
+    private static object Json(SeriesScore s) => new
+    {
+        points = s.Points, mase = N(s.Mase), mape = N(s.Mape), crps = N(s.Crps), scaledCrps = N(s.ScaledCrps), coverage80 = N(s.Coverage80),
+    };
+
+    private static object Json(Spiral.Numerics.Statistics.DieboldMarianoTest t) => new
+    {
+        meanDifference = N(t.MeanDifference), statistic = N(t.Statistic), pValue = N(t.PValue), points = t.Points,
+    };
+
+    private static double? N(double v) => double.IsFinite(v) ? v : null;
+
+    private static string Dm(Spiral.Numerics.Statistics.DieboldMarianoTest t) =>
+        $"mean difference {F2(t.MeanDifference)}, statistic {F2(t.Statistic)}, p {F2(t.PValue)} (n {t.Points})";
+
+    private static string F2(double v) => double.IsNaN(v) ? "-" : v.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static (Option<int> Runs, Option<ulong> Seed, Option<int> Iterations, Option<int> Threads) CommonOptions() => (
         new Option<int>("--runs") { Description = "Runs per ensemble evaluation (common random numbers).", DefaultValueFactory = _ => 64 },

@@ -178,12 +178,15 @@ public static class Crisis
         w.CooldownUntil[ab] = w.CooldownUntil[ba] = Math.Max(w.CooldownUntil[ab], until);
     }
 
-    /// <summary>Takes <paramref name="amount"/> (negative: gives) from i's GDP through the war-loss factor, so that an observed GDP series keeps it.</summary>
-    private static void LoseGdp(World w, int i, double amount)
+    /// <summary>
+    /// Takes <paramref name="amount"/> (negative: gives) from i's GDP through the war-loss factor, so that an observed GDP
+    /// series keeps a model war's loss; a scripted war's loss is already in an observed series (<see cref="World.ScaleGdpByWar"/>).
+    /// </summary>
+    private static void LoseGdp(World w, int i, double amount, bool scripted)
     {
         if (w.Gdp[i] > 0)
         {
-            w.ScaleGdpByWar(i, Math.Max(0, 1 - amount / w.Gdp[i]));
+            w.ScaleGdpByWar(i, Math.Max(0, 1 - amount / w.Gdp[i]), scripted);
         }
         else if (amount < 0)
         {
@@ -235,6 +238,7 @@ public static class Crisis
             }
         }
         var until = w.Step + years - 1;
+        var scripted = route == WarRoute.Scripted;
         double attackOffense = w.Offense[attacker], defendDefense = w.Defense[defender];
         Span<bool> joined = stackalloc bool[n];
         for (var k = 0; k < n; k++)
@@ -282,14 +286,14 @@ public static class Crisis
             var member = w.AreAllies(k, attacker) ? attacker : defender;
             var share = p.AllyCostShare * w.Gdp[k] / Math.Max(1e-12, w.Gdp[k] + w.Gdp[member]);
             var memberCost = member == attacker ? costA : costD;
-            LoseGdp(w, k, share * memberCost);
+            LoseGdp(w, k, share * memberCost, scripted);
             if (member == attacker) costA *= 1 - share;
             else costD *= 1 - share;
         }
-        LoseGdp(w, attacker, costA);
-        LoseGdp(w, defender, costD);
-        LoseGdp(w, loser, spoils);
-        LoseGdp(w, winner, -spoils);
+        LoseGdp(w, attacker, costA, scripted);
+        LoseGdp(w, defender, costD, scripted);
+        LoseGdp(w, loser, spoils, scripted);
+        LoseGdp(w, winner, -spoils, scripted);
         w.Offense[loser] *= 1 - p.WarCapabilityLoss;
         w.Defense[loser] *= 1 - p.WarCapabilityLoss;
         w.Offense[winner] *= 1 - p.WarCapabilityLoss / 2;

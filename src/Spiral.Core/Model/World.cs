@@ -155,8 +155,9 @@ public sealed class World
     /// <summary>Δln m of the last budget year: the change of the military burden, net of GDP growth (the arming signal, DESIGN.md 3.1.2).</summary>
     public readonly double[] BurdenChange;
     /// <summary>
-    /// Cumulative multiplier of GDP from the wars the state fought in this run (costs and spoils; 1 before any war). Where
-    /// an observed GDP series covers a year, the state's GDP is the series value times this factor, so a war still costs.
+    /// Cumulative multiplier of GDP from the model wars the state fought in this run (costs and spoils; 1 before any war;
+    /// scripted wars are left out, see <see cref="ScaleGdpByWar"/>). Where an observed GDP series covers a year, the
+    /// state's GDP is the series value times this factor, so a model war still costs.
     /// </summary>
     public readonly double[] WarGdpFactor;
     /// <summary>True from a war until the burden is back down to the peacetime desired burden (demobilisation, phase 6).</summary>
@@ -245,12 +246,28 @@ public sealed class World
     /// </summary>
     public static double Insecurity(double security) => Math.Max(1e-6, 1 - security);
 
-    /// <summary>Multiplies i's GDP by <paramref name="factor"/> because of a war (its cost or spoils) and remembers it in <see cref="WarGdpFactor"/>.</summary>
-    public void ScaleGdpByWar(int i, double factor)
+    /// <summary>
+    /// Multiplies i's GDP by <paramref name="factor"/> because of a war (its cost or spoils). A model war's factor is
+    /// remembered in <see cref="WarGdpFactor"/>, which scales every later year of an observed GDP series (the observed
+    /// economy did not have this war). A <paramref name="scripted"/> war is history: an observed series already holds its
+    /// losses, so it changes no year the series gives and is never remembered; in a year the series does not give it
+    /// scales the simulated GDP, which then grows on from there.
+    /// </summary>
+    public void ScaleGdpByWar(int i, double factor, bool scripted = false)
     {
+        if (scripted && ObservesGdp(i))
+        {
+            return;
+        }
         Gdp[i] *= factor;
-        WarGdpFactor[i] *= factor;
+        if (!scripted)
+        {
+            WarGdpFactor[i] *= factor;
+        }
     }
+
+    /// <summary>True when i's observed GDP series gives the year of the current step.</summary>
+    public bool ObservesGdp(int i) => Step < ObservedGdp[i].Length && !double.IsNaN(ObservedGdp[i][Step]);
 
     public bool AreAllies(int i, int j) => i != j && Alliance[i] >= 0 && Alliance[i] == Alliance[j];
 

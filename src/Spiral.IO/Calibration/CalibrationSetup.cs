@@ -107,6 +107,12 @@ public sealed record CalibrationSetup(
                         error($"/calibration/parameters/{k}/max", false, $"max {Fmt(max)} is not above min {Fmt(min)}; expected min < max");
                         continue;
                     }
+                    if (path.EndsWith(".growth", StringComparison.OrdinalIgnoreCase) && path.StartsWith("states[", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // GDP is an observed input (DESIGN.md 3; issue 12): its growth is measured, never fitted to spending.
+                        error($"/calibration/parameters/{k}/path", false, $"'{path}' is GDP growth, an observed input; give the state a gdpSeries instead of fitting it");
+                        continue;
+                    }
                     try
                     {
                         ParameterCatalog.Set(scenario, path, min);

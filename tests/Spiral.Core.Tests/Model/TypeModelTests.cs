@@ -14,9 +14,9 @@ public class TypeModelTests
     private static readonly ModelParameters P = ModelParameters.Default;
 
     [Theory]
-    [InlineData(0.03, 0.02, 0.0, 0.2 * 0.4054651081081644)]
+    [InlineData(0.03, 0.02, 0.0, 0.12 * 0.4054651081081644)]
     [InlineData(0.02, 0.02, 0.5, 0.1 * 0.5)]
-    [InlineData(0.01, 0.02, -0.2, -0.2 * 0.6931471805599453 - 0.1 * 0.2)]
+    [InlineData(0.01, 0.02, -0.2, -0.12 * 0.6931471805599453 - 0.1 * 0.2)]
     public void BurdenChange_ClosesGammaOfTheLogGap_PlusDeltaTimesTheChangeOfLogInsecurity(double desired, double burden,
         double insecurityChange, double expected) =>
         Assert.Equal(expected, TypeModel.BurdenChange(Math.Log(desired), Math.Log(burden), insecurityChange, P), 12);
@@ -98,12 +98,12 @@ public class TypeModelTests
         {
             var (security, greedy) = TypeModel.ExpectedBurdenChange(w, 0, 1, empathy);
             var securityDesired = 0.02 * Math.Exp(0.5 * empathy * level);
-            Assert.Equal(0.2 * (Math.Log(securityDesired) - before) + 0.1 * empathy * change, security, 12);
-            Assert.Equal(0.2 * (Math.Log(0.03) - before) + 0.1 * empathy * change, greedy, 12);
+            Assert.Equal(0.12 * (Math.Log(securityDesired) - before) + 0.1 * empathy * change, security, 12);
+            Assert.Equal(0.12 * (Math.Log(0.03) - before) + 0.1 * empathy * change, greedy, 12);
         }
         // B is above its long-run burden: a security-seeker would cut, unless the observer sees that it raised B's insecurity.
-        Assert.Equal(-0.0246, TypeModel.ExpectedBurdenChange(w, 0, 1, 0).Security, 4);
-        Assert.Equal(0.0475, TypeModel.ExpectedBurdenChange(w, 0, 1, 1).Security, 4);
+        Assert.Equal(-0.0148, TypeModel.ExpectedBurdenChange(w, 0, 1, 0).Security, 4);
+        Assert.Equal(0.0358, TypeModel.ExpectedBurdenChange(w, 0, 1, 1).Security, 4);
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public class GritTests
             DecidePhase.Run(w);
             Assert.Equal(0.95 * m, w.DesiredBurden[0], 12);
             BudgetPhase.Run(w);
-            // the quiet budget closes 0.2 of the log gap: each year's cut is 0.95^0.2
-            Assert.Equal(0.02 * Math.Pow(0.95, 0.2 * k), w.MilitaryShare[0], 12);
+            // the quiet budget closes γ = 0.12 of the log gap: each year's cut is 0.95^0.12
+            Assert.Equal(0.02 * Math.Pow(0.95, 0.12 * k), w.MilitaryShare[0], 12);
             Assert.Equal(0.35 * (1 - 0.6 * 0.5), w.Posture[0], 12);
             Assert.Equal(DiplomacyIntent.Propose, w.CbmIntent[1]);
         }

@@ -14,8 +14,8 @@ public class HawkTests
         {
             Kernel.Step(w);
             Assert.Equal(0.12, w.DesiredBurden[0], 12);
-            // the quiet budget closes 0.2 of the log gap a year: ln m_t = ln 0.12 + 0.8^t (ln 0.02 − ln 0.12)
-            Assert.Equal(0.12 * Math.Pow(0.02 / 0.12, Math.Pow(0.8, t)), w.MilitaryShare[0], 12);
+            // the quiet budget closes γ = 0.12 of the log gap a year: ln m_t = ln 0.12 + 0.88^t (ln 0.02 − ln 0.12)
+            Assert.Equal(0.12 * Math.Pow(0.02 / 0.12, Math.Pow(0.88, t)), w.MilitaryShare[0], 12);
             Assert.Equal(0.9, w.Posture[0], 12);
         }
         for (var round = 0; round < 5; round++)

@@ -101,30 +101,6 @@ public class CalibratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Score_LinearSeries_TrendIsExactAndPersistenceIsNot()
-    {
-        var series = new Dictionary<string, IReadOnlyDictionary<int, double>>
-        {
-            ["A"] = Enumerable.Range(2000, 15).ToDictionary(y => y, y => 100.0 + 5 * (y - 2000)),
-        };
-        var observed = new ObservedSpending(series);
-        var line = LeastSquares.Line(Enumerable.Range(2000, 10).Select(y => (double)y).ToArray(), Enumerable.Range(2000, 10).Select(y => series["A"][y]).ToArray());
-        var test = new YearRange(2010, 2014);
-        var trend = Backtest.Score("trend", new Dictionary<string, IReadOnlyDictionary<int, double>>
-        {
-            ["A"] = test.Years.ToDictionary(y => y, y => line.Intercept + line.Slope * y),
-        }, observed, test);
-        var persistence = Backtest.Score("persistence", new Dictionary<string, IReadOnlyDictionary<int, double>>
-        {
-            ["A"] = test.Years.ToDictionary(y => y, _ => series["A"][2009]),
-        }, observed, test);
-        Assert.Equal(0, trend.ByState["A"].Mape, 9);
-        // persistence misses by 5, 10, 15, 20, 25 on 150..170: RMSE = sqrt(mean of squares) = sqrt(275)
-        Assert.Equal(Math.Sqrt(275), persistence.ByState["A"].Rmse, 9);
-        Assert.Equal(5, persistence.Pooled.Points);
-    }
-
-    [Fact]
     public void RichardsonForecast_DataFromRichardsonEquations_ExtrapolatesThem()
     {
         // x' = 0.2 y - 0.1 x + 1, y' = 0.1 x - 0.2 y + 2, stepped with the same mid-point rule the fit uses.

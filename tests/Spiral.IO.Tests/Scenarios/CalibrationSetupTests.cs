@@ -32,15 +32,13 @@ public class CalibrationSetupTests
     {
         var setup = CalibrationSetup.Load(name);
         var observed = setup.LoadObserved();
-        var r = Backtest.Run(setup.Scenario, setup.Parameters, observed, setup.Train!.Value, setup.Test!.Value,
-            new CalibrationOptions(Runs: 4, Seed: 3, MaxEvaluations: 6, Threads: 1));
+        var r = Backtest.Run(setup.Scenario, observed, setup.Train!.Value, setup.Test!.Value, new BacktestOptions(Runs: 4, Seed: 3, Threads: 1));
         Assert.Equal(observed.States(setup.Scenario), r.States);
-        foreach (var method in new[] { r.Model, r.Persistence, r.Trend, r.Richardson })
+        foreach (var method in new[] { r.Model, r.Unconditioned, r.Persistence, r.Trend, r.Richardson })
         {
-            Assert.All(r.States, s => Assert.True(double.IsFinite(method.ByState[s].Mape) && method.ByState[s].Points == setup.Test!.Value.Count,
-                $"{name} {method.Method} {s}"));
+            Assert.All(method.ByState, s => Assert.True(double.IsFinite(s.Mase) && double.IsFinite(s.Crps) && s.Points == setup.Test!.Value.Count,
+                $"{name} {method.Method} {s.Series}"));
         }
-        Assert.True(r.Calibration.Loss <= r.Calibration.InitialLoss);
     }
 
     [Fact]
@@ -68,14 +66,14 @@ public class CalibrationSetupTests
         var text = ScenarioLibrary.Text("india-china-lac");
         var setup = CalibrationSetup.Load("india-china-lac");
         var fitted = new CalibrationResult(setup.Scenario,
-            [new FittedParameter("model.budgetAdjustment", 0.05, 0.6, 0.2, 0.0421), new FittedParameter("states[India].growth", 0, 0.1, 0.052, 0.061)],
+            [new FittedParameter("model.budgetAdjustment", 0.05, 0.6, 0.2, 0.0421), new FittedParameter("model.burdenThreatElasticity", 0, 2, 0.5, 0.8)],
             0.3, 0.05, 10, false, new YearRange(2010, 2019), 8, 1);
         var written = CalibrationSetup.WriteCalibrated(text, fitted);
         var again = CalibrationSetup.WriteCalibrated(written, fitted);
         Assert.Equal(written, again); // a second calibration replaces the block, it does not add one
         var loaded = ScenarioLoader.LoadText(written, "calibrated.yaml");
         Assert.Equal(0.0421, loaded.Model.BudgetAdjustment);
-        Assert.Equal(0.061, loaded.States[loaded.IndexOf("India")].Growth);
+        Assert.Equal(0.8, loaded.Model.BurdenThreatElasticity);
         Assert.Contains("# SIPRI 2010: 2.889% of GDP", written); // comments and sources are kept
     }
 
@@ -93,6 +91,7 @@ public class CalibrationSetupTests
               parameters:
                 - {path: model.noSuchThing, min: 0, max: 1}
                 - {path: model.burdenThreatElasticity, min: 0.9, max: 0.5}
+                - {path: "states[A].growth", min: 0, max: 0.1}
             """;
         var (_, errors) = ScenarioLoader.TryLoadText(yaml, "t.yaml");
         var lines = errors.Select(e => e.ToString()).ToList();
@@ -100,5 +99,6 @@ public class CalibrationSetupTests
         Assert.Contains(lines, l => l.StartsWith("t.yaml:7:", StringComparison.Ordinal) && l.Contains("outside the scenario's 2000-2009"));
         Assert.Contains(lines, l => l.Contains("calibration.parameters[0].path") && l.Contains("noSuchThing"));
         Assert.Contains(lines, l => l.Contains("calibration.parameters[1].max") && l.Contains("expected min < max"));
+        Assert.Contains(lines, l => l.StartsWith("t.yaml:11:", StringComparison.Ordinal) && l.Contains("calibration.parameters[2].path") && l.Contains("GDP growth, an observed input"));
     }
 }

@@ -12,7 +12,8 @@ namespace Spiral.Core.Model.Phases;
 /// wartime burden (or the peacetime cap, if higher); after a war the share falls back at the demobilisation speed until it reaches the peacetime desired
 /// burden (Rasler &amp; Thompson 1985); the short-run threat reaction and the shock apply in every regime. A share set outside the process (a timeline event, a policy that follows data) is applied as
 /// given. Spending m·Y, less what internal threat absorbs, buys offense in proportion p and defense in 1 − p; stocks
-/// depreciate at μ; GDP is the observed series times the war losses in a year the series gives, else it grows at
+/// depreciate at μ; GDP is the observed series times the losses of model wars (a scripted war's losses are in the series already) in a
+/// year the series gives, else it grows at
 /// g − ζm − internal losses (Benoit 1978; Collier 1999); internal threat decays and spreads to neighbours by reach
 /// (Sørensen 2007; Salehyan &amp; Gleditsch 2006).
 /// </summary>
@@ -31,10 +32,9 @@ public static class BudgetPhase
         }
         for (var i = 0; i < n; i++)
         {
-            var observed = w.ObservedGdp[i];
-            if (w.Step < observed.Length && !double.IsNaN(observed[w.Step]))
+            if (w.ObservesGdp(i))
             {
-                w.Gdp[i] = observed[w.Step] * w.WarGdpFactor[i];
+                w.Gdp[i] = w.ObservedGdp[i][w.Step] * w.WarGdpFactor[i];
             }
             var milex = w.MilitaryShare[i] * w.Gdp[i];
             w.PreviousMilex[i] = w.Milex[i];
