@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "store-cost")
+{
+    Spiral.Benchmarks.StoreCost.Run(args);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Spiral.Benchmarks.KernelBenchmarks).Assembly).Run(args);

@@ -32,6 +32,9 @@ public class SweepBenchmarks
         _dir = Directory.CreateTempSubdirectory("spiral-bench-").FullName;
     }
 
+    /// <summary>The sweep (after <see cref="Setup"/>).</summary>
+    public SweepExperiment Sweep => _sweep;
+
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_dir, true);
 

@@ -96,6 +96,20 @@ public sealed class BadInputCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sweep_BillionPointGrid_RefusedWithoutAllowLargeNoStore()
+    {
+        // 1,000 × 1,000 × 1,000 points: 10^9 runs, a 360-hour job; refused before anything is allocated or written.
+        var axes = string.Concat(new[] { "world.distinguishability", "world.institutions", "priorBelief" }
+            .Select(p => $"  - path: {p}\n    range: {{from: 0, to: 0.999, step: 0.001}}\n"));
+        var sweep = Write("big.yaml", "scenario: jervis-doubly-dangerous\nreplications: 1\naxes:\n" + axes);
+        var r = CliRunner.Run("sweep", sweep, "--out", Path.Combine(_dir.FullName, "big.duckdb"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"error: {sweep}:2:1: replications: 1,000,000,000 points × 1 replications = 1,000,000,000 runs, more than 10,000,000; expected a smaller sweep, or --allow-large to run it anyway",
+            Assert.Single(Lines(r.Error)));
+        Assert.Equal(["big.yaml"], Entries());
+    }
+
+    [Fact]
     public void Sweep_GridOfFourAxesOf65536Values_RefusedNotZeroPointsWithExitZero()
     {
         var step = (1.0 / 65535).ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -133,6 +133,13 @@ public sealed class SweepExperiment : IExperiment
     /// <summary>Most runs of a sweep (points × replications): points and run indices are 32-bit.</summary>
     public const long MaxRuns = int.MaxValue;
 
+    /// <summary>
+    /// Most runs <c>spiral sweep</c> starts without <c>--allow-large</c> (issue 14): 10^7 runs is about half an hour at
+    /// the four-worlds rate of docs/reference/performance.md and gigabytes of store; a sweep above it is a typo more
+    /// often than a plan.
+    /// </summary>
+    public const long LargeRuns = 10_000_000;
+
     public SweepDefinition Definition { get; }
     public string Name => Definition.Name;
     public ulong Seed => Definition.Seed;

@@ -71,18 +71,19 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     private readonly IExperiment _experiment;
     private readonly SweepExperiment? _sweep;
     private readonly DetailSelection _detail;
-    private readonly bool[] _done;
-    private readonly bool[] _pointWritten;
+    private readonly StoredRuns _done;
+    private readonly HashSet<int> _pointWritten;
     private readonly bool[] _axisNumeric;
     private DuckDBTransaction? _transaction;
     private DuckDBAppender? _runs, _runStates, _series, _beliefs, _events, _points, _pointValues;
     private readonly System.Diagnostics.Stopwatch _sinceCommit = new();
     private readonly List<(long First, int Count)> _pendingChunks = [];
+    private readonly KillHook? _killHook;
     private int _hashPoint = -1;
     private string _hash = "";
     private bool _disposed;
 
-    private ResultsStoreWriter(DuckDBConnection connection, IExperiment experiment, DetailSelection detail, bool[] done, bool[] pointWritten)
+    private ResultsStoreWriter(DuckDBConnection connection, IExperiment experiment, DetailSelection detail, StoredRuns done, HashSet<int> pointWritten)
     {
         _connection = connection;
         _experiment = experiment;
@@ -91,7 +92,8 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         _done = done;
         _pointWritten = pointWritten;
         _axisNumeric = _sweep?.Axes.Select(a => a.IsNumeric).ToArray() ?? [];
-        CompletedRuns = done.LongCount(d => d);
+        CompletedRuns = done.Count;
+        _killHook = KillHook.FromEnvironment();
     }
 
     /// <summary>Runs already in the store when it was opened.</summary>
@@ -100,7 +102,10 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     public string Path { get; private init; } = "";
 
     /// <summary>True when job <paramref name="job"/> is already stored (pass to the runner on resume).</summary>
-    public bool IsDone(long job) => _done[job];
+    public bool IsDone(long job) => _done.Contains(job);
+
+    /// <summary>What <see cref="OpenOrCreate"/> repaired in the store it reopened (empty when nothing was needed).</summary>
+    public string Repaired { get; private init; } = "";
 
     /// <summary>
     /// Creates the store at <paramref name="path"/>, or with <paramref name="resume"/> reopens an existing one of the
@@ -148,9 +153,10 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             {
                 StoreIntegrity.Verify(connection, path);
             }
-            var total = experiment.TotalRuns();
-            var done = new bool[total];
-            var pointWritten = new bool[experiment.PointCount];
+            // Resume bookkeeping holds what is stored (runs as ranges, points as a set), never the whole grid.
+            var done = new StoredRuns();
+            var pointWritten = new HashSet<int>();
+            var repaired = "";
             StoreHeader effective = header;
             if (fresh)
             {
@@ -166,13 +172,17 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
                 }
                 var storedDetail = ReadDetail(connection);
                 effective = header with { Detail = storedDetail };
+                // Counts per chunk and per run: rows left outside any committed chunk are removed, a store whose
+                // committed runs are incomplete is refused. Then the write-ahead log of the last writer is folded in.
+                repaired = StoreIntegrity.VerifyRuns(connection, path, repair: true);
+                Execute(connection, "CHECKPOINT");
                 using (var cmd = connection.CreateCommand())
                 {
-                    cmd.CommandText = $"SELECT {S.Runs.RunId} FROM {S.Runs.Table}";
+                    cmd.CommandText = $"SELECT {S.Runs.RunId} FROM {S.Runs.Table} ORDER BY {S.Runs.RunId}";
                     using var r = cmd.ExecuteReader();
                     while (r.Read())
                     {
-                        done[r.GetInt64(0)] = true;
+                        done.Add(r.GetInt64(0));
                     }
                 }
                 using (var cmd = connection.CreateCommand())
@@ -181,11 +191,11 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
                     using var r = cmd.ExecuteReader();
                     while (r.Read())
                     {
-                        pointWritten[r.GetInt32(0)] = true;
+                        pointWritten.Add(r.GetInt32(0));
                     }
                 }
             }
-            return new ResultsStoreWriter(connection, experiment, effective.Detail, done, pointWritten) { Path = full };
+            return new ResultsStoreWriter(connection, experiment, effective.Detail, done, pointWritten) { Path = full, Repaired = repaired };
         }
         catch
         {
@@ -202,7 +212,10 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     /// a crash loses at most that much work, and a sweep pays a durable commit about once a second rather than once a
     /// chunk. Zero commits every chunk.
     /// </summary>
-    public TimeSpan CommitEvery { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CommitEvery { get; set; } = DefaultCommitEvery;
+
+    /// <summary>The default of <see cref="CommitEvery"/>: one second.</summary>
+    public static readonly TimeSpan DefaultCommitEvery = TimeSpan.FromSeconds(1);
 
     public void ChunkStarting(long firstJob, int count)
     {
@@ -239,14 +252,16 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             cmd.ExecuteNonQuery();
             _pendingChunks.Clear();
         }
+        _killHook?.AtCommit();
         _transaction.Commit();
+        _killHook?.AfterCommit();
         _transaction.Dispose();
         _transaction = null;
     }
 
     public void Accept(in CompletedRun run)
     {
-        if (!_pointWritten[run.Point])
+        if (!_pointWritten.Contains(run.Point))
         {
             WritePoint(run.Point);
         }
@@ -294,7 +309,7 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         }
     }
 
-    /// <summary>Checkpoints the file (folds the write-ahead log in). Call after the last chunk.</summary>
+    /// <summary>Commits what is pending and checkpoints the file (folds the write-ahead log in). Call after the last chunk, or after a cancelled run.</summary>
     public void Complete()
     {
         Flush();
@@ -435,7 +450,7 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
                     .AppendValue(numeric ? v : (double?)null).EndRow();
             }
         }
-        _pointWritten[point] = true;
+        _pointWritten.Add(point);
     }
 
     private string PointHash(int point)
@@ -493,5 +508,97 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return cmd.ExecuteScalar();
+    }
+
+    /// <summary>Sorted, merged ranges of stored run ids: memory grows with the gaps between stored runs, not with the grid.</summary>
+    private sealed class StoredRuns
+    {
+        private readonly List<long> _starts = [];
+        private readonly List<long> _ends = [];
+
+        public long Count { get; private set; }
+
+        /// <summary>Adds run ids in increasing order.</summary>
+        public void Add(long run)
+        {
+            if (_ends.Count > 0 && _ends[^1] == run)
+            {
+                _ends[^1] = run + 1;
+            }
+            else
+            {
+                _starts.Add(run);
+                _ends.Add(run + 1);
+            }
+            Count++;
+        }
+
+        public bool Contains(long run)
+        {
+            var k = _starts.BinarySearch(run);
+            if (k >= 0)
+            {
+                return true;
+            }
+            k = ~k - 1;
+            return k >= 0 && run < _ends[k];
+        }
+    }
+
+    /// <summary>
+    /// A test hook for the crash tests (tests/Spiral.Cli.Tests/Experiments/SweepCrashResumeTests.cs): with
+    /// <c>SPIRAL_STORE_KILL_AT_COMMIT=N:D</c> the process kills itself (SIGKILL) in its N-th commit: D = -2 once every
+    /// row is appended but before DuckDB commits, D = -1 right after the commit returns, D ≥ 0 from another thread D
+    /// milliseconds after the commit began (inside it when DuckDB is still writing). Unset, nothing happens.
+    /// </summary>
+    private sealed class KillHook(int commit, int delayMs)
+    {
+        public const string Variable = "SPIRAL_STORE_KILL_AT_COMMIT";
+        private int _commits;
+
+        public static KillHook? FromEnvironment()
+        {
+            var text = Environment.GetEnvironmentVariable(Variable);
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+            var parts = text.Split(':');
+            return parts.Length == 2
+                   && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                   && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var d)
+                ? new KillHook(n, d)
+                : throw new ResultsStoreException($"{Variable}='{text}'; expected N:D (commit number, then -2, -1 or a delay in ms)");
+        }
+
+        public void AtCommit()
+        {
+            if (++_commits != commit)
+            {
+                return;
+            }
+            if (delayMs == -2)
+            {
+                Die();
+            }
+            else if (delayMs >= 0)
+            {
+                new Thread(() =>
+                {
+                    Thread.Sleep(delayMs);
+                    Die();
+                }) { IsBackground = true }.Start();
+            }
+        }
+
+        public void AfterCommit()
+        {
+            if (_commits == commit && delayMs == -1)
+            {
+                Die();
+            }
+        }
+
+        private static void Die() => System.Diagnostics.Process.GetCurrentProcess().Kill();
     }
 }

@@ -87,6 +87,92 @@ public static class StoreIntegrity
         CheckVersion(connection, path);
     }
 
+    /// <summary>
+    /// Checks that the runs of an intact store form whole chunks (issue 14): the <c>runs</c> rows are as many as the
+    /// committed <c>chunks</c> say, every run has one <c>run_states</c> row per state, every detailed run has a full
+    /// series and beliefs grid (steps 0..T for every state and directed dyad), and no row of <c>run_states</c>,
+    /// <c>series</c>, <c>beliefs</c>, <c>events</c>, <c>points</c> or <c>point_values</c> lies outside a stored run or
+    /// point. Rows outside are what an interrupted commit could leave; with <paramref name="repair"/> they are deleted
+    /// (one transaction), so the runs they belonged to are run again. Incomplete committed runs cannot be repaired and
+    /// are refused. Returns what was repaired ("" when nothing).
+    /// </summary>
+    /// <exception cref="ResultsStoreException">Committed runs are incomplete, or orphan rows were found and <paramref name="repair"/> is false.</exception>
+    public static string VerifyRuns(DuckDBConnection connection, string path, bool repair)
+    {
+        string R(string t) => S.Quote(t);
+        long Count(string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+        }
+        var runs = Count($"SELECT count(*) FROM {R(S.Runs.Table)}");
+        var chunked = Count($"SELECT CAST(coalesce(sum({S.Chunks.RunCount}), 0) AS BIGINT) FROM {R(S.Chunks.Table)}");
+        var problems = new List<string>();
+        if (runs != chunked)
+        {
+            problems.Add($"{runs:N0} runs stored but the committed chunks hold {chunked:N0}");
+        }
+        var states = Count($"SELECT {S.Experiment.StateCount} FROM {R(S.Experiment.Table)}");
+        var shortStates = Count($"""
+            SELECT count(*) FROM {R(S.Runs.Table)} r
+            LEFT JOIN (SELECT {S.RunStates.RunId} AS id, count(*) AS k FROM {R(S.RunStates.Table)} GROUP BY 1) s ON s.id = r.{S.Runs.RunId}
+            WHERE coalesce(s.k, 0) <> {states}
+            """);
+        if (shortStates > 0)
+        {
+            problems.Add($"{shortStates:N0} runs without one run_states row per state");
+        }
+        var shortDetail = Count($"""
+            SELECT count(*) FROM {R(S.Runs.Table)} r
+            LEFT JOIN (SELECT {S.Series.RunId} AS id, count(*) AS k, min({S.Series.Step}) AS lo, max({S.Series.Step}) AS hi
+                       FROM {R(S.Series.Table)} GROUP BY 1) s ON s.id = r.{S.Runs.RunId}
+            LEFT JOIN (SELECT {S.Beliefs.RunId} AS id, count(*) AS k FROM {R(S.Beliefs.Table)} GROUP BY 1) b ON b.id = r.{S.Runs.RunId}
+            WHERE r.{S.Runs.HasDetail} AND (s.k IS NULL OR s.lo <> 0 OR s.k <> (s.hi + 1) * {states}
+                  OR coalesce(b.k, 0) <> (s.hi + 1) * {states} * {states - 1})
+            """);
+        if (shortDetail > 0)
+        {
+            problems.Add($"{shortDetail:N0} detailed runs without their full series and beliefs");
+        }
+        if (problems.Count > 0)
+        {
+            throw new ResultsStoreException(
+                $"'{path}' holds incomplete runs ({string.Join("; ", problems)}); expected whole chunks only (remove it and run the experiment again)");
+        }
+        var orphanSql = new List<(string Table, string Where)>
+        {
+            (S.RunStates.Table, $"{S.RunStates.RunId} NOT IN (SELECT {S.Runs.RunId} FROM {R(S.Runs.Table)})"),
+            (S.Series.Table, $"{S.Series.RunId} NOT IN (SELECT {S.Runs.RunId} FROM {R(S.Runs.Table)} WHERE {S.Runs.HasDetail})"),
+            (S.Beliefs.Table, $"{S.Beliefs.RunId} NOT IN (SELECT {S.Runs.RunId} FROM {R(S.Runs.Table)} WHERE {S.Runs.HasDetail})"),
+            (S.Events.Table, $"{S.Events.RunId} NOT IN (SELECT {S.Runs.RunId} FROM {R(S.Runs.Table)} WHERE {S.Runs.HasDetail})"),
+            (S.Points.Table, $"{S.Points.Point} NOT IN (SELECT {S.Runs.Point} FROM {R(S.Runs.Table)})"),
+            (S.PointValues.Table, $"{S.PointValues.Point} NOT IN (SELECT {S.Runs.Point} FROM {R(S.Runs.Table)})"),
+        };
+        var found = orphanSql.Select(o => (o.Table, o.Where, Rows: Count($"SELECT count(*) FROM {R(o.Table)} WHERE {o.Where}")))
+            .Where(o => o.Rows > 0).ToList();
+        if (found.Count == 0)
+        {
+            return "";
+        }
+        var text = string.Join(", ", found.Select(o => $"{o.Rows:N0} {o.Table} rows"));
+        if (!repair)
+        {
+            throw new ResultsStoreException($"'{path}' holds rows outside its committed runs ({text}); expected whole chunks only (resume repairs it)");
+        }
+        using (var tx = connection.BeginTransaction())
+        {
+            foreach (var (table, where, _) in found)
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"DELETE FROM {R(table)} WHERE {where}";
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        return $"removed {text} outside the committed runs";
+    }
+
     /// <summary>Refuses a store written in another schema version than <see cref="StoreSchema.Version"/>, naming both versions.</summary>
     /// <exception cref="ResultsStoreException">The store's schema version is not this program's.</exception>
     public static void CheckVersion(DuckDBConnection connection, string path)

@@ -32,8 +32,10 @@ public static class SweepLoader
     /// <summary>The sweep schema text, as shipped.</summary>
     public static string SchemaJson => SchemaText.Value;
 
+    /// <param name="path">The sweep file.</param>
+    /// <param name="allowLarge">Accept a sweep of more than <see cref="SweepExperiment.LargeRuns"/> runs (<c>--allow-large</c>).</param>
     /// <exception cref="ScenarioException">The file is missing, unreadable, not a regular file, too large or invalid, or its scenario is.</exception>
-    public static LoadedSweep LoadFile(string path)
+    public static LoadedSweep LoadFile(string path, bool allowLarge = false)
     {
         string text;
         try
@@ -44,11 +46,11 @@ public static class SweepLoader
         {
             throw new ScenarioException([new ScenarioError(path, 0, 0, "", ex.Problem)]);
         }
-        return LoadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFileNameWithoutExtension(path));
+        return LoadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFileNameWithoutExtension(path), allowLarge);
     }
 
     /// <summary>Loads sweep text; a relative scenario path is resolved against <paramref name="folder"/>.</summary>
-    public static LoadedSweep LoadText(string text, string sourceName, string? folder = null, string? defaultName = null)
+    public static LoadedSweep LoadText(string text, string sourceName, string? folder = null, string? defaultName = null, bool allowLarge = false)
     {
         var doc = YamlJsonReader.Read(text);
         var errors = new List<ScenarioError>();
@@ -212,6 +214,13 @@ public static class SweepLoader
             Add("/axes", true, ex.Message);
             Fail(errors);
             throw;
+        }
+        var runs = experiment.TotalRuns();
+        if (runs > SweepExperiment.LargeRuns && !allowLarge)
+        {
+            Add("/replications", true,
+                $"{experiment.PointCount:N0} points × {definition.Replications:N0} replications = {runs:N0} runs, more than {SweepExperiment.LargeRuns:N0}; expected a smaller sweep, or --allow-large to run it anyway");
+            Fail(errors);
         }
         // Every point is checked before anything runs or is written: axes that are each in range can still break a rule
         // together (e.g. model.minMilitaryShare above model.maxMilitaryShare).

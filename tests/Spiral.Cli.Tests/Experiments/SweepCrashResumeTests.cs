@@ -4,12 +4,13 @@ using Spiral.IO.Store;
 namespace Spiral.Cli.Tests.Experiments;
 
 /// <summary>
-/// DESIGN.md section 9 and issue 4 item 5: a sweep killed with SIGKILL at several points and resumed ends with every
-/// run exactly once and the same rows as an uninterrupted sweep. Runs the real CLI as a child process.
+/// DESIGN.md section 9, issue 4 item 5 and issue 14: a sweep killed with SIGKILL at 20 points (before, inside and
+/// right after a commit through the writer's <c>SPIRAL_STORE_KILL_AT_COMMIT</c> hook, and at timed moments) and then
+/// resumed ends with every table identical to an uninterrupted sweep. Runs the real CLI as a child process.
 /// </summary>
 public sealed class SweepCrashResumeTests : IDisposable
 {
-    private const string Sweep = "scenario: jervis-doubly-dangerous\nseed: 9\nreplications: 40\nsteps: 12\naxes:\n  - path: world.offenseAdvantage\n    values: [0.5, 1, 3]\n  - path: world.distinguishability\n    values: [0, 0.9]\n";
+    private const string Sweep = "scenario: jervis-doubly-dangerous\nseed: 9\nreplications: 40\nsteps: 10\naxes:\n  - path: world.offenseAdvantage\n    values: [0.5, 1, 3]\n  - path: world.distinguishability\n    values: [0, 0.9]\n";
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("spiral-crash-");
 
@@ -33,7 +34,7 @@ public sealed class SweepCrashResumeTests : IDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("built CLI not found", dll);
     }
 
-    private static Process Start(string file, string store, bool resume)
+    private static Process Start(string file, string store, bool resume, string? killAt = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -41,7 +42,7 @@ public sealed class SweepCrashResumeTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", CliDll(), "sweep", file, "--out", store, "--threads", "2", "--chunk", "8", "--series", "all" })
+        foreach (var a in new[] { "exec", CliDll(), "sweep", file, "--out", store, "--threads", "2", "--chunk", "4", "--commit-ms", "0", "--series", "all" })
         {
             info.ArgumentList.Add(a);
         }
@@ -50,13 +51,28 @@ public sealed class SweepCrashResumeTests : IDisposable
             info.ArgumentList.Add("--resume");
         }
         info.Environment["SPIRAL_PROGRESS_SECONDS"] = "0";
+        if (killAt is not null)
+        {
+            info.Environment["SPIRAL_STORE_KILL_AT_COMMIT"] = killAt;
+        }
         return Process.Start(info)!;
     }
 
-    /// <summary>Starts a sweep and kills it (SIGKILL) once its progress passed <paramref name="afterRuns"/> runs (0 = at once).</summary>
+    /// <summary>Resumes the sweep and lets the writer's hook kill it at commit <paramref name="killAt"/> (N:D).</summary>
+    private static void RunUntilHook(string file, string store, string killAt)
+    {
+        using var p = Start(file, store, resume: true, killAt);
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 137, $"hook {killAt}: exit {p.ExitCode}, expected SIGKILL (137): {stderr.Result}");
+    }
+
+    /// <summary>Resumes the sweep and kills it (SIGKILL) once its progress passed <paramref name="afterRuns"/> more runs (0 = at once).</summary>
     private static void RunAndKill(string file, string store, int afterRuns)
     {
         using var p = Start(file, store, resume: true);
+        long? first = null;
         if (afterRuns > 0)
         {
             string? line;
@@ -65,9 +81,13 @@ public sealed class SweepCrashResumeTests : IDisposable
                 var slash = line.IndexOf('/', StringComparison.Ordinal);
                 var colon = line.IndexOf(": ", StringComparison.Ordinal);
                 if (line.StartsWith("sweep: ", StringComparison.Ordinal) && slash > colon &&
-                    long.TryParse(line[(colon + 2)..slash].Replace(",", "", StringComparison.Ordinal), out var done) && done >= afterRuns)
+                    long.TryParse(line[(colon + 2)..slash].Replace(",", "", StringComparison.Ordinal), out var done))
                 {
-                    break;
+                    first ??= done;
+                    if (done - first >= afterRuns)
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -82,18 +102,27 @@ public sealed class SweepCrashResumeTests : IDisposable
         p.WaitForExit();
     }
 
-    private static int RunToEnd(string file, string store, bool resume)
+    private static void RunToEnd(string file, string store, bool resume)
     {
         using var p = Start(file, store, resume);
         var stderr = p.StandardError.ReadToEndAsync();
         p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, stderr.Result);
-        return p.ExitCode;
+    }
+
+    /// <summary>Content hash of every table; the experiment row without its creation time.</summary>
+    private static Dictionary<string, string> Hashes(string store)
+    {
+        using var r = ResultsReader.Open(store);
+        var hashes = StoreSchema.Tables.Where(t => t != StoreSchema.Experiment.Table).ToDictionary(t => t, r.ContentHash);
+        hashes[StoreSchema.Experiment.Table] = r.Scalar<string>(
+            $"SELECT md5(string_agg(CAST(t AS VARCHAR), '|')) FROM (SELECT * EXCLUDE ({StoreSchema.Experiment.CreatedUtc}) FROM {StoreSchema.Experiment.Table}) t");
+        return hashes;
     }
 
     [Fact]
-    public void Sweep_KilledAtSeveralPointsThenResumed_SameRowsAsUninterrupted()
+    public void Sweep_KilledAtTwentyPointsThenResumed_EveryTableAsUninterrupted()
     {
         var file = Path.Combine(_dir.FullName, "crash.yaml");
         File.WriteAllText(file, Sweep);
@@ -101,25 +130,40 @@ public sealed class SweepCrashResumeTests : IDisposable
         var killed = Path.Combine(_dir.FullName, "killed.duckdb");
         RunToEnd(file, whole, resume: false);
 
-        foreach (var afterRuns in new[] { 0, 40, 110, 180 })
+        // 60 chunks of 4 runs, one commit each. 14 kills by the hook: before DuckDB commits (-2), right after (-1), and
+        // 0-3 ms into the commit; 6 timed kills: at start-up and after a few more runs were reported.
+        string[] hooks = ["1:-2", "2:0", "1:-1", "2:1", "1:2", "3:-2", "1:0", "2:-1", "1:3", "2:2", "1:-2", "1:1", "2:0", "1:-1"];
+        int[] timed = [0, 4, 12, 0, 8, 20];
+        var kills = 0;
+        for (var k = 0; k < hooks.Length; k++)
         {
-            RunAndKill(file, killed, afterRuns);
+            RunUntilHook(file, killed, hooks[k]);
+            kills++;
+            if (k % 2 == 1 && kills - k - 1 < timed.Length)
+            {
+                RunAndKill(file, killed, timed[kills - k - 1]);
+                kills++;
+            }
         }
-        if (File.Exists(killed))
+        Assert.Equal(20, kills);
+        using (var partial = ResultsReader.Open(killed))
         {
-            using var partial = ResultsReader.Open(killed);
-            Assert.InRange(partial.RunCount(), 0, 240);
-            Assert.Equal(0, partial.RunCount() % 8 == 0 || partial.RunCount() == 240 ? 0 : 1);
+            // Whole chunks only, and not yet finished: the resume below has work left.
+            Assert.InRange(partial.RunCount(), 4, 236);
+            Assert.Equal(0, partial.RunCount() % 4);
         }
         RunToEnd(file, killed, resume: true);
 
-        using var a = ResultsReader.Open(whole);
-        using var b = ResultsReader.Open(killed);
-        Assert.Equal(240, b.RunCount());
-        Assert.Equal(240, b.Scalar<long>("SELECT count(DISTINCT run_id) FROM runs"));
-        foreach (var table in new[] { StoreSchema.Runs.Table, StoreSchema.RunStates.Table, StoreSchema.Series.Table, StoreSchema.Events.Table, StoreSchema.Points.Table })
+        using (var b = ResultsReader.Open(killed))
         {
-            Assert.Equal(a.ContentHash(table), b.ContentHash(table));
+            Assert.Equal(240, b.RunCount());
         }
+        var expected = Hashes(whole);
+        var actual = Hashes(killed);
+        foreach (var table in StoreSchema.Tables)
+        {
+            Assert.True(expected[table] == actual[table], $"table {table} differs after 20 kills and a resume");
+        }
+        Assert.False(File.Exists(killed + ResultsStoreWriter.WalSuffix), "a clean exit checkpoints the write-ahead log");
     }
 }

@@ -56,6 +56,60 @@ public sealed class StoreIntegrityTests : IDisposable
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
+    private static void Sql(string path, string sql)
+    {
+        using var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void OpenOrCreate_ResumeWithRowsOutsideCommittedRuns_RemovesThemAndKeepsTheRest()
+    {
+        var path = WriteStore();
+        string before;
+        using (var r = ResultsReader.Open(path))
+        {
+            before = r.ContentHash(StoreSchema.Series.Table);
+        }
+        // What an interrupted commit could leave: detail rows of a run that is not stored.
+        Sql(path, "INSERT INTO series SELECT 999999 AS run_id, * EXCLUDE (run_id) FROM series WHERE run_id = 0");
+        Sql(path, "INSERT INTO run_states SELECT 999999 AS run_id, * EXCLUDE (run_id) FROM run_states WHERE run_id = 0");
+        using (var writer = ResultsStoreWriter.OpenOrCreate(path, Sweep(), Header(), resume: true))
+        {
+            Assert.Equal("removed 4 run_states rows, 124 series rows outside the committed runs", writer.Repaired);
+            Assert.Equal(240, writer.CompletedRuns);
+        }
+        using (var r = ResultsReader.Open(path))
+        {
+            Assert.Equal(before, r.ContentHash(StoreSchema.Series.Table));
+        }
+        Assert.False(File.Exists(path + ResultsStoreWriter.WalSuffix));
+    }
+
+    [Fact]
+    public void OpenOrCreate_ResumeWithACommittedRunIncomplete_RefusedAndTheFileUntouched()
+    {
+        var path = WriteStore();
+        Sql(path, "DELETE FROM beliefs WHERE run_id = 17 AND step = (SELECT max(step) FROM beliefs WHERE run_id = 17)");
+        Sql(path, "CHECKPOINT");
+        var hash = Hash(path);
+        var ex = Assert.Throws<ResultsStoreException>(() => ResultsStoreWriter.OpenOrCreate(path, Sweep(), Header(), resume: true));
+        Assert.Equal($"'{path}' holds incomplete runs (1 detailed runs without their full series and beliefs); expected whole chunks only (remove it and run the experiment again)", ex.Message);
+        Assert.Equal(hash, Hash(path));
+    }
+
+    [Fact]
+    public void OpenOrCreate_ResumeWithMoreRunsThanChunks_Refused()
+    {
+        var path = WriteStore();
+        Sql(path, "DELETE FROM chunks WHERE first_run = 16");
+        var ex = Assert.Throws<ResultsStoreException>(() => ResultsStoreWriter.OpenOrCreate(path, Sweep(), Header(), resume: true));
+        Assert.Contains("240 runs stored but the committed chunks hold 224", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_EachBlockDamagedInTurn_RefusedWithOneClearErrorOrUnharmed()
     {

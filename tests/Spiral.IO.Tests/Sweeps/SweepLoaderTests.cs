@@ -193,6 +193,27 @@ public class SweepLoaderTests
     }
 
     [Fact]
+    public void LoadText_BillionRuns_RefusedAtReplications()
+    {
+        // 1,000 × 1,000 points × 1,000 replications = 10^9 runs: within 32-bit run ids, far above the large-sweep limit.
+        var e = Single(Base.Replace("replications: 4", "replications: 1000").Replace("values: [0.5, 1, 3]", "range: {from: 0.5, to: 3, step: 0.0025}")
+            + "  - path: world.institutions\n    range: {from: 0, to: 0.999, step: 0.001}\n");
+        Assert.Equal(3, e.Line);
+        Assert.Equal("1,001,000 points × 1,000 replications = 1,001,000,000 runs, more than 10,000,000; expected a smaller sweep, or --allow-large to run it anyway", e.Message);
+    }
+
+    [Fact]
+    public void LoadText_AboveTheLimitWithAllowLarge_AcceptedAndTheLimitItselfWithout()
+    {
+        // 11 points × 1,000,000 replications = 11,000,000 runs; 10 points = exactly the limit.
+        var eleven = Base.Replace("replications: 4", "replications: 1000000").Replace("values: [0.5, 1, 3]", "range: {from: 0.5, to: 3, step: 0.25}");
+        Assert.Throws<ScenarioException>(() => SweepLoader.LoadText(eleven, "s.yaml"));
+        Assert.Equal(11_000_000, SweepLoader.LoadText(eleven, "s.yaml", allowLarge: true).Experiment().TotalRuns());
+        var ten = eleven.Replace("to: 3,", "to: 2.75,");
+        Assert.Equal(SweepExperiment.LargeRuns, SweepLoader.LoadText(ten, "s.yaml").Experiment().TotalRuns());
+    }
+
+    [Fact]
     public void LoadText_GridThatOverflows64Bits_LocatedErrorNotZeroPoints()
     {
         var step = (1.0 / 65535).ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -32,13 +32,21 @@ internal static class SweepCommand
             Arity = new ArgumentArity(1, 2),
         };
         var chunk = new Option<int>("--chunk") { Description = "Runs per committed chunk (0 = automatic).", DefaultValueFactory = _ => 0, Hidden = true };
+        var commitMs = new Option<int>("--commit-ms")
+        {
+            Description = "Group chunks into one commit until this many milliseconds passed (0 = commit every chunk).",
+            DefaultValueFactory = _ => (int)ResultsStoreWriter.DefaultCommitEvery.TotalMilliseconds,
+            Hidden = true,
+        };
+        var allowLarge = new Option<bool>("--allow-large") { Description = $"Run a sweep of more than {SweepExperiment.LargeRuns:N0} runs (refused otherwise)." };
         var json = AnalyticCli.JsonOption();
         var command = new Command("sweep", "Run a parameter sweep (axes × replications) into a DuckDB results store; --resume continues an interrupted one.")
         {
-            file, output, resume, threads, series, json, chunk,
+            file, output, resume, threads, series, json, allowLarge, chunk, commitMs,
         };
         command.SetAction(parse => Execute(parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(resume),
-            parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json), parse.GetValue(chunk)));
+            parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json), parse.GetValue(chunk), parse.GetValue(allowLarge),
+            parse.GetValue(commitMs)));
         return command;
     }
 
@@ -54,8 +62,13 @@ internal static class SweepCommand
 
     internal static string NowUtc() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json, int chunk)
+    private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json, int chunk,
+        bool allowLarge, int commitMs)
     {
+        if (commitMs < 0)
+        {
+            throw new UsageException($"--commit-ms: {commitMs} is negative; expected 0 or more milliseconds");
+        }
         var options = RunnerArguments.Options(threads, chunk);
         DetailSelection detail;
         try
@@ -69,7 +82,7 @@ internal static class SweepCommand
         LoadedSweep loaded;
         try
         {
-            loaded = SweepLoader.LoadFile(file);
+            loaded = SweepLoader.LoadFile(file, allowLarge);
         }
         catch (ScenarioException ex)
         {
@@ -93,6 +106,11 @@ internal static class SweepCommand
         {
             throw CliPaths.Usage("--out", ex);
         }
+        writer.CommitEvery = TimeSpan.FromMilliseconds(commitMs);
+        if (writer.Repaired.Length > 0)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"repaired {path}: {writer.Repaired}");
+        }
         var total = experiment.TotalRuns();
         long executed;
         var previously = writer.CompletedRuns;
@@ -107,7 +125,7 @@ internal static class SweepCommand
             }
             catch (OperationCanceledException)
             {
-                writer.Flush();
+                writer.Complete();
                 writer.Dispose();
                 using var partial = ResultsReader.Open(path, verify: false);
                 parse.InvocationConfiguration.Error.WriteLine(
