@@ -44,7 +44,14 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
     private static IReadOnlyList<(string Name, string Path, Func<IPage, Task> Ready)> Pages { get; } =
     [
         ("home", "/", _ => Task.CompletedTask),
-        ("scenario", "/scenario/india-china-lac?runs=100", p => p.Locator("#results[data-version='1'] #chart-network .js-plotly-plot").WaitForAsync()),
+        ("scenario", "/scenario/india-china-lac?runs=100", async p =>
+        {
+            await p.Locator("#results[data-version='1'] #chart-network .js-plotly-plot").WaitForAsync();
+            await p.Locator("#watch-setup").ClickAsync();
+            await p.Locator("#watch[data-step='0']").WaitForAsync();
+            await p.Locator("#watch-step").ClickAsync();
+            await p.Locator("#watch[data-step='1'] #watch-worldview .js-plotly-plot").WaitForAsync();
+        }),
         ("story", "/story/india-china-lac", p => p.Locator("#timeline").WaitForAsync()),
         ("four-worlds", "/four-worlds?size=3&runs=10", async p =>
         {
@@ -115,6 +122,80 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await app.StopAsync();
         }
     }
+
+    /// <summary>
+    /// Watch a run: Setup, Step and Go through the whole of india-china-lac; every year the world view's title, the
+    /// burden plot's points and the rung plot's bars move on, and a state can be inspected against the truth. Prints
+    /// how long a step takes from the click to the redrawn world view in the browser.
+    /// </summary>
+    [Fact]
+    public async Task WatchRun_SetupStepGo_ThroughAWholeRun_PlotsAndWorldViewChangeEveryYear()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var shots = Shots();
+        var scenario = Spiral.IO.Scenarios.ScenarioLoader.LoadLibrary("india-china-lac");
+        await using var app = SpiralWebHost.Build([], "http://127.0.0.1:0");
+        await app.StartAsync();
+        var baseUrl = app.Urls.First().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        try
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(90_000);
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            await page.GotoAsync(baseUrl + "/scenario/india-china-lac?runs=50");
+            await page.Locator("#results[data-version='1']").WaitForAsync();
+            await page.Locator("#watch-setup").ClickAsync();
+            await page.Locator("#watch[data-step='0'] #watch-worldview .js-plotly-plot").WaitForAsync();
+
+            // year t is on screen when the world view is titled with it and the burden and rung plots hold t + 1 points each
+            Task Shown(int t) => page.WaitForFunctionAsync(@"([t, year]) => {
+                    const b = document.querySelector('#watch-burden .js-plotly-plot');
+                    const r = document.querySelector('#watch-rungs .js-plotly-plot');
+                    const w = document.querySelector('#watch-worldview .gtitle');
+                    return !!(b && b.data && r && r.data && w) && b.data[0].x.length === t + 1 && r.data[0].x.length === t + 1
+                        && w.textContent.includes(String(year)) && document.querySelector('#watch').dataset.step === String(t);
+                }", new object[] { t, TimeConventionYear(scenario, t) });
+
+            await Shown(0);
+            var times = new List<double>();
+            // Step through the first half, one click a year, timing each redraw
+            var half = scenario.Steps / 2;
+            for (var t = 1; t <= half; t++)
+            {
+                var clock = Stopwatch.StartNew();
+                await page.Locator("#watch-step").ClickAsync();
+                await Shown(t);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            // then Go, fast, and watch every remaining year arrive in turn
+            await page.Locator("#watch-speed").SelectOptionAsync("250");
+            await page.Locator("#watch-go").ClickAsync();
+            for (var t = half + 1; t <= scenario.Steps; t++)
+            {
+                await Shown(t);
+            }
+            // inspect a state, then reveal the truth
+            await page.Locator("#watch-state").SelectOptionAsync("China");
+            Assert.Contains("believes India greedy", await page.Locator("#watch-state-table").InnerTextAsync());
+            Assert.Equal(0, await page.Locator("#watch-state-table .truth").CountAsync());
+            await page.Locator("#watch-reveal").CheckAsync();
+            await page.Locator("#watch-state-table .truth").First.WaitForAsync();
+            await page.Locator("#watch").ScreenshotAsync(new() { Path = Path.Combine(shots, "1366x768-watch.png") });
+            times.Sort();
+            output.WriteLine($"a step of india-china-lac, click to redrawn world view: median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {times.Count} steps");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static int TimeConventionYear(Spiral.Core.Scenarios.Scenario s, int step) => Spiral.Core.Recording.TimeConvention.Year(s.StartYear, step);
 
     private static async Task<(int Scroll, int Client)> Widths(IPage page)
     {

@@ -97,6 +97,10 @@ public sealed class ExplorerService : IDisposable
     public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
         Queue(_ => StoryRun.Tell(scenario, seed, runIndex), cancel);
 
+    /// <summary>One run to watch year by year (the Story page's run for this seed and run index), through the queue.</summary>
+    public Task<WatchedRun> WatchAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
+        Queue(_ => WatchedRun.Setup(scenario, seed, runIndex), cancel);
+
     /// <summary>The dyads the explorer offers controls for: the scenario's own, or every pair that can reach each other.</summary>
     public static IReadOnlyList<DyadSpec> EditableDyads(Scenario scenario)
     {
