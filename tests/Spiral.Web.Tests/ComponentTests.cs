@@ -153,6 +153,8 @@ public sealed class ComponentTests : IDisposable
             Assert.NotEqual("0", cut.Find($"#{id}").GetAttribute("data-traces"));
         }
         var before = cut.Find("#stat-hadWar").TextContent;
+        var csv = Uri.UnescapeDataString(cut.Find("a#csv-scenario").GetAttribute("href")!);
+        Assert.StartsWith("data:text/csv;charset=utf-8,outcome,label,unit,mean,low,high\nhadWar,P(war),probability,", csv);
 
         // progress reports may still re-render the page after the run: retry until the change lands
         cut.WaitForAssertion(() =>

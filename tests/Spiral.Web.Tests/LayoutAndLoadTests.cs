@@ -62,7 +62,7 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
         {
             await p.Locator("#compare-run").ClickAsync();
             await p.Locator("#compare-table").WaitForAsync();
-            await p.Locator("#chart-compare .js-plotly-plot").First.WaitForAsync();
+            await p.Locator("#chart-compare-0 .js-plotly-plot").WaitForAsync();
         }),
         ("learn", "/learn", _ => Task.CompletedTask),
     ];
