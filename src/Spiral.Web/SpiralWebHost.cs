@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Spiral.Web.Components;
 using Spiral.Web.Services;
 
@@ -37,8 +38,14 @@ public static class SpiralWebHost
         var configured = builder.Configuration["urls"];
         builder.WebHost.UseUrls(urls ?? (string.IsNullOrWhiteSpace(configured) ? DefaultUrls : configured));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = false);
-        // Scoped: one per browser circuit (tab); nothing is shared between tabs.
+        // One bounded queue for the whole server (Explorer:Workers jobs at once, Explorer:QueueCapacity held);
+        // the explorer service is scoped, one per browser circuit (tab), so nothing else is shared between tabs.
+        builder.Services.AddSingleton(_ => new ExplorerWorkQueue(
+            builder.Configuration.GetValue("Explorer:Workers", ExplorerWorkQueue.DefaultWorkers),
+            builder.Configuration.GetValue("Explorer:QueueCapacity", ExplorerWorkQueue.DefaultCapacity)));
+        builder.Services.AddSingleton<ExplorerCircuits>();
         builder.Services.AddScoped<ExplorerService>();
+        builder.Services.AddScoped<CircuitHandler, ExplorerCircuitHandler>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

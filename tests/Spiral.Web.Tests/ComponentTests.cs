@@ -22,6 +22,8 @@ public sealed class ComponentTests : IDisposable
         _ctx.Services.AddScoped<ExplorerService>();
         _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // as in the browser: interactive server rendering (the pages write what the user did into the URL only then)
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public void Dispose() => _ctx.Dispose();
@@ -151,6 +153,8 @@ public sealed class ComponentTests : IDisposable
             Assert.NotEqual("0", cut.Find($"#{id}").GetAttribute("data-traces"));
         }
         var before = cut.Find("#stat-hadWar").TextContent;
+        var csv = Uri.UnescapeDataString(cut.Find("a#csv-scenario").GetAttribute("href")!);
+        Assert.StartsWith("data:text/csv;charset=utf-8,outcome,label,unit,mean,low,high\nhadWar,P(war),probability,", csv);
 
         // progress reports may still re-render the page after the run: retry until the change lands
         cut.WaitForAssertion(() =>
@@ -195,6 +199,94 @@ public sealed class ComponentTests : IDisposable
         cut.Find("button#compute").Click();
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#chart-worlds").GetAttribute("data-version")), TimeSpan.FromSeconds(60));
         Assert.Contains("4 cells × 10 runs", cut.Find("#grid-status").TextContent);
+    }
+
+    [Fact]
+    public void Scenario_LinkValueOutsideTheControlsRange_IsRefused_AndTheFieldShowsTheValueInUse()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/scenario/india-china-lac?set=world.offenseAdvantage%3D99");
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        Assert.Equal("'world.offenseAdvantage': 99 is outside the explorer's range for Offense advantage β, 0.2 to 5.", cut.Find(".notice-error").TextContent);
+        Assert.Equal("0.8", cut.Find("input#offenseAdvantage").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Scenario_LinkValueInsideTheRange_IsAppliedToItsControl()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/scenario/india-china-lac?set=dyads%5BIndia%2CChina%5D.hotline%3D0.7&seed=9&runs=300");
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        Assert.Empty(cut.FindAll(".notice-error"));
+        Assert.Equal("0.7", cut.Find("input#hotline-India-China").GetAttribute("value"));
+        Assert.Equal("9", cut.Find("input#seed").GetAttribute("value"));
+        Assert.Equal("300", cut.Find("input#runs").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Scenario_EditsSeedAndRuns_AreWrittenToTheUrl()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/scenario/india-china-lac");
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        cut.Find("input#offenseAdvantage").Change("2");
+        cut.Find("input#internal-China").Change("0.35");
+        cut.Find("input#seed").Change("7");
+        cut.Find("input#runs").Change("200");
+        Assert.Equal("http://localhost/scenario/india-china-lac?set=world.offenseAdvantage%3D2&set=states%5BChina%5D.internalThreat%3D0.35&seed=7&runs=200", nav.Uri);
+        cut.Find("button#reset").Click();
+        Assert.Equal("http://localhost/scenario/india-china-lac", nav.Uri);
+        Assert.Equal("0.8", cut.Find("input#offenseAdvantage").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Scenario_OpensWithTheLesson_FromTheScenariosDocumentationPage()
+    {
+        var cut = _ctx.Render<ScenarioPage>(p => p.Add(x => x.Name, "india-china-lac").Add(x => x.AutoRun, false));
+        Assert.Contains("Galwan", cut.Find("#lesson-history").TextContent);
+        Assert.Equal("What to notice", cut.Find("#lesson-notice summary").TextContent);
+        Assert.Contains("spiral compare india-china-lac --intervention hotline:India,China", cut.Find("#lesson-try pre").TextContent);
+        Assert.Contains("spiral scenarios show india-china-lac", cut.Find("#lesson").TextContent);
+    }
+
+    [Fact]
+    public void Story_TellingARun_WritesScenarioSeedAndRunToTheUrl()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/story/india-china-lac");
+        var cut = _ctx.Render<StoryPage>(p => p.Add(x => x.Name, "india-china-lac"));
+        cut.WaitForElement("#timeline", TimeSpan.FromSeconds(20));
+        cut.Find("button#next-run").Click();
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/story/india-china-lac?seed=1&run=1", nav.Uri), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public void Compare_SeedField_RunsOnThatSeed_OneChartPerUnit_AndTheUrlSaysSo()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=5");
+        var cut = _ctx.Render<ComparePage>(p => p.Add(x => x.Name, "india-china-lac"));
+        Assert.Equal("5", cut.Find("input#compare-seed").GetAttribute("value"));
+        cut.Find("input#compare-seed").Change("6");
+        cut.Find("button#compare-run").Click();
+        cut.WaitForElement("#compare-table", TimeSpan.FromSeconds(60));
+        Assert.Contains("seed 6", cut.Markup);
+        Assert.True(cut.FindAll("#chart-compare .chart").Count >= 3);
+        Assert.Equal("http://localhost/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=6", nav.Uri);
+    }
+
+    [Fact]
+    public void FourWorlds_OpensOnTheCrisisRate_AndAFixedScaleGoesIntoTheUrl()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        var cut = _ctx.Render<FourWorldsPage>();
+        Assert.Equal("crises", cut.Find("#worlds-outcome").GetAttribute("value"));
+        cut.Find("input#grid-size").Change("2");
+        cut.Find("input#cell-runs").Change("10");
+        cut.Find("#worlds-scale").Change("fixed");
+        Assert.NotNull(cut.Find("input#scale-max"));
+        cut.Find("#worlds-outcome").Change("hadWar");
+        Assert.EndsWith("four-worlds?scenario=jervis-doubly-dangerous&size=2&runs=10&outcome=hadWar&scale=1", nav.Uri);
     }
 
     [Fact]

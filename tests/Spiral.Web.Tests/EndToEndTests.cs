@@ -121,7 +121,7 @@ public class EndToEndTests(ITestOutputHelper output)
             await page.Locator("#compare-runs").PressAsync("Tab");
             await page.Locator("#compare-run").ClickAsync();
             await page.Locator("#compare-table").WaitForAsync();
-            await page.Locator("#chart-compare .js-plotly-plot").WaitForAsync();
+            await page.Locator("#chart-compare-0 .js-plotly-plot").WaitForAsync();
             await Shot("06-compare.png");
 
             // Learn: glossary and first questions

@@ -200,9 +200,16 @@ public static class ChartFactory
         return new ChartSpec(data, layout);
     }
 
-    /// <summary>The four-worlds heat map of war probability, with Jervis's quadrant labels.</summary>
-    public static ChartSpec FourWorlds(FourWorldsGrid grid)
+    /// <summary>
+    /// The four-worlds heat map of one of <see cref="FourWorldsGrid.MapOutcomes"/>, with Jervis's quadrant labels. The
+    /// colour scale runs from 0 to <paramref name="scaleMax"/> when given (a fixed scale, so maps can be compared), else
+    /// to the largest cell.
+    /// </summary>
+    public static ChartSpec FourWorlds(FourWorldsGrid grid, Spiral.Experiments.Metrics.Outcome? outcome = null, double? scaleMax = null)
     {
+        var shown = outcome ?? FourWorldsGrid.MapOutcomes[0];
+        var probability = shown.Kind == Spiral.Experiments.Metrics.OutcomeKind.Indicator;
+        string F(double v) => v.ToString(probability ? "P0" : "0.##", Inv);
         var betas = grid.OffenseAdvantages;
         var omegas = grid.Distinguishabilities;
         var z = new List<object>();
@@ -214,8 +221,9 @@ public static class ChartFactory
             for (var c = 0; c < betas.Count; c++)
             {
                 var cell = grid.Cells[r * betas.Count + c];
-                row.Add(cell.War.Mean);
-                hrow.Add(string.Create(Inv, $"β {cell.OffenseAdvantage}, ω {cell.Distinguishability}: P(war) {cell.War.Mean:P0} [{cell.War.Low:P0}, {cell.War.High:P0}]"));
+                var e = cell.Of(shown);
+                row.Add(e.Mean);
+                hrow.Add(string.Create(Inv, $"β {cell.OffenseAdvantage}, ω {cell.Distinguishability}: {shown.Label} {F(e.Mean)} [{F(e.Low)}, {F(e.High)}]"));
             }
             z.Add(row);
             hover.Add(hrow);
@@ -226,13 +234,13 @@ public static class ChartFactory
             new HeatMap
             {
                 X = Objects(labels), Y = Objects(omegas.Select(o => o.ToString("0.##", Inv))), Z = z, ZMin = 0,
-                ZMax = (decimal)Math.Max(0.05, grid.Cells.Max(c => c.War.Mean)),
+                ZMax = (decimal)(scaleMax ?? Math.Max(probability ? 0.05 : 0.1, grid.Cells.Max(c => c.Of(shown).Mean))),
                 ColorScale = new List<object> { new object[] { 0, "#ffffe5" }, new object[] { 0.35, "#fec44f" }, new object[] { 0.7, "#ec7014" }, new object[] { 1, "#99000d" } }, HoverInfo = Plotly.Blazor.Traces.HeatMapLib.HoverInfoFlag.Text,
-                ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = "P(war)" }, TickFormat = ".0%" },
+                ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = probability ? "P" : "per run" }, TickFormat = probability ? ".0%" : "" },
             },
         };
         ((HeatMap)data[0]).HoverText = hover;
-        var layout = BaseLayout($"Probability of war, {grid.RunsPerCell} runs per cell ({grid.Scenario})",
+        var layout = BaseLayout($"{Capital(shown.Label)}, {grid.RunsPerCell} runs per cell ({grid.Scenario}{(scaleMax is null ? "" : ", fixed scale")})",
             "offense advantage β (right: offense favoured)", "distinguishability ω (up: postures readable)", 560);
         layout.XAxis[0].Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category;
         layout.YAxis[0].Type = Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Category;
@@ -263,27 +271,41 @@ public static class ChartFactory
         return new ChartSpec(data, layout);
     }
 
-    /// <summary>Paired differences (treated − baseline) with their 95% intervals, one row per outcome.</summary>
-    public static ChartSpec Differences(ComparisonResult result)
+    /// <summary>
+    /// Paired differences (treated − baseline) with their 95% intervals, one chart per outcome unit (probabilities,
+    /// counts per run, rungs, …; the ensemble ratios as one more), so every axis has one unit and a difference of 0.02
+    /// in a probability is not drawn beside a difference of 3 in a count. In unit order of first appearance.
+    /// </summary>
+    public static IReadOnlyList<(string Unit, ChartSpec Spec)> Differences(ComparisonResult result)
     {
-        var rows = result.Outcomes;
-        var names = rows.Select(o => o.Outcome.Label).ToList();
+        var rows = result.Outcomes.Select(o => (Unit: o.Outcome.Unit, o.Outcome.Label, o.Difference))
+            .Concat(result.Ratios.Select(r => (Unit: "ratio (over all runs)", r.Ratio.Label, r.Difference)));
+        return rows.GroupBy(r => r.Unit)
+            .Select(g => (g.Key, DifferenceChart(result.Intervention, g.Key, g.Select(r => (r.Label, r.Difference)).ToList())))
+            .ToList();
+    }
+
+    private static ChartSpec DifferenceChart(string intervention, string unit, IReadOnlyList<(string Label, Spiral.Numerics.Statistics.Estimate Difference)> rows)
+    {
+        var names = rows.Select(r => Wrap(r.Label, 26)).ToList();
         var segX = new List<object?>();
         var segY = new List<object?>();
-        foreach (var (o, name) in rows.Zip(names))
+        foreach (var (r, name) in rows.Zip(names))
         {
-            segX.Add(o.Difference.Low); segX.Add(o.Difference.High); segX.Add(null);
+            segX.Add(r.Difference.Low); segX.Add(r.Difference.High); segX.Add(null);
             segY.Add(name); segY.Add(name); segY.Add(null);
         }
         var data = new List<ITrace>
         {
             new Scatter { X = segX!, Y = segY!, Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, Name = "95% interval",
-                Line = new ScatterLine { Width = 4, Color = "#56B4E9" } },
-            new Scatter { X = Objects(rows.Select(o => o.Difference.Mean)), Y = Objects(names), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-                Name = "mean difference", Marker = new ScatterMarker { Size = 12, Color = "#0072B2" } },
+                Line = new ScatterLine { Width = 4, Color = "#56B4E9" }, ShowLegend = false },
+            new Scatter { X = Objects(rows.Select(r => r.Difference.Mean)), Y = Objects(names), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Name = "mean difference", Marker = new ScatterMarker { Size = 12, Color = "#0072B2" }, ShowLegend = false },
         };
-        var layout = BaseLayout($"Effect of {result.Intervention} (same seeds; each row in its own unit)", "treated − baseline", "", Math.Max(460, 160 + 26 * rows.Count));
-        layout.Margin = new Margin { L = 230, R = 20, T = 60, B = 60 };
+        var layout = BaseLayout($"{intervention}: {unit}", $"treated − baseline ({unit})", "", 150 + 44 * rows.Count);
+        layout.Title.Font.Size = 16;
+        layout.Margin = new Margin { L = 10, R = 20, T = 50, B = 60 };
+        layout.YAxis[0].AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Left;
         layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
         layout.Shapes =
         [
@@ -291,5 +313,134 @@ public static class ChartFactory
                 Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#B2182B", Width = 2, Dash = "dash" } },
         ];
         return new ChartSpec(data, layout);
+    }
+
+    /// <summary>Lines of a watched run up to the current year, on an x axis fixed to the whole run so the lines grow year by year.</summary>
+    public static ChartSpec Growing(string title, string yTitle, IReadOnlyList<int> years, IEnumerable<(string Name, IReadOnlyList<double> Values)> series,
+        double scale = 1, double? yMax = null)
+    {
+        var data = new List<ITrace>();
+        var k = 0;
+        foreach (var (name, values) in series)
+        {
+            data.Add(new Scatter
+            {
+                X = Objects(years.Take(values.Count)), Y = Objects(values.Select(v => v * scale)),
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Line = new ScatterLine { Width = 3, Color = Color(k) }, Marker = new ScatterMarker { Size = 6, Color = Color(k) }, Name = name,
+            });
+            k++;
+        }
+        var layout = BaseLayout(title, "year", yTitle, 320);
+        layout.XAxis[0].Range = [years[0] - 0.5, years[^1] + 0.5];
+        if (yMax is { } max)
+        {
+            layout.YAxis[0].Range = [0, max];
+        }
+        return new ChartSpec(data, layout);
+    }
+
+    /// <summary>The highest rung of Kahn's ladder reached each year of a watched run, up to the current year.</summary>
+    public static ChartSpec RungsByYear(IReadOnlyList<int> years, IReadOnlyList<int> rungs)
+    {
+        var data = new List<ITrace>
+        {
+            new Bar { X = Objects(years.Take(rungs.Count)), Y = Objects(rungs), Name = "highest rung", Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = "#D55E00" } },
+        };
+        var layout = BaseLayout("Crises: highest rung of Kahn's ladder each year", "year", "rung (0 = no crisis)", 320);
+        layout.XAxis[0].Range = [years[0] - 0.5, years[^1] + 0.5];
+        layout.YAxis[0].Range = [0, Spiral.Core.Model.EscalationLadder.Count + 0.5];
+        return new ChartSpec(data, layout);
+    }
+
+    /// <summary>
+    /// The world view of a watched year: the states as a labelled network, node size their military burden, each
+    /// dyad coloured by the two sides' beliefs that year (green trust, red fear), a crisis of the year drawn as a thick
+    /// dashed red edge labelled with its rung, and the members of an alliance placed side by side with one ring colour.
+    /// </summary>
+    public static ChartSpec WorldView(int year, IReadOnlyList<string> states, IReadOnlyList<double> militaryShare, IReadOnlyList<NetworkEdge> edges,
+        IReadOnlyList<WatchedCrisis> crises, IReadOnlyList<IReadOnlyList<string>> alliances)
+    {
+        // alliance members first, each alliance together, then the others: allies sit side by side on the circle
+        var order = alliances.SelectMany(a => a).Where(states.Contains).Concat(states).Distinct().ToList();
+        var n = order.Count;
+        var pos = new Dictionary<string, (double X, double Y)>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < n; k++)
+        {
+            var angle = Math.PI / 2 - 2 * Math.PI * k / n;
+            pos[order[k]] = (Math.Cos(angle), Math.Sin(angle));
+        }
+        var data = new List<ITrace>();
+        foreach (var e in edges)
+        {
+            data.Add(new Scatter
+            {
+                X = [pos[e.A].X, pos[e.B].X], Y = [pos[e.A].Y, pos[e.B].Y], Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, ShowLegend = false,
+                Line = new ScatterLine { Width = (decimal)(2 + 8 * e.MutualBelief), Color = BeliefColor(e.MutualBelief) },
+                Name = string.Create(Inv, $"{e.A}–{e.B}: {e.A} thinks {e.B} greedy {e.BeliefAB:P0}, {e.B} thinks {e.A} greedy {e.BeliefBA:P0}"),
+                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Name,
+            });
+        }
+        foreach (var c in crises)
+        {
+            data.Add(new Scatter
+            {
+                X = [pos[c.A].X, pos[c.B].X], Y = [pos[c.A].Y, pos[c.B].Y], Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, ShowLegend = false,
+                Line = new ScatterLine { Width = 7, Color = "#B2182B", Dash = "dash" },
+                Name = $"crisis {c.A}–{c.B}, rung {c.Rung}{(c.Scripted ? " (history)" : "")}", HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Name,
+            });
+        }
+        var ring = states.Select(s => alliances.Select((a, k) => (a, k)).Where(x => x.a.Contains(s)).Select(x => Color(x.k + 1)).FirstOrDefault() ?? "white").ToList();
+        data.Add(new Scatter
+        {
+            X = Objects(states.Select(s => pos[s].X)), Y = Objects(states.Select(s => pos[s].Y)),
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
+            TextArray = states.ToList(),
+            TextPositionArray = states.Select(s => (Plotly.Blazor.Traces.ScatterLib.TextPositionEnum?)(pos[s].Y < -1e-9 ? Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.BottomCenter
+                : Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter)).ToList(),
+            TextFont = new Plotly.Blazor.Traces.ScatterLib.TextFont { Size = 15 },
+            Marker = new ScatterMarker
+            {
+                // area grows with the burden: 3% of GDP draws about twice the diameter of 0.75%
+                SizeArray = militaryShare.Select(m => (decimal?)(decimal)(14 + 160 * Math.Sqrt(Math.Max(0, m)))).ToList(),
+                Color = "#0072B2", Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { ColorArray = Objects(ring), Width = 4 },
+            },
+            HoverTextArray = states.Select((s, k) => string.Create(Inv, $"{s}: military spending {militaryShare[k]:P1} of GDP")).ToList(),
+            HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text, ShowLegend = false, Name = "states",
+        });
+        var layout = BaseLayout($"The world in {year}", "", "", 400);
+        layout.XAxis[0].Visible = false;
+        layout.YAxis[0].Visible = false;
+        layout.XAxis[0].Range = [-1.5, 1.5];
+        layout.YAxis[0].Range = [-1.55, 1.45];
+        layout.Annotations =
+        [
+            new Annotation { Text = "size: military burden · edge: green trust, red fear · dashed red: crisis · ring: alliance", ShowArrow = false,
+                XRef = "paper", YRef = "paper", X = 0.5, Y = -0.06, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 12, Color = "#555" } },
+        ];
+        return new ChartSpec(data, layout);
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>A label broken into lines of at most about <paramref name="width"/> characters for an axis (Plotly's &lt;br&gt;).</summary>
+    public static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join("<br>", lines);
     }
 }

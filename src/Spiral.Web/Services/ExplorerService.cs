@@ -13,15 +13,50 @@ public sealed record ScenarioCard(string Name, string Title, string Description,
 
 /// <summary>
 /// The explorer's one door to the model: loads library scenarios and runs ensembles, stories, grids and paired
-/// comparisons through Spiral.IO and Spiral.Experiments, off the circuit's thread and cancellably. Registered as a
-/// scoped service, so every browser tab (circuit) has its own.
+/// comparisons through Spiral.IO and Spiral.Experiments, off the circuit's thread and cancellably, through the
+/// server's one bounded <see cref="ExplorerWorkQueue"/>. Registered as a scoped service, so every browser tab
+/// (circuit) has its own; when the circuit closes, its jobs are cancelled (<see cref="Close"/>).
 /// </summary>
-public sealed class ExplorerService
+public sealed class ExplorerService : IDisposable
 {
     public const int DefaultRuns = 500;
     public const int MaxRuns = 20_000;
 
     private readonly Dictionary<string, Scenario> _loaded = new(StringComparer.Ordinal);
+    private readonly ExplorerWorkQueue _queue;
+    private readonly CancellationTokenSource _closed = new();
+
+    /// <summary>A service with a queue of its own (tests, tools); the web host injects the server's one queue.</summary>
+    public ExplorerService() : this(new ExplorerWorkQueue())
+    {
+    }
+
+    public ExplorerService(ExplorerWorkQueue queue) => _queue = queue;
+
+    /// <summary>Told how many jobs are ahead when a job has to wait for the server.</summary>
+    public Action<int>? Waiting { get; set; }
+
+    /// <summary>Cancels every job this circuit started (running or waiting); later jobs are refused as cancelled.</summary>
+    public void Close()
+    {
+        if (!_closed.IsCancellationRequested)
+        {
+            _closed.Cancel();
+        }
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _closed.Dispose();
+    }
+
+    /// <summary>Queues <paramref name="work"/> with a token cancelled by the caller or by the circuit closing.</summary>
+    private async Task<T> Queue<T>(Func<CancellationToken, T> work, CancellationToken cancel)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, _closed.Token);
+        return await _queue.RunAsync(work, linked.Token, Waiting);
+    }
 
     public IReadOnlyList<string> Names => ScenarioLibrary.Names;
 
@@ -44,23 +79,27 @@ public sealed class ExplorerService
     }
 
     public Task<EnsembleView> RunAsync(Scenario scenario, int runs, ulong seed, CancellationToken cancel, IProgress<long>? progress = null) =>
-        Task.Run(() => EnsembleView.Compute(new EnsembleExperiment(scenario, runs, seed), cancel, progress), cancel);
+        Queue(c => EnsembleView.Compute(new EnsembleExperiment(scenario, runs, seed), c, progress), cancel);
 
     /// <summary>The four-worlds map; progress counts runs (runs per cell × cells).</summary>
     public Task<FourWorldsGrid> FourWorldsAsync(Scenario scenario, int size, int runsPerCell, ulong seed, CancellationToken cancel,
         IProgress<long>? progress = null) =>
-        Task.Run(() => FourWorldsGrid.Compute(scenario, size, runsPerCell, seed, cancel, progress), cancel);
+        Queue(c => FourWorldsGrid.Compute(scenario, size, runsPerCell, seed, c, progress), cancel);
 
     /// <summary>The same paired experiment as <c>spiral compare</c>: both arms once, on the same seeds; progress counts runs of both arms.</summary>
     public Task<ComparisonResult> CompareAsync(Scenario scenario, string intervention, int runs, ulong seed, CancellationToken cancel,
         IProgress<long>? progress = null)
     {
         var experiment = new PairedCounterfactual(scenario, [Intervention.Parse(intervention)], runs, seed);
-        return Task.Run(() => PairedComparison.Run(experiment, RunnerOptions.Default, cancel, progress).Single(), cancel);
+        return Queue(c => PairedComparison.Run(experiment, RunnerOptions.Default, c, progress).Single(), cancel);
     }
 
     public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
-        Task.Run(() => StoryRun.Tell(scenario, seed, runIndex), cancel);
+        Queue(_ => StoryRun.Tell(scenario, seed, runIndex), cancel);
+
+    /// <summary>One run to watch year by year (the Story page's run for this seed and run index), through the queue.</summary>
+    public Task<WatchedRun> WatchAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
+        Queue(_ => WatchedRun.Setup(scenario, seed, runIndex), cancel);
 
     /// <summary>The dyads the explorer offers controls for: the scenario's own, or every pair that can reach each other.</summary>
     public static IReadOnlyList<DyadSpec> EditableDyads(Scenario scenario)

@@ -6,8 +6,23 @@ using Spiral.Numerics.Statistics;
 
 namespace Spiral.Web.ViewModels;
 
-/// <summary>One cell of the four-worlds map: the war probability of an ensemble at an offense advantage and a distinguishability.</summary>
-public sealed record WorldCell(double OffenseAdvantage, double Distinguishability, Estimate War, Estimate Spirals);
+/// <summary>
+/// One cell of the four-worlds map: outcomes of an ensemble at an offense advantage and a distinguishability, each
+/// with its 95% interval (<see cref="FourWorldsGrid.MapOutcomes"/>: crises per run, crises reaching use of force per
+/// run, spirals, P(war)).
+/// </summary>
+public sealed record WorldCell(double OffenseAdvantage, double Distinguishability, Estimate War, Estimate Spirals,
+    Estimate Crises, Estimate UseOfForce)
+{
+    /// <summary>The cell's estimate of one of <see cref="FourWorldsGrid.MapOutcomes"/>.</summary>
+    /// <exception cref="ArgumentException">An outcome the map does not hold.</exception>
+    public Estimate Of(Outcome outcome) =>
+        outcome == OutcomeRegistry.HadWar ? War
+        : outcome == OutcomeRegistry.Spirals ? Spirals
+        : outcome == OutcomeRegistry.Crises ? Crises
+        : outcome == OutcomeRegistry.CrisesAtUseOfForce ? UseOfForce
+        : throw new ArgumentException($"the four-worlds map does not hold '{outcome.Name}'", nameof(outcome));
+}
 
 /// <summary>
 /// Jervis's (1978) four worlds as a map: the probability of war over a grid of offense advantage (β) and
@@ -18,6 +33,17 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
 {
     /// <summary>The library scenario the map varies by default: six security-seekers in Jervis's doubly dangerous world.</summary>
     public const string DefaultScenario = "jervis-doubly-dangerous";
+
+    /// <summary>
+    /// The outcomes the map can show, from the outcome registry, default first. With model v2 the model rarely starts a
+    /// war in the Jervis scenarios, so P(war) is near 0 in every cell; the crisis rate varies across the grid and shows
+    /// Jervis's gradient, so the map opens on it.
+    /// </summary>
+    public static IReadOnlyList<Outcome> MapOutcomes { get; } =
+        [OutcomeRegistry.Crises, OutcomeRegistry.CrisesAtUseOfForce, OutcomeRegistry.Spirals, OutcomeRegistry.HadWar];
+
+    /// <summary>One of <see cref="MapOutcomes"/> by name, or null.</summary>
+    public static Outcome? MapOutcome(string? name) => MapOutcomes.FirstOrDefault(o => o.Name == name);
 
     /// <summary>β = 1 separates defense-favoured from offense-favoured worlds; ω = 0.5 separates the indistinguishable from the distinguishable.</summary>
     public const double NeutralOffense = 1.0;
@@ -86,7 +112,8 @@ public sealed record FourWorldsGrid(string Scenario, int RunsPerCell, IReadOnlyL
             var scenario = sweep.ScenarioAt(p);
             var summary = a.Result();
             return new WorldCell(scenario.World.OffenseAdvantage, scenario.World.Distinguishability,
-                summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate);
+                summary[OutcomeRegistry.HadWar].Estimate, summary[OutcomeRegistry.Spirals].Estimate,
+                summary[OutcomeRegistry.Crises].Estimate, summary[OutcomeRegistry.CrisesAtUseOfForce].Estimate);
         }).ToList();
     }
 }

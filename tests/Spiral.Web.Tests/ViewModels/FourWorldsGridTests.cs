@@ -84,3 +84,26 @@ public class FourWorldsGridTests
         Assert.Equal(0.0, view.ScriptedCrisisInYear[view.Years.ToList().IndexOf(2016)]);
     }
 }
+
+public class FourWorldsGradientTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>
+    /// The map's default outcome shows Jervis's gradient on the default scenario: more in the doubly dangerous corner
+    /// (offense favoured, postures unreadable) than in the doubly stable one. Measured, not tuned: the figures are printed.
+    /// </summary>
+    [Fact]
+    public void Compute_DefaultOutcome_DoublyDangerousCornerAboveDoublyStable()
+    {
+        var scenario = ScenarioLoader.LoadLibrary(FourWorldsGrid.DefaultScenario);
+        var grid = FourWorldsGrid.Compute(scenario, 3, 100, 1);
+        foreach (var o in FourWorldsGrid.MapOutcomes)
+        {
+            output.WriteLine($"{o.Name}: " + string.Join("  ", grid.Cells.Select(c =>
+                $"β{c.OffenseAdvantage}/ω{c.Distinguishability}={c.Of(o).Mean:0.###}")));
+        }
+        var shown = FourWorldsGrid.MapOutcomes[0];
+        var dangerous = grid.Cells.Single(c => c.OffenseAdvantage == 3 && c.Distinguishability == 0).Of(shown);
+        var stable = grid.Cells.Single(c => c.OffenseAdvantage < 1 && c.Distinguishability == 1).Of(shown);
+        Assert.True(dangerous.Low > stable.High, $"{shown.Name}: doubly dangerous {dangerous} vs doubly stable {stable}");
+    }
+}

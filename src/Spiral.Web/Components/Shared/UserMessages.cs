@@ -13,6 +13,8 @@ public static class UserMessages
         {
             case OperationCanceledException:
                 return "Cancelled.";
+            case Spiral.Web.Services.ExplorerBusyException:
+                return ex.Message;
             case ScenarioPathException or InvalidScenarioException or ScenarioException or ArgumentOutOfRangeException:
                 return ex.Message;
             default:
