@@ -20,6 +20,7 @@ public class TournamentBenchmarks
     private IReadOnlyList<string> _players = [];
     private TournamentSettings _deterministic = null!;
     private TournamentSettings _noisy = null!;
+    private TournamentSettings _actionNoisy = null!;
     private readonly TitForTat _tft = new();
     private readonly WinStayLoseShift _wsls = new();
     private readonly MatchSettings _match = new(Turns);
@@ -34,6 +35,8 @@ public class TournamentBenchmarks
         }
         _deterministic = new TournamentSettings(new MatchSettings(Turns), Repetitions, Seed: 1, MaxDegreeOfParallelism: 2);
         _noisy = new TournamentSettings(new MatchSettings(Turns, Noise: 0.05), Repetitions, Seed: 1, MaxDegreeOfParallelism: 2);
+        _actionNoisy = new TournamentSettings(
+            new MatchSettings(Turns, Noise: 0.05, NoiseKind: NoiseKind.Action), Repetitions, Seed: 1, MaxDegreeOfParallelism: 2);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = RoundRobinTurns)]
@@ -41,6 +44,10 @@ public class TournamentBenchmarks
 
     [Benchmark(OperationsPerInvoke = RoundRobinTurns)]
     public long RoundRobinNoisyTwoCores() => RoundRobin.Run(_players, _noisy).TotalTurns;
+
+    /// <summary>Action noise (Axelrod-Python's convention, issue 18): two flips before scoring instead of two misperceptions after.</summary>
+    [Benchmark(OperationsPerInvoke = RoundRobinTurns)]
+    public long RoundRobinActionNoiseTwoCores() => RoundRobin.Run(_players, _actionNoisy).TotalTurns;
 
     [Benchmark(OperationsPerInvoke = Turns)]
     public double SingleMatch()

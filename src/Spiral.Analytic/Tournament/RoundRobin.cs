@@ -87,7 +87,7 @@ public static class RoundRobin
             {
                 var random = RandomStream.ForCoordinates(settings.Seed, (ulong)p, (ulong)r);
                 var turns = settings.Match.ProbEnd > 0 ? Match.SampleLength(settings.Match.ProbEnd, ref random) : settings.Match.Turns;
-                var o = Match.Play(a, b, turns, settings.Match.Noise, table, ref random);
+                var o = Match.Play(a, b, turns, settings.Match.Noise, settings.Match.NoiseKind, table, ref random);
                 acc.ScoreA += o.ScoreA;
                 acc.ScoreB += o.ScoreB;
                 acc.Turns += o.Turns;

@@ -73,6 +73,45 @@ public class RoundRobinTests
     }
 
     [Fact]
+    public void Run_PerceptionNoiseDefault_SameResultsAsBeforeActionNoiseExisted()
+    {
+        // Values printed by the engine before NoiseKind was added (commit 3fbd9e5): perception noise stays the
+        // default and its results are bit-identical.
+        var result = RoundRobin.Run([nameof(TitForTat), nameof(WinStayLoseShift), nameof(Joss)],
+            new TournamentSettings(new MatchSettings(Turns: 200, Noise: 0.1), Repetitions: 3, Seed: 5));
+        Assert.Equal(NoiseKind.Perception, new MatchSettings().NoiseKind);
+        Assert.Equal([2.1758333333333333, 2.1933333333333334, 1.9666666666666666], result.PayoffMatrix[0]);
+        Assert.Equal([2.185, 2.56, 2.131666666666667], result.PayoffMatrix[1]);
+        Assert.Equal([2.025, 2.3316666666666666, 1.7825], result.PayoffMatrix[2]);
+        Assert.Equal(0.4191666666666667, result.Standing(nameof(TitForTat)).CooperationRate);
+    }
+
+    [Fact]
+    public void Run_ActionNoiseSameSeedDifferentThreadCounts_IdenticalResults()
+    {
+        var match = new MatchSettings(Turns: 50, Noise: 0.05, ProbEnd: 0.02, NoiseKind: NoiseKind.Action);
+        var one = RoundRobin.Run(StrategyCatalog.Names, new TournamentSettings(match, Repetitions: 4, Seed: 99, MaxDegreeOfParallelism: 1));
+        var many = RoundRobin.Run(StrategyCatalog.Names, new TournamentSettings(match, Repetitions: 4, Seed: 99, MaxDegreeOfParallelism: 4));
+        Assert.Equal(one.Standings, many.Standings);
+        Assert.Equal(one.PayoffMatrix, many.PayoffMatrix);
+    }
+
+    [Fact]
+    public void Run_ActionNoiseMoreRepetitions_DoesNotAllocateMore()
+    {
+        var match = new MatchSettings(Turns: 200, Noise: 0.05, NoiseKind: NoiseKind.Action);
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 1, MaxDegreeOfParallelism: 1));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 10, MaxDegreeOfParallelism: 1));
+        var few = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        RoundRobin.Run(Classic, new TournamentSettings(match, Repetitions: 2_000, MaxDegreeOfParallelism: 1));
+        var many = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(few > 0, "the measure saw no allocation at all: the tournament ran on another thread");
+        Assert.True(many < few + 64 * 1024, $"10 repetitions allocated {few} bytes, 2000 allocated {many}.");
+    }
+
+    [Fact]
     public void Run_NoPlayers_Throws()
     {
         Assert.Throws<ModelInputException>(() => RoundRobin.Run([], new TournamentSettings(new MatchSettings())));

@@ -43,6 +43,52 @@ public class TournamentCommandTests
         Assert.Contains("noise must be a probability in [0, 1], got 1.5.", r.Error);
     }
 
+    [Theory]
+    [InlineData("action", 0.9)]
+    [InlineData("perception", 1.0)]
+    public void Tournament_NoiseKindJson_CarriesKindAndCooperatorFlipsOnlyUnderActionNoise(string kind, double cooperatorRate)
+    {
+        var r = CliRunner.Run("tournament", "--players", "AllC,AllD", "--turns", "100000", "--repetitions", "1", "--noise", "0.1",
+            "--noise-kind", kind, "--seed", "3", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(kind, r.Json.GetProperty("settings").GetProperty("noiseKind").GetString());
+        var cooperator = r.Json.GetProperty("players").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "AlwaysCooperate");
+        // Binomial standard error over 10^5 turns at p = 0.1: 0.00095.
+        Assert.Equal(cooperatorRate, cooperator.GetProperty("cooperationRate").GetDouble(), 0.005);
+    }
+
+    [Fact]
+    public void Tournament_DefaultJson_NoiseKindIsPerception()
+    {
+        var r = CliRunner.Run("tournament", "--players", "TFT,AllD", "--repetitions", "1", "--json");
+        Assert.Equal("perception", r.Json.GetProperty("settings").GetProperty("noiseKind").GetString());
+    }
+
+    [Fact]
+    public void Tournament_ActionNoiseTable_SaysWhatTheNoiseFlips()
+    {
+        var r = CliRunner.Run("tournament", "--players", "TFT,AllD", "--repetitions", "1", "--noise", "0.05", "--noise-kind", "action");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Action noise 0.05", r.Output);
+    }
+
+    [Fact]
+    public void Tournament_UnknownNoiseKind_ExitsTwo()
+    {
+        var r = CliRunner.Run("tournament", "--noise-kind", "trembling");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("perception", r.Error);
+    }
+
+    [Fact]
+    public void Moran_ActionNoiseJson_CarriesNoiseKind()
+    {
+        var r = CliRunner.Run("moran", "--players", "TFT,AllD", "--population", "6", "--runs", "3", "--noise", "0.05", "--noise-kind", "action", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("action", r.Json.GetProperty("noiseKind").GetString());
+        Assert.Equal(0.05, r.Json.GetProperty("noise").GetDouble());
+    }
+
     [Fact]
     public void Tournament_UnknownStrategy_ExitsTwoListingKnownOnes()
     {

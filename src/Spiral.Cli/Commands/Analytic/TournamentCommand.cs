@@ -10,14 +10,15 @@ internal sealed class MatchOptions
 {
     public Option<int> Turns { get; } = new("--turns") { Description = "Turns per match (when --prob-end is 0).", DefaultValueFactory = _ => 200 };
     public Option<int> Repetitions { get; } = new("--repetitions") { Description = "Matches per pair of players.", DefaultValueFactory = _ => 10 };
-    public Option<double> Noise { get; } = new("--noise") { Description = "Probability in [0, 1] that each move is misperceived.", DefaultValueFactory = _ => 0 };
+    public Option<double> Noise { get; } = new("--noise") { Description = "Probability in [0, 1] of noise on each move (see --noise-kind).", DefaultValueFactory = _ => 0 };
+    public Option<string> NoiseKind { get; } = NewNoiseKind();
     public Option<double> ProbEnd { get; } = new("--prob-end") { Description = "Probability in [0, 1] that a match ends after each turn (0: fixed length).", DefaultValueFactory = _ => 0 };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the random streams.", DefaultValueFactory = _ => 0UL };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Threads to use (default: all cores). Results do not depend on it." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Turns, Repetitions, Noise, ProbEnd, Seed, Threads })
+        foreach (var o in new Option[] { Turns, Repetitions, Noise, NoiseKind, ProbEnd, Seed, Threads })
         {
             command.Options.Add(o);
         }
@@ -25,8 +26,28 @@ internal sealed class MatchOptions
 
     public TournamentSettings Settings(ParseResult parse) =>
         new TournamentSettings(
-            new MatchSettings(parse.GetValue(Turns), parse.GetValue(Noise), parse.GetValue(ProbEnd)),
+            new MatchSettings(parse.GetValue(Turns), parse.GetValue(Noise), parse.GetValue(ProbEnd), NoiseKind: Kind(parse)),
             parse.GetValue(Repetitions), parse.GetValue(Seed), parse.GetValue(Threads)).Validated();
+
+    /// <summary>The parsed --noise-kind.</summary>
+    public NoiseKind Kind(ParseResult parse) =>
+        parse.GetValue(NoiseKind) == "action" ? Spiral.Analytic.Tournament.NoiseKind.Action : Spiral.Analytic.Tournament.NoiseKind.Perception;
+
+    /// <summary>One line saying what the noise flips, for the human output.</summary>
+    public static string Describe(MatchSettings match) => match.NoiseKind == Spiral.Analytic.Tournament.NoiseKind.Action
+        ? $"Action noise {Format(match.Noise)}: each intended move is flipped before it is played (Axelrod-Python's convention)."
+        : $"Perception noise {Format(match.Noise)}: each move is misperceived by the opponent; moves and payoffs are not flipped.";
+
+    private static Option<string> NewNoiseKind()
+    {
+        var option = new Option<string>("--noise-kind")
+        {
+            Description = "What --noise flips: perception (default; the opponent misperceives the move, Jervis 1976) or action (the intended move is flipped before it is played, as in Axelrod-Python).",
+            DefaultValueFactory = _ => "perception",
+        };
+        option.AcceptOnlyFromAmong("perception", "action");
+        return option;
+    }
 }
 
 /// <summary><c>spiral tournament</c>: Axelrod's (1984) round robin of repeated-game strategies.</summary>
@@ -61,7 +82,7 @@ internal static class TournamentCommand
                 chart.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
                 chart.Axes.Bottom.MinimumSize = 140;
                 chart.Axes.Margins(bottom: 0);
-                chart.Title($"Round robin: {settings.Match.Turns} turns, noise {Format(settings.Match.Noise)}, {settings.Repetitions} repetitions");
+                chart.Title($"Round robin: {settings.Match.Turns} turns, {(settings.Match.NoiseKind == NoiseKind.Action ? "action" : "perception")} noise {Format(settings.Match.Noise)}, {settings.Repetitions} repetitions");
                 chart.YLabel("mean score per turn");
                 SavePlot(chart, file);
             }
@@ -74,6 +95,7 @@ internal static class TournamentCommand
                         turns = settings.Match.Turns,
                         repetitions = settings.Repetitions,
                         noise = settings.Match.Noise,
+                        noiseKind = settings.Match.NoiseKind,
                         probEnd = settings.Match.ProbEnd,
                         seed = settings.Seed,
                         payoffs = new { r = 3, s = 0, t = 5, p = 1 },
@@ -106,6 +128,7 @@ internal static class TournamentCommand
                 AddRow(matrix, [$"{i + 1} {result.Names[i]}", .. result.PayoffMatrix[i].Select(v => (object?)Math.Round(v, 3))]);
             }
             Write(parse, matrix);
+            Out(parse).WriteLine(MatchOptions.Describe(settings.Match));
             Out(parse).WriteLine($"{result.Matches} matches, {result.TotalTurns} turns in {seconds:0.###} s ({turnsPerSecond / 1e6:0.##} million turns/s).");
             return ExitCodes.Ok;
         }));
@@ -171,7 +194,8 @@ internal static class MoranCommand
             {
                 trace = 1;
             }
-            var tournament = RoundRobin.Run(names, match.Settings(parse));
+            var matchSettings = match.Settings(parse);
+            var tournament = RoundRobin.Run(names, matchSettings);
             var settings = new MoranSettings(parse.GetValue(intensity), parse.GetValue(maxSteps), parse.GetValue(runs), parse.GetValue(match.Seed), trace);
             var result = MoranProcess.Run(tournament.PayoffMatrix, counts, settings);
             var size = counts.Sum();
@@ -207,6 +231,8 @@ internal static class MoranCommand
                     initialCounts = counts,
                     populationSize = size,
                     intensity = settings.Intensity,
+                    noise = matchSettings.Match.Noise,
+                    noiseKind = matchSettings.Match.NoiseKind,
                     runs = settings.Runs,
                     fixedRuns,
                     fixationFrequency = names.Select((n, i) => new { name = n, frequency = result.FixationFrequency[i] }),
