@@ -55,8 +55,8 @@ public sealed record StoreHeader(
 public sealed class ResultsStoreException(string message) : Exception(message);
 
 /// <summary>
-/// Streams an experiment's runs into a DuckDB file (docs/reference/results-store.md) with the appender API, one
-/// transaction per runner chunk: a chunk's runs, runs' states, detail rows, new points and its <c>chunks</c> row
+/// Streams an experiment's runs into a DuckDB file (docs/reference/results-store.md) with the appender API (series
+/// and beliefs in bulk through <see cref="ColumnAppender"/>, issue 18), one transaction per runner chunk: a chunk's runs, runs' states, detail rows, new points and its <c>chunks</c> row
 /// commit together or not at all. Memory is bounded by one chunk (DuckDB's own memory is capped); a killed writer
 /// leaves whole chunks, and <see cref="OpenOrCreate"/> with resume reports the finished jobs so the runner skips them.
 /// One writer per file.
