@@ -55,8 +55,8 @@ public sealed record StoreHeader(
 public sealed class ResultsStoreException(string message) : Exception(message);
 
 /// <summary>
-/// Streams an experiment's runs into a DuckDB file (docs/reference/results-store.md) with the appender API, one
-/// transaction per runner chunk: a chunk's runs, runs' states, detail rows, new points and its <c>chunks</c> row
+/// Streams an experiment's runs into a DuckDB file (docs/reference/results-store.md) with the appender API (series
+/// and beliefs in bulk through <see cref="ColumnAppender"/>, issue 18), one transaction per runner chunk: a chunk's runs, runs' states, detail rows, new points and its <c>chunks</c> row
 /// commit together or not at all. Memory is bounded by one chunk (DuckDB's own memory is capped); a killed writer
 /// leaves whole chunks, and <see cref="OpenOrCreate"/> with resume reports the finished jobs so the runner skips them.
 /// One writer per file.
@@ -75,7 +75,8 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     private readonly HashSet<int> _pointWritten;
     private readonly bool[] _axisNumeric;
     private DuckDBTransaction? _transaction;
-    private DuckDBAppender? _runs, _runStates, _series, _beliefs, _events, _points, _pointValues;
+    private DuckDBAppender? _runs, _runStates, _events, _points, _pointValues;
+    private ColumnAppender? _series, _beliefs;
     private readonly System.Diagnostics.Stopwatch _sinceCommit = new();
     private readonly List<(long First, int Count)> _pendingChunks = [];
     private readonly KillHook? _killHook;
@@ -231,8 +232,8 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         _pointValues = _connection.CreateAppender(S.PointValues.Table);
         if (_detail.Mode != "none")
         {
-            _series = _connection.CreateAppender(S.Series.Table);
-            _beliefs = _connection.CreateAppender(S.Beliefs.Table);
+            _series = new ColumnAppender(_connection, S.Series.Table, StoreRows.SeriesColumns);
+            _beliefs = new ColumnAppender(_connection, S.Beliefs.Table, StoreRows.BeliefsColumns);
             _events = _connection.CreateAppender(S.Events.Table);
         }
     }
@@ -465,16 +466,18 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
 
     private void CloseAppenders()
     {
-        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _series, _beliefs, _events })
+        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _events })
         {
             a?.Close();
         }
+        _series?.Close();
+        _beliefs?.Close();
         DisposeAppenders();
     }
 
     private void DisposeAppenders()
     {
-        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _series, _beliefs, _events })
+        foreach (var a in new[] { _runs, _runStates, _points, _pointValues, _events })
         {
             try
             {
@@ -484,7 +487,18 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             {
             }
         }
-        _runs = _runStates = _points = _pointValues = _series = _beliefs = _events = null;
+        foreach (var a in new[] { _series, _beliefs })
+        {
+            try
+            {
+                a?.Dispose();
+            }
+            catch (ResultsStoreException)
+            {
+            }
+        }
+        _runs = _runStates = _points = _pointValues = _events = null;
+        _series = _beliefs = null;
     }
 
     private static DetailSelection ReadDetail(DuckDBConnection connection)

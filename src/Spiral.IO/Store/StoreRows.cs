@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using DuckDBType = DuckDB.NET.Native.DuckDBType;
 using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
@@ -36,21 +37,46 @@ public static class StoreRows
         return row;
     }
 
-    /// <summary>Appends the run's series, beliefs and events rows.</summary>
-    public static void AppendDetail(RunRecord r, long runId, DuckDBAppender series, DuckDBAppender beliefs, DuckDBAppender events)
+    /// <summary>The column types of <c>series</c>, in table order, for its <see cref="ColumnAppender"/>.</summary>
+    public static readonly DuckDBType[] SeriesColumns =
+    [
+        DuckDBType.BigInt, DuckDBType.SmallInt, DuckDBType.SmallInt, DuckDBType.SmallInt,
+        DuckDBType.Double, DuckDBType.Double, DuckDBType.Double, DuckDBType.Double,
+        DuckDBType.Double, DuckDBType.Double, DuckDBType.Double, DuckDBType.Double,
+    ];
+
+    /// <summary>The column types of <c>beliefs</c>, in table order, for its <see cref="ColumnAppender"/>.</summary>
+    public static readonly DuckDBType[] BeliefsColumns =
+        [DuckDBType.BigInt, DuckDBType.SmallInt, DuckDBType.SmallInt, DuckDBType.SmallInt, DuckDBType.SmallInt, DuckDBType.Double];
+
+    /// <summary>
+    /// Appends the run's series, beliefs and events rows. Series and beliefs (nearly all of a store's rows) go through
+    /// <see cref="ColumnAppender"/>s, copied from the record's arrays without a per-value call; events through the
+    /// row appender.
+    /// </summary>
+    public static void AppendDetail(RunRecord r, long runId, ColumnAppender series, ColumnAppender beliefs, DuckDBAppender events)
     {
         var n = r.N;
         for (var t = 0; t <= r.Steps; t++)
         {
+            var step = (short)t;
             var year = (short)r.Year(t);
             for (var i = 0; i < n; i++)
             {
                 var k = r.Row(t, i);
-                series.CreateRow()
-                    .AppendValue(runId).AppendValue((short)t).AppendValue(year).AppendValue((short)i)
-                    .AppendValue(r.Gdp[k]).AppendValue(r.MilitaryShare[k]).AppendValue(r.Milex[k]).AppendValue(r.Offense[k])
-                    .AppendValue(r.Defense[k]).AppendValue(r.Posture[k]).AppendValue(r.Security[k]).AppendValue(r.InternalThreat[k])
-                    .EndRow();
+                var row = series.NextRow();
+                series.Longs(0)[row] = runId;
+                series.Shorts(1)[row] = step;
+                series.Shorts(2)[row] = year;
+                series.Shorts(3)[row] = (short)i;
+                series.Doubles(4)[row] = r.Gdp[k];
+                series.Doubles(5)[row] = r.MilitaryShare[k];
+                series.Doubles(6)[row] = r.Milex[k];
+                series.Doubles(7)[row] = r.Offense[k];
+                series.Doubles(8)[row] = r.Defense[k];
+                series.Doubles(9)[row] = r.Posture[k];
+                series.Doubles(10)[row] = r.Security[k];
+                series.Doubles(11)[row] = r.InternalThreat[k];
             }
             for (var i = 0; i < n; i++)
             {
@@ -58,9 +84,13 @@ public static class StoreRows
                 {
                     if (i != j)
                     {
-                        beliefs.CreateRow()
-                            .AppendValue(runId).AppendValue((short)t).AppendValue(year).AppendValue((short)i).AppendValue((short)j)
-                            .AppendValue(r.BeliefAt(t, i, j)).EndRow();
+                        var row = beliefs.NextRow();
+                        beliefs.Longs(0)[row] = runId;
+                        beliefs.Shorts(1)[row] = step;
+                        beliefs.Shorts(2)[row] = year;
+                        beliefs.Shorts(3)[row] = (short)i;
+                        beliefs.Shorts(4)[row] = (short)j;
+                        beliefs.Doubles(5)[row] = r.BeliefAt(t, i, j);
                     }
                 }
             }

@@ -140,8 +140,8 @@ public static class TestStores
         }
         using var runStates = connection.CreateAppender(S.RunStates.Table);
         using var runs = connection.CreateAppender(S.Runs.Table);
-        using var series = connection.CreateAppender(S.Series.Table);
-        using var beliefs = connection.CreateAppender(S.Beliefs.Table);
+        using var series = new ColumnAppender(connection, S.Series.Table, StoreRows.SeriesColumns);
+        using var beliefs = new ColumnAppender(connection, S.Beliefs.Table, StoreRows.BeliefsColumns);
         using var events = connection.CreateAppender(S.Events.Table);
         for (var p = 0; p < points.Count; p++)
         {
