@@ -272,7 +272,7 @@ public sealed class ComponentTests : IDisposable
         cut.WaitForElement("#compare-table", TimeSpan.FromSeconds(60));
         Assert.Contains("seed 6", cut.Markup);
         Assert.True(cut.FindAll("#chart-compare .chart").Count >= 3);
-        Assert.Equal("http://localhost/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=6", nav.Uri);
+        Assert.Equal("http://localhost/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=6&run=1", nav.Uri);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await p.Locator("#compare-table").WaitForAsync();
             await p.Locator("#chart-compare-0 .js-plotly-plot").WaitForAsync();
         }),
+        ("ab", "/ab/india-china-lac?b=world.offenseAdvantage%3D2&runs=40&run=1", p => p.Locator("#chart-ab-0 .js-plotly-plot").WaitForAsync()),
         ("learn", "/learn", _ => Task.CompletedTask),
     ];
 
