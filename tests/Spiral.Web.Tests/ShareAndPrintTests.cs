@@ -234,6 +234,8 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
             {
                 var page = await Open(browser, baseUrl + path);
                 await ready(page);
+                // every chart drawn by Plotly (its layout computed, its SVG in place), not just its element created
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart .js-plotly-plot')].every(p => p._fullLayout && p.querySelector('svg.main-svg'))");
                 var charts = await page.Locator(".chart .js-plotly-plot").CountAsync();
                 await page.EvaluateAsync("() => { window.__beforeprint = 0; window.addEventListener('beforeprint', () => window.__beforeprint++); }");
                 var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(shots, $"handout-{name}.pdf") });
