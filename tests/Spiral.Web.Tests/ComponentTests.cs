@@ -272,7 +272,7 @@ public sealed class ComponentTests : IDisposable
         cut.WaitForElement("#compare-table", TimeSpan.FromSeconds(60));
         Assert.Contains("seed 6", cut.Markup);
         Assert.True(cut.FindAll("#chart-compare .chart").Count >= 3);
-        Assert.Equal("http://localhost/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=6", nav.Uri);
+        Assert.Equal("http://localhost/compare/india-china-lac?intervention=hotline%3AIndia%2CChina&runs=20&seed=6&run=1", nav.Uri);
     }
 
     [Fact]
@@ -287,6 +287,49 @@ public sealed class ComponentTests : IDisposable
         Assert.NotNull(cut.Find("input#scale-max"));
         cut.Find("#worlds-outcome").Change("hadWar");
         Assert.EndsWith("four-worlds?scenario=jervis-doubly-dangerous&size=2&runs=10&outcome=hadWar&scale=1", nav.Uri);
+    }
+
+    [Fact]
+    public void Ab_TwoSettingsFromTheLink_RunOnTheSameSeeds_ShowTheSameDifferenceAsPairedComparison_AndTheUrlHoldsBoth()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/ab/india-china-lac?a=world.offenseAdvantage%3D1&b=world.offenseAdvantage%3D2&runs=40&seed=3");
+        var cut = _ctx.Render<AbPage>(p => p.Add(x => x.Name, "india-china-lac"));
+        Assert.Equal("1", cut.Find("input#a-offenseAdvantage").GetAttribute("value"));
+        Assert.Equal("2", cut.Find("input#b-offenseAdvantage").GetAttribute("value"));
+        Assert.Contains("world.offenseAdvantage: A 1, B 2", cut.Find("#ab-differs").TextContent);
+
+        // a change to B's hotline goes into the link as b=
+        cut.Find("input#b-hotline-India-China").Change("1");
+        Assert.Contains("b=dyads%5BIndia%2CChina%5D.hotline%3D1", nav.Uri);
+        cut.Find("button#ab-run").Click();
+        cut.WaitForElement("#ab-table", TimeSpan.FromSeconds(60));
+
+        // the same paired experiment run directly: A and B on the same seeds, difference B − A
+        var library = new ExplorerService();
+        var baseline = library.Load("india-china-lac");
+        var a = Spiral.Core.Parameters.ParameterCatalog.SetAll(baseline, ["world.offenseAdvantage=1"]);
+        var b = Spiral.Core.Parameters.ParameterCatalog.SetAll(baseline, ["world.offenseAdvantage=2", "dyads[India,China].hotline=1"]);
+        var expected = Spiral.Experiments.Counterfactuals.PairedComparison.Run(
+            Spiral.Experiments.Definitions.PairedCounterfactual.OfArms([a, b], 40, 3)).Single()[Spiral.Experiments.Metrics.OutcomeRegistry.Crises];
+        var row = cut.Find("#ab-table tr[data-outcome='crises']").TextContent;
+        Assert.Contains(expected.Baseline.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), row);
+        Assert.Contains($"{expected.Difference.Mean.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} [{expected.Difference.Low.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}, ", row);
+        Assert.NotNull(cut.Find("#chart-ab-distribution"));
+        Assert.True(cut.FindAll("#chart-ab .chart").Count >= 4);
+        Assert.Equal("http://localhost/ab/india-china-lac?a=world.offenseAdvantage%3D1&b=world.offenseAdvantage%3D2&b=dyads%5BIndia%2CChina%5D.hotline%3D1"
+            + "&runs=40&seed=3&outcome=crises&run=1", nav.Uri);
+    }
+
+    [Fact]
+    public void Ab_ABadValueInTheLink_IsRefusedWithASentence()
+    {
+        var nav = _ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/ab/india-china-lac?b=world.offenseAdvantage%3D99&run=1");
+        var cut = _ctx.Render<AbPage>(p => p.Add(x => x.Name, "india-china-lac"));
+        Assert.Contains("B:", cut.Find(".notice").TextContent);
+        Assert.Contains("outside the explorer's range", cut.Find(".notice").TextContent);
+        Assert.Empty(cut.FindAll("#ab-table"));
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await p.Locator("#compare-table").WaitForAsync();
             await p.Locator("#chart-compare-0 .js-plotly-plot").WaitForAsync();
         }),
+        ("ab", "/ab/india-china-lac?b=world.offenseAdvantage%3D2&runs=40&run=1", p => p.Locator("#chart-ab-0 .js-plotly-plot").WaitForAsync()),
         ("learn", "/learn", _ => Task.CompletedTask),
     ];
 
@@ -95,7 +96,10 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
                     var (scroll, client) = await Widths(page);
                     output.WriteLine($"{width}×{height} {name}: document {scroll} px wide in a {client} px window");
                     await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"{width}x{height}-{name}.png"), FullPage = name != "story" });
-                    Assert.True(scroll <= client, $"{name} at {width} px scrolls sideways: {scroll} > {client}");
+                    var past = scroll <= client ? "" : await page.EvaluateAsync<string>(@"w => [...document.querySelectorAll('body *')]
+                        .filter(e => !e.closest('svg') && e.getBoundingClientRect().right > w + 0.5).slice(-5)
+                        .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className?.baseVal ?? e.className).split(' ').join('.')).join(', ')", client);
+                    Assert.True(scroll <= client, $"{name} at {width} px scrolls sideways: {scroll} > {client} ({past})");
                     var plots = await page.Locator(".js-plotly-plot").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().width)");
                     if (plots.Length > 0)
                     {

@@ -276,16 +276,16 @@ public static class ChartFactory
     /// counts per run, rungs, …; the ensemble ratios as one more), so every axis has one unit and a difference of 0.02
     /// in a probability is not drawn beside a difference of 3 in a count. In unit order of first appearance.
     /// </summary>
-    public static IReadOnlyList<(string Unit, ChartSpec Spec)> Differences(ComparisonResult result)
+    public static IReadOnlyList<(string Unit, ChartSpec Spec)> Differences(ComparisonResult result, string difference = "treated − baseline")
     {
         var rows = result.Outcomes.Select(o => (Unit: o.Outcome.Unit, o.Outcome.Label, o.Difference))
             .Concat(result.Ratios.Select(r => (Unit: "ratio (over all runs)", r.Ratio.Label, r.Difference)));
         return rows.GroupBy(r => r.Unit)
-            .Select(g => (g.Key, DifferenceChart(result.Intervention, g.Key, g.Select(r => (r.Label, r.Difference)).ToList())))
+            .Select(g => (g.Key, DifferenceChart(result.Intervention, difference, g.Key, g.Select(r => (r.Label, r.Difference)).ToList())))
             .ToList();
     }
 
-    private static ChartSpec DifferenceChart(string intervention, string unit, IReadOnlyList<(string Label, Spiral.Numerics.Statistics.Estimate Difference)> rows)
+    private static ChartSpec DifferenceChart(string intervention, string difference, string unit, IReadOnlyList<(string Label, Spiral.Numerics.Statistics.Estimate Difference)> rows)
     {
         var names = rows.Select(r => Wrap(r.Label, 26)).ToList();
         var segX = new List<object?>();
@@ -302,7 +302,7 @@ public static class ChartFactory
             new Scatter { X = Objects(rows.Select(r => r.Difference.Mean)), Y = Objects(names), Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Name = "mean difference", Marker = new ScatterMarker { Size = 12, Color = "#0072B2" }, ShowLegend = false },
         };
-        var layout = BaseLayout($"{intervention}: {unit}", $"treated − baseline ({unit})", "", 150 + 44 * rows.Count);
+        var layout = BaseLayout($"{intervention}: {unit}", $"{difference} ({unit})", "", 150 + 44 * rows.Count);
         layout.Title.Font.Size = 16;
         layout.Margin = new Margin { L = 10, R = 20, T = 50, B = 60 };
         layout.YAxis[0].AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Left;
@@ -312,6 +312,31 @@ public static class ChartFactory
             new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, X0 = 0, X1 = 0, Y0 = 0, Y1 = 1, YRef = "paper",
                 Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#B2182B", Width = 2, Dash = "dash" } },
         ];
+        return new ChartSpec(data, layout);
+    }
+
+    /// <summary>
+    /// The A/B page's two distributions of one run outcome over the same seeds, overlaid as histograms (share of runs;
+    /// Plotly bins both arms alike), with each arm's mean as a dashed line.
+    /// </summary>
+    public static ChartSpec Distributions(string label, string unit, IReadOnlyList<double> a, IReadOnlyList<double> b, double meanA, double meanB)
+    {
+        // an outcome defined only for some runs (e.g. the step of the first war) is NaN elsewhere: those runs are not drawn
+        a = a.Where(double.IsFinite).ToList();
+        b = b.Where(double.IsFinite).ToList();
+        var data = new List<ITrace>
+        {
+            new Histogram { X = Objects(a), Name = "A", Opacity = 0.55m, BinGroup = "ab", HistNorm = Plotly.Blazor.Traces.HistogramLib.HistNormEnum.Probability,
+                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = Color(0) } },
+            new Histogram { X = Objects(b), Name = "B", Opacity = 0.55m, BinGroup = "ab", HistNorm = Plotly.Blazor.Traces.HistogramLib.HistNormEnum.Probability,
+                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = Color(1) } },
+        };
+        var layout = BaseLayout($"{Capital(label)}: A and B on the same seeds", unit, "share of runs", 340);
+        layout.Title.Font.Size = 16;
+        layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Overlay;
+        layout.Shapes = new[] { (meanA, 0), (meanB, 1) }.Where(m => double.IsFinite(m.Item1))
+            .Select(m => new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, X0 = m.Item1, X1 = m.Item1, Y0 = 0, Y1 = 1, YRef = "paper",
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = Color(m.Item2), Width = 2, Dash = "dash" } }).ToList();
         return new ChartSpec(data, layout);
     }
 

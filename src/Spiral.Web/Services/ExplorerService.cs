@@ -94,6 +94,14 @@ public sealed class ExplorerService : IDisposable
         return Queue(c => PairedComparison.Run(experiment, RunnerOptions.Default, c, progress).Single(), cancel);
     }
 
+    /// <summary>
+    /// A/B: two versions of a scenario on the same seeds (<see cref="PairedCounterfactual.OfArms"/>, arm 0 = A), each
+    /// run once; the result keeps both arms' per-run outcomes and the paired difference B − A
+    /// (<see cref="PairedResult.Comparisons"/>). Progress counts runs of both arms.
+    /// </summary>
+    public Task<PairedResult> AbAsync(Scenario a, Scenario b, int runs, ulong seed, CancellationToken cancel, IProgress<long>? progress = null) =>
+        Queue(c => PairedComparison.Measure(PairedCounterfactual.OfArms([a, b], runs, seed), RunnerOptions.Default, c, progress), cancel);
+
     public Task<StoryRun> StoryAsync(Scenario scenario, ulong seed, long runIndex, CancellationToken cancel) =>
         Queue(_ => StoryRun.Tell(scenario, seed, runIndex), cancel);
 
