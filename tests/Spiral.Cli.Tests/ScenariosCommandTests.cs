@@ -1,3 +1,4 @@
+using static Spiral.Cli.Tests.CliTestRunner;
 using System.Text.Json;
 using Spiral.Cli;
 
@@ -5,14 +6,6 @@ namespace Spiral.Cli.Tests;
 
 public class ScenariosCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = SpiralApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static string TempFile(string text)
     {
         var path = Path.Combine(Path.GetTempPath(), $"spiral-cli-{Guid.NewGuid():N}.yaml");

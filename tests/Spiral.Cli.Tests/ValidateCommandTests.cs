@@ -1,3 +1,4 @@
+using static Spiral.Cli.Tests.CliTestRunner;
 using System.Text.Json;
 using Spiral.Cli;
 
@@ -6,14 +7,6 @@ namespace Spiral.Cli.Tests;
 /// <summary><c>spiral validate</c> on its cheapest claim (V11, one two-state arm): the JSON and the table carry every column of validation v2.</summary>
 public class ValidateCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = SpiralApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void ValidateQuickJson_OneClaim_EffectMinimumRobustnessPlaceboControlAndHolm()
     {

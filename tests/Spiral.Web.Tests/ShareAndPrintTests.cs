@@ -202,7 +202,8 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
                 await p.Locator("#worlds-outcome").SelectOptionAsync("hadWar");
                 await p.Locator("#worlds-scale").SelectOptionAsync("fixed");
                 await Set(p, "#scale-max", "0.5");
-                await p.Locator("#chart-worlds[data-version='4']").WaitForAsync();
+                // drawn with the new outcome on the fixed scale: Plotly holds zmax 0.5 (how many renders that took varies)
+                await p.WaitForFunctionAsync("() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.[0]?.zmax === 0.5");
             },
             Ready,
             ["#worlds-scenario", "#grid-size", "#cell-runs", "#worlds-outcome", "#worlds-scale", "#scale-max"],
