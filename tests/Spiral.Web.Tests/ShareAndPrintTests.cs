@@ -180,7 +180,7 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
         ["#ab-differs", "#ab-table"]);
 
     [Fact(Skip = "Known defect, issue 15 open: a fresh browser opening a four-worlds link with run=1 sometimes never shows the map "
-        + "(the test waits 120 s for #csv-worlds); it passed alone once and failed three times in full runs on 2 cores. "
+        + "(the test waits 120 s for #csv-worlds); it passed alone once and failed three times on 2 cores (once in the full suite, twice in its own class). "
         + "The URL it restores is checked to hold outcome, scale and run=1 before it is opened.")]
     public async Task Url_FourWorldsWithGridOutcomeAndScale_RestoresTheSameViewInAFreshBrowser()
     {
