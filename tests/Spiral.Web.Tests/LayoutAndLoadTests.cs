@@ -14,32 +14,6 @@ namespace Spiral.Web.Tests;
 /// </summary>
 public class LayoutAndLoadTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string Shots()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var shots = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(shots);
-        return shots;
-    }
-
-    private static Task<IBrowser> Launch(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium)");
-        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-    }
-
     /// <summary>The pages, each with what to do before it is measured (run the ensemble, compute a small grid, …).</summary>
     private static IReadOnlyList<(string Name, string Path, Func<IPage, Task> Ready)> Pages { get; } =
     [
@@ -72,12 +46,12 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
     public async Task Explorer_EveryPageAtLaptopAndPhoneWidth_NoSidewaysScroll_NoControlCutOff_PlotsFullWidth()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        var shots = Shots();
+        var shots = Chromium.Screenshots();
         await using var app = SpiralWebHost.Build([], "http://127.0.0.1:0");
         await app.StartAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await Chromium.Launch(playwright);
         try
         {
             foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
@@ -136,13 +110,13 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
     public async Task WatchRun_SetupStepGo_ThroughAWholeRun_PlotsAndWorldViewChangeEveryYear()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        var shots = Shots();
+        var shots = Chromium.Screenshots();
         var scenario = Spiral.IO.Scenarios.ScenarioLoader.LoadLibrary("india-china-lac");
         await using var app = SpiralWebHost.Build([], "http://127.0.0.1:0");
         await app.StartAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await Chromium.Launch(playwright);
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
@@ -233,7 +207,7 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
         var circuits = app.Services.GetRequiredService<ExplorerCircuits>();
         var queue = app.Services.GetRequiredService<ExplorerWorkQueue>();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await Chromium.Launch(playwright);
         try
         {
             // baseline: the server after one page has been served and closed

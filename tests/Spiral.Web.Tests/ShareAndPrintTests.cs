@@ -11,37 +11,16 @@ namespace Spiral.Web.Tests;
 /// </summary>
 public partial class ShareAndPrintTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string Shots()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var shots = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(shots);
-        return shots;
-    }
-
     /// <summary>Starts the explorer on a free loopback port and chromium, and hands both to <paramref name="body"/>.</summary>
     private static async Task WithExplorer(Func<string, IBrowser, Task> body)
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium)");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         await using var app = SpiralWebHost.Build([], "http://127.0.0.1:0");
         await app.StartAsync();
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-            });
+            await using var browser = await Chromium.Launch(playwright);
             await body(app.Urls.First().TrimEnd('/'), browser);
         }
         finally
@@ -231,7 +210,7 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
     [Fact]
     public async Task Handout_EveryPageWithOne_PrintsToAtMostTwoPages_WithItsCharts()
     {
-        var shots = Shots();
+        var shots = Chromium.Screenshots();
         await WithExplorer(async (baseUrl, browser) =>
         {
             foreach (var (name, path, ready) in Handouts)

@@ -157,14 +157,7 @@ public sealed class MorrisDesign
                 }
                 replicate[r] = sum / e.Length;
             }
-            var interval = new SensitivityInterval(meanAbs, meanAbs, meanAbs);
-            if (bootstrap > 0)
-            {
-                var sorted = (double[])replicate.Clone();
-                Array.Sort(sorted);
-                var tail = (1 - level) / 2;
-                interval = new SensitivityInterval(meanAbs, SobolDesign.Quantile(sorted, tail), SobolDesign.Quantile(sorted, 1 - tail));
-            }
+            var interval = SobolDesign.Interval(meanAbs, replicate, level);
             result[f] = new MorrisFactor(f, meanAbs, mean, sigma, interval);
         }
         return new MorrisResult(Trajectories, Levels, result);

@@ -171,7 +171,8 @@ public sealed class SobolDesign
         return variance;
     }
 
-    private static SensitivityInterval Interval(double estimate, double[] replicates, double level)
+    /// <summary>The estimate with the percentile interval of its bootstrap replicates at the given level.</summary>
+    internal static SensitivityInterval Interval(double estimate, double[] replicates, double level)
     {
         if (replicates.Length == 0)
         {
@@ -184,7 +185,7 @@ public sealed class SobolDesign
     }
 
     /// <summary>The linearly interpolated quantile of sorted values (Hyndman &amp; Fan 1996, type 7).</summary>
-    internal static double Quantile(double[] sorted, double p)
+    private static double Quantile(double[] sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
         var lo = (int)Math.Floor(h);
