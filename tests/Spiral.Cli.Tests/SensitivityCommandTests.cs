@@ -34,6 +34,39 @@ public class SensitivityCommandTests
         Assert.Contains("Morris, 12 points × 4 runs = 48 runs", output);
     }
 
+    [Fact]
+    public void Sensitivity_Out_WritesAStoreThatReportAndPlotRead()
+    {
+        var dir = Directory.CreateTempSubdirectory("spiral-sens-cli-");
+        try
+        {
+            var store = Path.Combine(dir.FullName, "s.duckdb");
+            var (code, _, err) = Run("sensitivity", "jervis-doubly-dangerous", "--method", "morris", "--samples", "3", "--runs", "3",
+                "--params", "world.incidentBaseRate", "model.warCost", "--outcome", "crises", "--out", store);
+            Assert.True(code == ExitCodes.Ok, err);
+            var html = Path.Combine(dir.FullName, "s.html");
+            (code, var output, err) = Run("report", store, "-o", html);
+            Assert.True(code == ExitCodes.Ok, err);
+            Assert.Contains("9 design points × 3 runs = 27 runs", File.ReadAllText(html));
+            Assert.Contains("27 runs", output);
+            (code, _, err) = Run("plot", store, "--kind", "sensitivity", "-o", Path.Combine(dir.FullName, "s.svg"));
+            Assert.True(code == ExitCodes.Ok, err);
+            Assert.Contains("world.incidentBaseRate", File.ReadAllText(Path.Combine(dir.FullName, "s.svg")));
+
+            var before = File.GetLastWriteTimeUtc(store);
+            (code, _, err) = Run("sensitivity", "jervis-doubly-dangerous", "--method", "morris", "--samples", "3", "--runs", "3",
+                "--params", "model.warCost", "--out", store);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("--out", err);
+            Assert.Equal(before, File.GetLastWriteTimeUtc(store));
+            Assert.Equal(["s.duckdb", "s.html", "s.svg"], dir.GetFiles().Select(f => f.Name).Order());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
     [Theory]
     [InlineData("sensitivity --function ishigami --method sobl", "did you mean 'sobol'")]
     [InlineData("sensitivity jervis-doubly-dangerous --function ishigami", "not both")]
@@ -42,6 +75,7 @@ public class SensitivityCommandTests
     [InlineData("sensitivity jervis-doubly-dangerous --samples 1", "--samples 1")]
     [InlineData("sensitivity --function ishigam", "did you mean 'ishigami'")]
     [InlineData("sensitivity", "give a scenario")]
+    [InlineData("sensitivity --function ishigami --out x.duckdb", "--out: a test function's indices are not stored")]
     public void Sensitivity_BadInput_ExitTwoWithOneClearError(string args, string expected)
     {
         var (code, _, err) = Run(args.Split(' '));

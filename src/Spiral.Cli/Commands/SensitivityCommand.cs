@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Spiral.Cli.Commands.Analytic;
 using Spiral.Experiments.Sensitivity;
+using Spiral.IO.Files;
+using Spiral.IO.Store;
 using Spiral.Numerics.Sensitivity;
 
 namespace Spiral.Cli.Commands;
@@ -33,11 +35,16 @@ internal static class SensitivityCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var allowLarge = new Option<bool>("--allow-large") { Description = $"Allow designs above {SensitivityOptions.MaxRuns:N0} runs." };
         var plot = AnalyticCli.PlotOption("the indices as a bar chart");
+        var store = new Option<string?>("--out", "-o")
+        {
+            Description = "Write the analysis into a new results store (DuckDB): the factors, each design point's values and output, the indices; `spiral report` and `spiral plot --kind sensitivity` read it.",
+            HelpName = "FILE.duckdb",
+        };
         var json = AnalyticCli.JsonOption();
         var command = new Command("sensitivity",
             "Global sensitivity analysis: which constants drive an outcome (Sobol indices with bootstrap intervals, or Morris screening).")
         {
-            scenarioArg, function, method, parameters, outcome, samples, runs, seed, bootstrap, threads, allowLarge, plot, json,
+            scenarioArg, function, method, parameters, outcome, samples, runs, seed, bootstrap, threads, allowLarge, plot, store, json,
         };
         command.SetAction(parse =>
         {
@@ -64,12 +71,21 @@ internal static class SensitivityCommand
                 {
                     throw new UsageException($"--function {name}: give a scenario or a test function, not both");
                 }
+                if (parse.GetValue(store) is not null)
+                {
+                    throw new UsageException($"--out: a test function's indices are not stored; --out takes a scenario analysis");
+                }
                 return TestFunction(parse, name, chosen, n, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(plot), parse.GetValue(json));
             }
             var scenarioName = parse.GetValue(scenarioArg) ?? throw new UsageException("give a scenario (e.g. india-china-lac) or --function ishigami");
             if (parse.GetValue(runs) is < 1 or > 1_000_000)
             {
                 throw new UsageException($"--runs {parse.GetValue(runs)}: expected an integer from 1 to 1000000");
+            }
+            var storePath = parse.GetValue(store);
+            if (storePath is not null)
+            {
+                CliPaths.OutputFile("--out", storePath, ExistingOutput.Refuse);
             }
             var runner = RunnerArguments.Options(parse.GetValue(threads));
             var scenario = ScenarioCli.Load(scenarioName);
@@ -95,6 +111,23 @@ internal static class SensitivityCommand
             catch (ArgumentException ex)
             {
                 throw new UsageException(ex.Message.Split(" (Parameter", 2)[0] + (ex.Message.Contains("allow large") ? " (--allow-large)" : ""));
+            }
+            if (storePath is not null)
+            {
+                try
+                {
+                    ResultsStoreWriter.WriteSensitivity(storePath, SensitivityAnalysis.Experiment(scenario, factors, options),
+                        new StoreHeader("sensitivity", ScenarioCli.Source(scenarioName).Text, null, DetailSelection.None, Spiral.Cli.Commands.Experiments.SweepCommand.Version(),
+                            Spiral.Cli.Commands.Experiments.SweepCommand.NowUtc()), result);
+                }
+                catch (ResultsStoreException ex)
+                {
+                    throw new UsageException($"--out {storePath}: {ex.Message}");
+                }
+                catch (OutputPathException ex)
+                {
+                    throw CliPaths.Usage("--out", ex);
+                }
             }
             if (parse.GetValue(plot) is { } plotFile)
             {

@@ -168,6 +168,12 @@ public sealed record SensitivityResult(
     double NoiseShare,
     IReadOnlyList<SensitivityFactorResult> Factors)
 {
+    /// <summary>The output at each design point (the value the estimators were given), in point order.</summary>
+    public IReadOnlyList<double> PointOutputs { get; init; } = [];
+
+    /// <summary>Each design point's factor values, point-major: point p's value of factor i is at p·d + i.</summary>
+    public IReadOnlyList<double> PointValues { get; init; } = [];
+
     /// <summary>Factors from most to least influential: by total index (Sobol) or μ* (Morris).</summary>
     public IEnumerable<SensitivityFactorResult> Ranked =>
         Factors.OrderByDescending(f => f.Total?.Estimate ?? f.MuStar?.Estimate ?? 0);
@@ -237,8 +243,7 @@ public static class SensitivityAnalysis
             throw new ArgumentOutOfRangeException(nameof(options), options.RunsPerPoint, "runs per point must be at least 1");
         }
         var d = factors.Count;
-        var sobol = options.Method == SensitivityMethod.Sobol ? SobolDesign.Create(d, options.Samples, options.Seed) : null;
-        var morris = options.Method == SensitivityMethod.Morris ? MorrisDesign.Create(d, options.Samples, options.Seed) : null;
+        var (sobol, morris) = Designs(d, options);
         var points = sobol?.Points ?? morris!.Points;
         var runs = checked(points * options.RunsPerPoint);
         if (points > int.MaxValue || (runs > SensitivityOptions.MaxRuns && !allowLarge))
@@ -246,8 +251,7 @@ public static class SensitivityAnalysis
             throw new ArgumentException($"the design needs {points:N0} points × {options.RunsPerPoint} runs = {runs:N0} runs, above the limit of "
                 + $"{SensitivityOptions.MaxRuns:N0}; lower the samples or runs per point, or allow large runs");
         }
-        var experiment = new SensitivityExperiment(scenario, factors, (int)points, options.RunsPerPoint, options.Seed,
-            (index, unit) => { if (sobol is not null) { sobol.Point(index, unit); } else { morris!.Point(index, unit); } });
+        var experiment = Experiment(scenario, factors, options, sobol, morris);
         var needed = output.Needed;
         var sums = new double[points * needed.Count];
         // Per point: Σy, Σy², Σx², Σxy of the run values (y the output or the ratio's numerator, x its denominator).
@@ -290,8 +294,43 @@ public static class SensitivityAnalysis
             results = factors.Select((f, i) => new SensitivityFactorResult(f, MuStar: r.Factors[i].MuStarInterval, Mu: r.Factors[i].Mu,
                 Sigma: r.Factors[i].Sigma)).ToList();
         }
-        return new SensitivityResult(scenario.Name, output.Name, output.Label, options, points, runs, mean, variance, noiseShare, results);
+        var pointValues = new double[points * d];
+        var unit = new double[d];
+        for (var p = 0; p < points; p++)
+        {
+            experiment.Unit(p, unit);
+            for (var i = 0; i < d; i++)
+            {
+                pointValues[p * d + i] = factors[i].At(unit[i]);
+            }
+        }
+        return new SensitivityResult(scenario.Name, output.Name, output.Label, options, points, runs, mean, variance, noiseShare, results)
+        {
+            PointOutputs = outputs,
+            PointValues = pointValues,
+        };
     }
+
+    /// <summary>
+    /// The design as an experiment of the one runner: point p is the scenario with each factor at the design's value, and
+    /// replication r of every point draws from run index r (common random numbers). What a results store records as the
+    /// analysis's experiment.
+    /// </summary>
+    public static IExperiment Experiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOptions options)
+    {
+        var (sobol, morris) = Designs(factors.Count, options);
+        return Experiment(scenario, factors, options, sobol, morris);
+    }
+
+    private static (SobolDesign? Sobol, MorrisDesign? Morris) Designs(int factors, SensitivityOptions options) =>
+        options.Method == SensitivityMethod.Sobol
+            ? (SobolDesign.Create(factors, options.Samples, options.Seed), null)
+            : (null, MorrisDesign.Create(factors, options.Samples, options.Seed));
+
+    private static SensitivityExperiment Experiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOptions options,
+        SobolDesign? sobol, MorrisDesign? morris) =>
+        new(scenario, factors, (int)Math.Min(int.MaxValue, sobol?.Points ?? morris!.Points), options.RunsPerPoint, options.Seed,
+            (index, unit) => { if (sobol is not null) { sobol.Point(index, unit); } else { morris!.Point(index, unit); } });
 
     private static IEnumerable<ParameterInfo> Candidates() =>
         ParameterCatalog.Of(ParameterScope.World).Concat(ParameterCatalog.Of(ParameterScope.Model)).Where(p => p.Type != ParameterType.Name);
@@ -367,6 +406,9 @@ public static class SensitivityAnalysis
         public int? Steps => null;
         public int PointCount => points;
         public int Replications => runsPerPoint;
+
+        /// <summary>Point p's unit coordinates, one per factor.</summary>
+        public void Unit(int p, Span<double> unit) => point(p, unit);
 
         public Scenario ScenarioAt(int p)
         {

@@ -29,7 +29,8 @@ public static class ResultsExport
         var files = new List<string>();
         try
         {
-            foreach (var table in StoreSchema.Tables)
+            var present = reader.Tables();
+            foreach (var table in StoreSchema.Tables.Concat(StoreSchema.SensitivityTables.Where(present.Contains)))
             {
                 var file = Path.Combine(tmp, $"{table}.{extension}");
                 reader.CopyTable(table, file, format);

@@ -5,6 +5,8 @@ using Spiral.Core.Events;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
 using Spiral.Experiments.Running;
+using Spiral.Experiments.Sensitivity;
+using Spiral.Numerics.Sensitivity;
 using S = Spiral.IO.Store.StoreSchema;
 
 namespace Spiral.IO.Store;
@@ -479,12 +481,81 @@ public sealed class ResultsReader : IDisposable
     }
 
     /// <summary>
+    /// The sensitivity analysis a store of kind 'sensitivity' holds (<c>spiral sensitivity --out</c>), with each point's
+    /// output and factor values; null for any other store.
+    /// </summary>
+    public SensitivityResult? Sensitivity()
+    {
+        if (!HasTable(S.SensitivityAnalysis.Table))
+        {
+            return null;
+        }
+        var e = Experiment();
+        string method, outcome, label;
+        int samples, runsPerPoint, bootstrap;
+        double level, mean, variance, noise;
+        using (var r = Query($"""
+            SELECT {S.SensitivityAnalysis.Method}, {S.SensitivityAnalysis.Outcome}, {S.SensitivityAnalysis.OutcomeLabel}, {S.SensitivityAnalysis.Samples},
+                   {S.SensitivityAnalysis.RunsPerPoint}, {S.SensitivityAnalysis.Bootstrap}, {S.SensitivityAnalysis.Level}, {S.SensitivityAnalysis.OutputMean},
+                   {S.SensitivityAnalysis.OutputVariance}, {S.SensitivityAnalysis.NoiseShare} FROM {S.SensitivityAnalysis.Table}
+            """))
+        {
+            if (!r.Read())
+            {
+                throw new InvalidDataException($"results store has no {S.SensitivityAnalysis.Table} row");
+            }
+            (method, outcome, label) = (r.GetString(0), r.GetString(1), r.GetString(2));
+            (samples, runsPerPoint, bootstrap) = (r.GetInt32(3), r.GetInt32(4), r.GetInt32(5));
+            (level, mean, variance, noise) = (r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
+        }
+        var factors = new List<SensitivityFactorResult>();
+        using (var r = Query($"""
+            SELECT {S.Sensitivity.Path}, {S.Sensitivity.Min}, {S.Sensitivity.Max}, {S.Sensitivity.Integer},
+                   {S.Sensitivity.First}, {S.Sensitivity.FirstLow}, {S.Sensitivity.FirstHigh}, {S.Sensitivity.Total}, {S.Sensitivity.TotalLow},
+                   {S.Sensitivity.TotalHigh}, {S.Sensitivity.MuStar}, {S.Sensitivity.MuStarLow}, {S.Sensitivity.MuStarHigh}, {S.Sensitivity.Mu},
+                   {S.Sensitivity.Sigma} FROM {S.Sensitivity.Table} ORDER BY {S.Sensitivity.Factor}
+            """))
+        {
+            while (r.Read())
+            {
+                SensitivityInterval? Interval(int at) => r.IsDBNull(at) ? null : new SensitivityInterval(r.GetDouble(at), r.GetDouble(at + 1), r.GetDouble(at + 2));
+                factors.Add(new SensitivityFactorResult(new SensitivityFactor(r.GetString(0), r.GetDouble(1), r.GetDouble(2), r.GetBoolean(3)),
+                    First: Interval(4), Total: Interval(7), MuStar: Interval(10), Mu: r.IsDBNull(13) ? null : r.GetDouble(13),
+                    Sigma: r.IsDBNull(14) ? null : r.GetDouble(14)));
+            }
+        }
+        var outputs = new List<double>();
+        using (var r = Query($"SELECT {S.SensitivityPoints.Output} FROM {S.SensitivityPoints.Table} ORDER BY {S.SensitivityPoints.Point}"))
+        {
+            while (r.Read())
+            {
+                outputs.Add(r.GetDouble(0));
+            }
+        }
+        var values = new List<double>();
+        using (var r = Query($"SELECT {S.PointValues.ValueNum} FROM {S.PointValues.Table} ORDER BY {S.PointValues.Point}, {S.PointValues.Axis}"))
+        {
+            while (r.Read())
+            {
+                values.Add(r.GetDouble(0));
+            }
+        }
+        var options = new SensitivityOptions(method == "sobol" ? SensitivityMethod.Sobol : SensitivityMethod.Morris, samples, runsPerPoint,
+            e.MasterSeed, bootstrap, level);
+        return new SensitivityResult(e.ScenarioName, outcome, label, options, e.Points, e.TotalRuns, mean, variance, noise, factors)
+        {
+            PointOutputs = outputs,
+            PointValues = values,
+        };
+    }
+
+    /// <summary>
     /// A content hash (MD5 hex) of a whole table, its rows as text in key order: two stores with the same hash hold the
     /// same rows. Used to check that a resumed sweep equals an uninterrupted one.
     /// </summary>
     public string ContentHash(string table)
     {
-        if (!S.Tables.Contains(table))
+        if (!S.Tables.Contains(table) && !S.SensitivityTables.Contains(table))
         {
             throw new ArgumentException($"unknown table '{table}'", nameof(table));
         }
@@ -497,6 +568,8 @@ public sealed class ResultsReader : IDisposable
             S.Events.Table => $"{S.Events.RunId}, {S.Events.Seq}",
             S.Points.Table => S.Points.Point,
             S.PointValues.Table => $"{S.PointValues.Point}, {S.PointValues.Axis}",
+            S.Sensitivity.Table => S.Sensitivity.Factor,
+            S.SensitivityPoints.Table => S.SensitivityPoints.Point,
             _ => "1",
         };
         return Scalar<string>($"SELECT coalesce(md5(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {order})), '') FROM {table} t");
@@ -508,7 +581,7 @@ public sealed class ResultsReader : IDisposable
     /// </summary>
     public void CopyTable(string table, string file, ExportFormat format)
     {
-        if (!S.Tables.Contains(table))
+        if (!S.Tables.Contains(table) && !S.SensitivityTables.Contains(table))
         {
             throw new ArgumentException($"unknown table '{table}'", nameof(table));
         }
@@ -519,6 +592,8 @@ public sealed class ResultsReader : IDisposable
             S.Points.Table => $" ORDER BY {S.Points.Point}",
             S.PointValues.Table => $" ORDER BY {S.PointValues.Point}, {S.PointValues.Axis}",
             S.Chunks.Table => $" ORDER BY {S.Chunks.FirstRun}",
+            S.Sensitivity.Table => $" ORDER BY {S.Sensitivity.Factor}",
+            S.SensitivityPoints.Table => $" ORDER BY {S.SensitivityPoints.Point}",
             _ => "",
         };
         var options = format == ExportFormat.Parquet ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";

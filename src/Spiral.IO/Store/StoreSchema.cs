@@ -21,7 +21,7 @@ public static class StoreSchema
     public static class Experiment
     {
         public const string Table = "experiment";
-        /// <summary>'sweep', 'ensemble' or 'compare'.</summary>
+        /// <summary>'sweep', 'ensemble', 'compare' or 'sensitivity'.</summary>
         public const string Kind = "kind";
         public const string Name = "name";
         public const string ScenarioName = "scenario_name";
@@ -58,7 +58,7 @@ public static class StoreSchema
         public const string Axis = "axis";
         /// <summary>Scenario parameter path, e.g. <c>world.offenseAdvantage</c>; also the name of its column in <c>runs</c>.</summary>
         public const string Path = "path";
-        /// <summary>'values', 'range' or 'latinHypercube'.</summary>
+        /// <summary>'values', 'range' or 'latinHypercube'; in a sensitivity store the design, 'sobol' or 'morris'.</summary>
         public const string Kind = "kind";
         /// <summary>True when every value is a number (its runs column is DOUBLE, else VARCHAR).</summary>
         public const string Numeric = "numeric";
@@ -217,6 +217,88 @@ public static class StoreSchema
         public const string FirstRun = "first_run";
         public const string RunCount = "run_count";
     }
+
+    /// <summary>
+    /// A global sensitivity analysis (<c>spiral sensitivity --out</c>): one row saying what was analysed and how. Only a
+    /// store of kind 'sensitivity' has this table and the two below (<see cref="SensitivityTables"/>); the factors are its
+    /// <c>axes</c> and each design point's factor values its <c>point_values</c>.
+    /// </summary>
+    public static class SensitivityAnalysis
+    {
+        public const string Table = "sensitivity_analysis";
+        /// <summary>'sobol' or 'morris'.</summary>
+        public const string Method = "method";
+        /// <summary>The outcome or ratio analysed (its registry name).</summary>
+        public const string Outcome = "outcome";
+        public const string OutcomeLabel = "outcome_label";
+        /// <summary>Sobol: N, the rows of each base matrix. Morris: r, the trajectories.</summary>
+        public const string Samples = "samples";
+        public const string RunsPerPoint = "runs_per_point";
+        public const string Bootstrap = "bootstrap";
+        /// <summary>Confidence level of every interval, e.g. 0.95.</summary>
+        public const string Level = "level";
+        public const string OutputMean = "output_mean";
+        public const string OutputVariance = "output_variance";
+        /// <summary>Share of the output's variance over the design that is Monte Carlo noise of a point's runs.</summary>
+        public const string NoiseShare = "noise_share";
+    }
+
+    /// <summary>One row per factor: its range and its indices with their bootstrap intervals (Sobol or Morris columns, the others NULL).</summary>
+    public static class Sensitivity
+    {
+        public const string Table = "sensitivity";
+        /// <summary>0-based factor number, in the analysis's order (the <c>axes.axis</c> of the factor).</summary>
+        public const string Factor = "factor";
+        public const string Path = "path";
+        public const string Min = "min";
+        public const string Max = "max";
+        public const string Integer = "integer";
+        public const string First = "first";
+        public const string FirstLow = "first_low";
+        public const string FirstHigh = "first_high";
+        public const string Total = "total";
+        public const string TotalLow = "total_low";
+        public const string TotalHigh = "total_high";
+        public const string MuStar = "mu_star";
+        public const string MuStarLow = "mu_star_low";
+        public const string MuStarHigh = "mu_star_high";
+        public const string Mu = "mu";
+        public const string Sigma = "sigma";
+    }
+
+    /// <summary>One row per design point: the output the estimators were given.</summary>
+    public static class SensitivityPoints
+    {
+        public const string Table = "sensitivity_points";
+        public const string Point = "point";
+        public const string Output = "output";
+    }
+
+    /// <summary>The tables only a sensitivity store holds, in export order.</summary>
+    public static readonly IReadOnlyList<string> SensitivityTables = [SensitivityAnalysis.Table, Sensitivity.Table, SensitivityPoints.Table];
+
+    /// <summary>CREATE TABLE statements of <see cref="SensitivityTables"/>.</summary>
+    public static IReadOnlyList<string> CreateSensitivityTables() =>
+    [
+        $"""
+        CREATE TABLE {SensitivityAnalysis.Table} (
+          {SensitivityAnalysis.Method} VARCHAR NOT NULL, {SensitivityAnalysis.Outcome} VARCHAR NOT NULL, {SensitivityAnalysis.OutcomeLabel} VARCHAR NOT NULL,
+          {SensitivityAnalysis.Samples} INTEGER NOT NULL, {SensitivityAnalysis.RunsPerPoint} INTEGER NOT NULL, {SensitivityAnalysis.Bootstrap} INTEGER NOT NULL,
+          {SensitivityAnalysis.Level} DOUBLE NOT NULL, {SensitivityAnalysis.OutputMean} DOUBLE NOT NULL, {SensitivityAnalysis.OutputVariance} DOUBLE NOT NULL,
+          {SensitivityAnalysis.NoiseShare} DOUBLE NOT NULL)
+        """,
+        $"""
+        CREATE TABLE {Sensitivity.Table} (
+          {Sensitivity.Factor} INTEGER PRIMARY KEY, {Sensitivity.Path} VARCHAR NOT NULL, {Sensitivity.Min} DOUBLE NOT NULL, {Sensitivity.Max} DOUBLE NOT NULL,
+          {Sensitivity.Integer} BOOLEAN NOT NULL, {Sensitivity.First} DOUBLE, {Sensitivity.FirstLow} DOUBLE, {Sensitivity.FirstHigh} DOUBLE,
+          {Sensitivity.Total} DOUBLE, {Sensitivity.TotalLow} DOUBLE, {Sensitivity.TotalHigh} DOUBLE, {Sensitivity.MuStar} DOUBLE,
+          {Sensitivity.MuStarLow} DOUBLE, {Sensitivity.MuStarHigh} DOUBLE, {Sensitivity.Mu} DOUBLE, {Sensitivity.Sigma} DOUBLE)
+        """,
+        $"""
+        CREATE TABLE {SensitivityPoints.Table} (
+          {SensitivityPoints.Point} INTEGER PRIMARY KEY, {SensitivityPoints.Output} DOUBLE NOT NULL)
+        """,
+    ];
 
     /// <summary>Every table in export order.</summary>
     public static readonly IReadOnlyList<string> Tables =

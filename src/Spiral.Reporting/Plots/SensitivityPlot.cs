@@ -12,11 +12,10 @@ public static class SensitivityPlot
 {
     public const int MaxFactors = 15;
 
-    public static void Render(SensitivityResult result, string path)
-    {
-        var drawn = Drawn(result);
-        PlotFile.Save(Build(result), path, PlotFile.Width, Math.Max(PlotFile.Height, 200 + 50 * drawn.Count));
-    }
+    public static void Render(SensitivityResult result, string path) => PlotFile.Save(Build(result), path, PlotFile.Width, HeightFor(result));
+
+    /// <summary>The chart's height: room for each drawn factor's bars.</summary>
+    public static int HeightFor(SensitivityResult result) => Math.Max(PlotFile.Height, 200 + 50 * Drawn(result).Count);
 
     public static IReadOnlyList<SensitivityFactorResult> Drawn(SensitivityResult result) => result.Ranked.Take(MaxFactors).ToList();
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Spiral.Core.Recording;
 using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Sensitivity;
 using Spiral.IO.Store;
 using Spiral.Numerics.Statistics;
 using S = Spiral.IO.Store.StoreSchema;
@@ -16,8 +17,9 @@ public static class PlotKinds
     public const string WarVsParameter = "war-vs-parameter";
     public const string FourWorlds = "four-worlds";
     public const string Tornado = "tornado";
+    public const string Sensitivity = "sensitivity";
 
-    public static readonly IReadOnlyList<string> All = [Trajectories, Beliefs, WarVsParameter, FourWorlds, Tornado];
+    public static readonly IReadOnlyList<string> All = [Trajectories, Beliefs, WarVsParameter, FourWorlds, Tornado, Sensitivity];
 }
 
 /// <summary>
@@ -219,6 +221,11 @@ public sealed class StoreCharts : IDisposable
             .ToList();
     }
 
+    /// <summary>The stored sensitivity analysis (<c>spiral sensitivity --out</c>).</summary>
+    public SensitivityResult Sensitivity() =>
+        _reader.Sensitivity() ?? throw new PlotException(
+            "this store holds no sensitivity analysis (no table sensitivity); write one with `spiral sensitivity SCENARIO --out FILE.duckdb`.");
+
     /// <summary>Draws one kind of plot from the store to a PNG or SVG file (by extension); nothing is written when the data is absent.</summary>
     public void Render(string kind, string path, string? state = null, string? parameter = null)
     {
@@ -243,6 +250,9 @@ public sealed class StoreCharts : IDisposable
             case PlotKinds.Tornado:
                 var tornadoes = Tornadoes();
                 return (tornadoes.Select(TornadoPlot.Build).ToList(), tornadoes.Max(TornadoPlot.HeightFor));
+            case PlotKinds.Sensitivity:
+                var sensitivity = Sensitivity();
+                return ([SensitivityPlot.Build(sensitivity)], SensitivityPlot.HeightFor(sensitivity));
             default:
                 throw new PlotException($"--kind {kind}: expected one of {string.Join(", ", PlotKinds.All)}.");
         }

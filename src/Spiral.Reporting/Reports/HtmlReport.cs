@@ -1,5 +1,6 @@
 using Spiral.Core.Parameters;
 using Spiral.Experiments.Metrics;
+using Spiral.Experiments.Sensitivity;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
@@ -50,7 +51,8 @@ public static partial class HtmlReport
             using var charts = StoreCharts.Open(storePath);
             var (html, drawn, omitted) = Build(charts, Path.GetFileName(storePath), version ?? ProgramVersion());
             OutputPath.WriteAtomically(outputPath, html);
-            return new ReportSummary(Path.GetFullPath(outputPath), charts.Experiment.Name, charts.Experiment.ScenarioName, charts.Runs,
+            var runs = charts.Experiment.Kind == SensitivityKind ? charts.Experiment.TotalRuns : charts.Runs;
+            return new ReportSummary(Path.GetFullPath(outputPath), charts.Experiment.Name, charts.Experiment.ScenarioName, runs,
                 drawn, omitted, new FileInfo(outputPath).Length);
         }
         catch (Exception ex) when (ex is PlotException or OutputPathException)
@@ -92,7 +94,10 @@ public static partial class HtmlReport
         h.Append($"<h1>Spiral report: {Esc(e.Name)}</h1>\n");
         var title = scenario?.Title is { Length: > 0 } t ? $" — {Esc(t)}" : "";
         h.Append($"<p class=\"lead\">A {Esc(KindText(e.Kind))} of the scenario <strong class=\"scenario\">{Esc(e.ScenarioName)}</strong>{title}: ");
-        h.Append(e.Kind == "compare" && runs == 0
+        var sensitivity = e.Kind == SensitivityKind ? charts.Sensitivity() : null;
+        h.Append(sensitivity is not null
+            ? $"{N(e.Points)} design points × {N(e.Replications)} runs = {N(e.TotalRuns)} runs, {TimeConvention.Span(e.StartYear, e.Steps)}; the store keeps each point's output, not the runs.</p>\n"
+            : e.Kind == "compare" && runs == 0
             ? $"{N(e.Replications)} paired runs in each of {N(e.Points)} arms (baseline and treated, same seeds), {TimeConvention.Span(e.StartYear, e.Steps)}.</p>\n"
             : $"{N(runs)} runs finished of {N(e.TotalRuns)}, {TimeConvention.Span(e.StartYear, e.Steps)}.</p>\n");
         if (scenario?.Description is { Length: > 0 } description)
@@ -107,7 +112,8 @@ public static partial class HtmlReport
         Row(h, "scenario", e.ScenarioName);
         Row(h, "scenario hash", e.ScenarioHash, code: true);
         Row(h, "master seed", e.MasterSeed.ToString(CultureInfo.InvariantCulture), code: true);
-        Row(h, e.Kind == "compare" ? "arms × paired runs" : "sweep points × replications", $"{N(e.Points)} × {N(e.Replications)} = {N(e.TotalRuns)} runs");
+        Row(h, e.Kind switch { "compare" => "arms × paired runs", SensitivityKind => "design points × runs per point", _ => "sweep points × replications" },
+            $"{N(e.Points)} × {N(e.Replications)} = {N(e.TotalRuns)} runs");
         Row(h, "runs with per-year detail", DetailText(e.DetailMode, e.DetailSample));
         Row(h, "written by", $"spiral {e.SpiralVersion}, store schema {e.SchemaVersion}" + (e.CreatedUtc is { } c ? $", {c}" : ""));
         Row(h, "report by", $"spiral {version}");
@@ -131,9 +137,13 @@ public static partial class HtmlReport
             h.Append("<details><summary>The scenario file as run</summary>\n<pre>").Append(Esc(text)).Append("</pre></details>\n");
         }
 
-        // Sweep.
-        var axes = charts.Axes();
-        if (axes.Count > 0 || e.SweepText is not null)
+        // Sweep, or the sensitivity analysis's factors and indices.
+        var axes = sensitivity is null ? charts.Axes() : [];
+        if (sensitivity is not null)
+        {
+            SensitivitySection(h, sensitivity);
+        }
+        else if (axes.Count > 0 || e.SweepText is not null)
         {
             h.Append("<h2 id=\"sweep\">Sweep</h2>\n<table>\n<thead><tr><th>axis</th><th>parameter</th><th>kind</th><th>values</th></tr></thead>\n<tbody>\n");
             foreach (var a in axes)
@@ -200,22 +210,36 @@ public static partial class HtmlReport
                 omitted.Add($"{name}: {ex.Message}");
             }
         }
-        Chart(PlotKinds.Trajectories, "Military spending and security of each state by year: the median over the runs with per-year detail, and the band from the 10th to the 90th percentile.",
-            () => charts.Panels(PlotKinds.Trajectories));
-        Chart(PlotKinds.Beliefs, "Mean over runs of each state's belief that another is greedy. Above 0.5 between two security-seekers is a spiral.",
-            () => charts.Panels(PlotKinds.Beliefs));
-        if (axes.Count > 0)
+        if (sensitivity is not null)
         {
-            Chart(PlotKinds.FourWorlds, "War probability over offense advantage × distinguishability, with Jervis's (1978) four worlds named.",
-                () => charts.Panels(PlotKinds.FourWorlds));
-            foreach (var a in axes.Take(6))
-            {
-                Chart(PlotKinds.WarVsParameter + ":" + a.Path, $"War probability at each value of {a.Path}, with 95% (Wilson) intervals.",
-                    () => charts.Panels(PlotKinds.WarVsParameter, parameter: a.Path));
-            }
+            Chart(PlotKinds.Sensitivity, sensitivity.Options.Method == SensitivityMethod.Sobol
+                    ? "Sobol total and first-order indices of each factor, most influential on top, with their bootstrap intervals."
+                    : "Morris μ* of each factor (the mean absolute change of the output over the factor's range), most influential on top, with its bootstrap interval.",
+                () => charts.Panels(PlotKinds.Sensitivity));
         }
-        Chart(PlotKinds.Tornado, "Effects of each intervention as a share of the baseline, largest first, with 95% intervals; the raw paired differences are listed on the right.",
-            () => charts.Panels(PlotKinds.Tornado));
+        else
+        {
+            SweepCharts();
+        }
+        void SweepCharts()
+        {
+            Chart(PlotKinds.Trajectories, "Military spending and security of each state by year: the median over the runs with per-year detail, and the band from the 10th to the 90th percentile.",
+                () => charts.Panels(PlotKinds.Trajectories));
+            Chart(PlotKinds.Beliefs, "Mean over runs of each state's belief that another is greedy. Above 0.5 between two security-seekers is a spiral.",
+                () => charts.Panels(PlotKinds.Beliefs));
+            if (axes.Count > 0)
+            {
+                Chart(PlotKinds.FourWorlds, "War probability over offense advantage × distinguishability, with Jervis's (1978) four worlds named.",
+                    () => charts.Panels(PlotKinds.FourWorlds));
+                foreach (var a in axes.Take(6))
+                {
+                    Chart(PlotKinds.WarVsParameter + ":" + a.Path, $"War probability at each value of {a.Path}, with 95% (Wilson) intervals.",
+                        () => charts.Panels(PlotKinds.WarVsParameter, parameter: a.Path));
+                }
+            }
+            Chart(PlotKinds.Tornado, "Effects of each intervention as a share of the baseline, largest first, with 95% intervals; the raw paired differences are listed on the right.",
+                () => charts.Panels(PlotKinds.Tornado));
+        }
         if (drawn.Count == 0)
         {
             h.Append("<p>No chart: this store holds none of the data the charts need.</p>\n");
@@ -505,8 +529,43 @@ public static partial class HtmlReport
     [GeneratedRegex("\\s+xmlns(:[a-z]+)?=\"[^\"]*\"")]
     private static partial Regex NamespaceAttribute();
 
+    private const string SensitivityKind = "sensitivity";
+
+    /// <summary>What was analysed, and each factor's range and indices, most influential first.</summary>
+    private static void SensitivitySection(StringBuilder h, SensitivityResult r)
+    {
+        var sobol = r.Options.Method == SensitivityMethod.Sobol;
+        var level = (100 * r.Options.Level).ToString("0", CultureInfo.InvariantCulture) + "%";
+        h.Append("<h2 id=\"sensitivity\">Sensitivity</h2>\n");
+        h.Append($"<p>What drives <strong>{Esc(r.OutputLabel)}</strong> (<code>{Esc(r.Output)}</code>): ");
+        h.Append(sobol
+            ? $"Sobol indices on Saltelli's design (N = {N(r.Options.Samples)}), first-order and total (Jansen/Saltelli estimators), "
+            : $"Morris elementary effects on {N(r.Options.Samples)} trajectories, μ* and σ, ");
+        h.Append($"each with a {level} bootstrap interval ({N(r.Options.Bootstrap)} replicates). Each factor ranges uniformly over the interval shown; ");
+        h.Append($"{N(r.Options.RunsPerPoint)} runs per design point on the same seeds. Over the design the output has mean {F(r.OutputMean)} and variance {F(r.OutputVariance)}, ");
+        h.Append($"of which {F(100 * r.NoiseShare)}% is Monte Carlo noise of the runs per point.</p>\n");
+        if (r.NoiseShare > 0.25)
+        {
+            h.Append("<p><strong>Caution:</strong> more than a quarter of the variance is noise, which inflates total indices; more runs per point would sharpen them.</p>\n");
+        }
+        h.Append(sobol
+            ? $"<table>\n<thead><tr><th>factor</th><th>range</th><th>total index [{level}]</th><th>first-order index [{level}]</th></tr></thead>\n<tbody>\n"
+            : $"<table>\n<thead><tr><th>factor</th><th>range</th><th>μ* [{level}]</th><th>μ</th><th>σ</th></tr></thead>\n<tbody>\n");
+        foreach (var f in r.Ranked)
+        {
+            h.Append($"<tr><td><code>{Esc(f.Factor.Path)}</code></td><td class=\"n\">[{F(f.Factor.Min)}, {F(f.Factor.Max)}]</td>");
+            h.Append(sobol
+                ? $"<td class=\"n\">{Interval(f.Total)}</td><td class=\"n\">{Interval(f.First)}</td></tr>\n"
+                : $"<td class=\"n\">{Interval(f.MuStar)}</td><td class=\"n\">{F(f.Mu ?? double.NaN)}</td><td class=\"n\">{F(f.Sigma ?? double.NaN)}</td></tr>\n");
+        }
+        h.Append("</tbody></table>\n");
+
+        static string Interval(Spiral.Numerics.Sensitivity.SensitivityInterval? i) => i is null ? "" : $"{F(i.Estimate)} [{F(i.Low)}, {F(i.High)}]";
+    }
+
     private static string KindText(string kind) => kind switch
     {
+        SensitivityKind => "global sensitivity analysis",
         "sweep" => "parameter sweep",
         "ensemble" => "Monte Carlo ensemble",
         "compare" => "paired counterfactual comparison",

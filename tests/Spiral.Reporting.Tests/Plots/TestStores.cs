@@ -5,6 +5,7 @@ using Spiral.Core.Scenarios;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
+using Spiral.Experiments.Sensitivity;
 using Spiral.IO.Scenarios;
 using Spiral.IO.Store;
 using S = Spiral.IO.Store.StoreSchema;
@@ -63,6 +64,23 @@ public static class TestStores
     });
 
     /// <summary>A DuckDB file with unrelated tables: a DuckDB database, but not a Spiral store.</summary>
+    /// <summary>A Sobol analysis of two constants of jervis-doubly-dangerous (20 years), written by <c>ResultsStoreWriter.WriteSensitivity</c>.</summary>
+    public static string Sensitivity() => Cached("sensitivity", path =>
+    {
+        var (scenario, factors, options, result) = SensitivityAnalysisOf();
+        ResultsStoreWriter.WriteSensitivity(path, SensitivityAnalysis.Experiment(scenario, factors, options),
+            new StoreHeader("sensitivity", "", null, DetailSelection.None, "test"), result);
+    });
+
+    /// <summary>The analysis behind <see cref="Sensitivity"/>: 8 base samples, 6 runs a point.</summary>
+    public static (Scenario Scenario, IReadOnlyList<SensitivityFactor> Factors, SensitivityOptions Options, SensitivityResult Result) SensitivityAnalysisOf()
+    {
+        var scenario = ScenarioLoader.LoadLibrary("jervis-doubly-dangerous") with { Steps = 20 };
+        var factors = SensitivityAnalysis.Factors(scenario, ["world.incidentBaseRate", "model.crisisFadeProbability"]);
+        var options = new SensitivityOptions(SensitivityMethod.Sobol, 8, 6, Seed, Bootstrap: 200);
+        return (scenario, factors, options, SensitivityAnalysis.Run(scenario, factors, SensitivityOutput.Of("crises"), options, new RunnerOptions(2)));
+    }
+
     public static string ForeignDuckDb() => Cached("foreign", path =>
     {
         using var connection = new DuckDBConnection($"Data Source={path}");

@@ -115,6 +115,28 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void SensitivityReport_HasTheIndicesTableAndChart_AndNoSweepCharts()
+    {
+        var path = Path.Combine(TestStores.TempDir(), "sensitivity.html");
+        var summary = HtmlReport.Write(TestStores.Sensitivity(), path, "1");
+        var html = File.ReadAllText(path);
+        AssertSelfContained(html);
+        Assert.Equal(1, AssertInlineSvgs(html));
+        Assert.Equal([PlotKinds.Sensitivity], summary.Charts);
+        Assert.Empty(summary.Omitted);
+        var (_, _, options, result) = TestStores.SensitivityAnalysisOf();
+        Assert.Equal(result.Runs, summary.Runs);
+        Assert.Contains("id=\"sensitivity\"", html);
+        Assert.Contains("global sensitivity analysis", html);
+        Assert.Contains($"{result.Points} design points × {options.RunsPerPoint} runs = {result.Runs} runs", html);
+        var section = html[html.IndexOf("id=\"sensitivity\"", StringComparison.Ordinal)..html.IndexOf("id=\"charts\"", StringComparison.Ordinal)];
+        var ranked = result.Ranked.ToList();
+        Assert.True(section.IndexOf(ranked[0].Factor.Path, StringComparison.Ordinal) < section.IndexOf(ranked[1].Factor.Path, StringComparison.Ordinal),
+            "the most influential factor is listed first");
+        Assert.Contains(TornadoPlot.Number(ranked[0].Total!.Estimate), section);
+    }
+
+    [Fact]
     public void LibraryScenarioText_IsRenderedAsTables()
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "scenarios", "india-china-lac.yaml"));
