@@ -97,6 +97,8 @@ public static class ClassroomEndpoints
             }));
         api.MapGet("/games/{gameId}/debrief", (HttpContext http, ClassroomService s, string gameId) =>
             Handle(http, () => Task.FromResult(Results.Json(s.GetDebrief(gameId, Bearer(http)), ClassroomService.Json))));
+        api.MapGet("/games/{gameId}/seats/{state}/debrief", (HttpContext http, ClassroomService s, string gameId, string state) =>
+            Handle(http, () => Task.FromResult(Results.Json(s.GetDebrief(gameId, state, Bearer(http)), ClassroomService.Json))));
         api.MapGet("/games/{gameId}/export.csv", (HttpContext http, ClassroomService s, string gameId) =>
             Handle(http, () => Task.FromResult(Results.Text(s.ExportCsv(gameId, Bearer(http)), "text/csv; charset=utf-8"))));
         return app;
