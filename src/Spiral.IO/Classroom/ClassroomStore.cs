@@ -51,12 +51,14 @@ public sealed class ClassroomStore : IDisposable
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            DefaultTimeout = 30,
         }.ToString());
         _connection.Open();
+        // Wait for another server's connection to the same file rather than fail (set first: switching to WAL needs the lock).
+        Execute("PRAGMA busy_timeout=5000;");
         Execute("PRAGMA journal_mode=WAL;");
         Execute("PRAGMA synchronous=FULL;");
         Execute("PRAGMA foreign_keys=ON;");
-        Execute("PRAGMA busy_timeout=5000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS games (
                 id TEXT PRIMARY KEY,
