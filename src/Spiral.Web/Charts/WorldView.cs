@@ -28,6 +28,8 @@ public static class WorldView
 {
     public const string ViewBox = "0 0 600 430";
     public const double CenterX = 300, CenterY = 215, Radius = 140;
+    /// <summary>A node's radius is this much plus <see cref="RadiusPerRootShare"/> × √(military share): the area beyond the minimum grows with the burden.</summary>
+    public const double MinRadius = 7, RadiusPerRootShare = 80;
     public const string Legend = "size: military burden · edge: green trust, red fear · dashed red: crisis · ring: alliance";
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -44,8 +46,7 @@ public static class WorldView
             pos[order[k]] = (CenterX + Radius * Math.Cos(angle), CenterY - Radius * Math.Sin(angle));
         }
         var nodes = states.Select((s, k) => new WorldNode(s, pos[s].X, pos[s].Y,
-            // area grows with the burden: 3% of GDP draws about twice the diameter of 0.75%
-            (14 + 160 * Math.Sqrt(Math.Max(0, militaryShare[k]))) / 2,
+            MinRadius + RadiusPerRootShare * Math.Sqrt(Math.Max(0, militaryShare[k])),
             alliances.Select((a, i) => (a, i)).Where(x => x.a.Contains(s)).Select(x => ChartFactory.Color(x.i + 1)).FirstOrDefault() ?? "white",
             pos[s].Y > CenterY + 1e-9,
             string.Create(Inv, $"{s}: military spending {militaryShare[k]:P1} of GDP"))).ToList();

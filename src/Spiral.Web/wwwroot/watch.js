@@ -52,6 +52,7 @@ function pageShows(t) {
 
 async function draw(redrawBeliefs) {
     const t = step, n = t + 1;
+    const arrived = performance.now();
     const beliefs = run.beliefs[holder];
     await Promise.all([
         grow(plotIds.burden, run.burden, null, n, false),
@@ -59,11 +60,15 @@ async function draw(redrawBeliefs) {
         grow(plotIds.rungs, run.rungs, null, n, false),
     ]);
     if (clickedAt === null || t !== step) return;
+    const plotted = performance.now();
     // the page's own update of the year (world view, narration, inspected state) may arrive just after the plots'
     for (let k = 0; k < 600 && !pageShows(t); k++) await new Promise(r => requestAnimationFrame(r));
+    const shownAt = performance.now();
     requestAnimationFrame(() => {
         if (clickedAt === null || t !== step) return;
-        performance.measure('watch-step', { start: clickedAt, end: performance.now(), detail: { step: t } });
+        // detail: when the server's message arrived, the plots were drawn and the page showed the year (ms after the click)
+        performance.measure('watch-step', { start: clickedAt, end: performance.now(), detail: { step: t,
+            arrived: arrived - clickedAt, plotted: plotted - clickedAt, shown: shownAt - clickedAt } });
         clickedAt = null;
     });
 }
