@@ -60,6 +60,27 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
         return string.Join("\n", parts);
     }
 
+    /// <summary>Runs <paramref name="wait"/>; when it times out, fails with what the page showed (chart, status, error notices, connection).</summary>
+    private static async Task Explained(IPage page, string chart, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>(@"chart => {
+                const c = document.querySelector(chart);
+                const plots = c ? [...c.querySelectorAll('.js-plotly-plot')].map(g => `${g.id}: ${g.data ? g.data.length + ' traces, zmax ' + g.data[0]?.zmax : 'no data'}`) : [];
+                const shown = s => { const e = document.querySelector(s); return e ? getComputedStyle(e).display !== 'none' && e.offsetParent !== null : false; };
+                return `url ${location.href}; chart ${c ? c.id + ' version ' + c.dataset.version + ', ' + c.children.length + ' children' : 'missing'}; plots [${plots.join('; ')}]; `
+                    + `status '${document.querySelector('.status')?.textContent ?? ''}'; notices '${[...document.querySelectorAll('.notice')].map(n => n.textContent.trim()).join(' | ')}'; `
+                    + `error UI shown ${shown('#blazor-error-ui')}; reconnect dialog open ${document.querySelector('#components-reconnect-modal')?.open ?? false}`;
+            }", chart);
+            throw new TimeoutException($"timed out; the page showed: {state}");
+        }
+    }
+
     /// <summary>
     /// Changes things on a page, reads its URL, opens that URL in a new browser context (no shared state: cookies,
     /// storage and circuit are new) and checks that the same controls, values and results are shown.
@@ -164,8 +185,11 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
         string z = "";
         async Task Ready(IPage p)
         {
-            await p.Locator("#csv-worlds").WaitForAsync();
-            await p.WaitForFunctionAsync("() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.length > 0");
+            await Explained(p, "#chart-worlds", async () =>
+            {
+                await p.Locator("#csv-worlds").WaitForAsync();
+                await p.WaitForFunctionAsync("() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.length > 0");
+            });
             var now = await p.EvaluateAsync<string>("() => JSON.stringify(document.querySelector('#chart-worlds .js-plotly-plot').data.map(t => t.z ?? null))");
             if (z.Length == 0) z = now; else Assert.Equal(z, now);
         }
@@ -181,7 +205,7 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
                 await p.Locator("#worlds-scale").SelectOptionAsync("fixed");
                 await Set(p, "#scale-max", "0.5");
                 // drawn with the new outcome on the fixed scale: Plotly holds zmax 0.5 (how many renders that took varies)
-                await p.WaitForFunctionAsync("() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.[0]?.zmax === 0.5");
+                await Explained(p, "#chart-worlds", () => p.WaitForFunctionAsync("() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.[0]?.zmax === 0.5"));
                 // and the address written: the outcome, the fixed scale and run=1 (the shown results match it)
                 await p.WaitForFunctionAsync("() => location.search.includes('outcome=hadWar') && location.search.includes('scale=0.5') && location.search.includes('run=1')");
             },
