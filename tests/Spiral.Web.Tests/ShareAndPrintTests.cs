@@ -29,9 +29,14 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<IPage> Open(IBrowser browser, string url)
+    /// <summary>Opens <paramref name="url"/> in a new browser context (running <paramref name="initScript"/> first in its pages) once the page is interactive.</summary>
+    private static async Task<IPage> Open(IBrowser browser, string url, string? initScript = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         await page.GotoAsync(url);
@@ -234,18 +239,8 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
     {
         await WithExplorer(async (baseUrl, browser) =>
         {
-            async Task<IPage> OpenSlow(string url)
-            {
-                var context = await browser.NewContextAsync();
-                await context.AddInitScriptAsync(SlowServer);
-                var page = await context.NewPageAsync();
-                page.SetDefaultTimeout(120_000);
-                await page.GotoAsync(url);
-                await page.Locator("#app-ready[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                return page;
-            }
             const string expected = "/four-worlds?scenario=india-china-lac&size=3&runs=10&outcome=hadWar&scale=auto&run=1";
-            var first = await OpenSlow(baseUrl + "/four-worlds");
+            var first = await Open(browser, baseUrl + "/four-worlds", SlowServer);
             await first.Locator("#worlds-scenario").SelectOptionAsync("india-china-lac");
             await Set(first, "#grid-size", "3");
             await Set(first, "#cell-runs", "10");
@@ -259,7 +254,7 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
             Assert.Equal("10", await first.Locator("#cell-runs").InputValueAsync());
             await first.Context.CloseAsync();
 
-            var second = await OpenSlow(baseUrl + expected);
+            var second = await Open(browser, baseUrl + expected, SlowServer);
             await second.Locator("#csv-worlds").WaitForAsync();
             await second.WaitForTimeoutAsync(1000);
             Assert.Equal(baseUrl + expected, second.Url);

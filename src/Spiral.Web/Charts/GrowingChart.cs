@@ -59,13 +59,11 @@ public sealed class GrowingChart
 
     /// <summary>An SVG polyline's points for series <paramref name="k"/> from step 0 to <paramref name="step"/>.</summary>
     public string Points(int k, int step) =>
-        string.Join(" ", Enumerable.Range(0, step + 1).Select(t => $"{N(X(t))},{N(Y(Series[k].Values[t]))}"));
+        string.Join(" ", Enumerable.Range(0, step + 1).Select(t => $"{Svg.N(X(t))},{Svg.N(Y(Series[k].Values[t]))}"));
 
     /// <summary>A value as the chart's tooltips print it.</summary>
     public string Hover(int k, int step) => string.Create(Inv, $"{Series[k].Name}, {Years[step]}: {Series[k].Values[step]:0.###}");
 
-    /// <summary>A number for an SVG attribute (invariant, two decimals).</summary>
-    public static string N(double v) => v.ToString("0.##", Inv);
 
     /// <summary>1, 2 or 5 times a power of ten, the smallest at least <paramref name="rough"/>.</summary>
     public static double NiceStep(double rough)

@@ -57,7 +57,4 @@ public static class WorldView
             $"crisis {c.A}–{c.B}, rung {c.Rung}{(c.Scripted ? " (history)" : "")}")).ToList();
         return new WorldFrame(year, nodes, lines, clashes);
     }
-
-    /// <summary>A number for an SVG attribute (invariant, two decimals).</summary>
-    public static string N(double v) => v.ToString("0.##", Inv);
 }
