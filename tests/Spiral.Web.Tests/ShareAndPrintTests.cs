@@ -262,6 +262,38 @@ public partial class ShareAndPrintTests(ITestOutputHelper output)
         });
     }
 
+    /// <summary>
+    /// The defect that remained: while plotly.js (4.8 MB) is still loading, Plotly.Blazor queues each chart's drawing;
+    /// a map re-created in the meantime (outcome and scale changed at once) left a queued drawing for an element no
+    /// longer on the page, Plotly threw on it, and the map queued after it was never drawn. With plotly.js held back
+    /// 4 s, the map computed and changed twice before it loads is drawn, with the last outcome and scale.
+    /// </summary>
+    [Fact]
+    public async Task FourWorlds_MapChangedWhilePlotlyStillLoads_IsDrawnWithTheLastSettings()
+    {
+        await WithExplorer(async (baseUrl, browser) =>
+        {
+            var context = await browser.NewContextAsync();
+            var released = false;
+            await context.RouteAsync("**/plotly-3.7.0.min.js", async route =>
+            {
+                await Task.Delay(4000);
+                released = true;
+                await route.ContinueAsync();
+            });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(120_000);
+            await page.GotoAsync(baseUrl + "/four-worlds?scenario=india-china-lac&size=2&runs=10&run=1");
+            await page.Locator("#csv-worlds").WaitForAsync();
+            await page.Locator("#worlds-outcome").SelectOptionAsync("hadWar");
+            await page.Locator("#worlds-scale").SelectOptionAsync("fixed");
+            Assert.False(released, "plotly.js was not held back long enough for the test to change the map first");
+            await Explained(page, "#chart-worlds", () => page.WaitForFunctionAsync(
+                "() => document.querySelector('#chart-worlds .js-plotly-plot')?.data?.[0]?.zmax === 1 && document.querySelector('#chart-worlds .gtitle')?.textContent.includes('fixed scale')"));
+            await context.CloseAsync();
+        });
+    }
+
     /// <summary>Pages of a PDF: its <c>/Type /Page</c> objects (not the <c>/Pages</c> tree nodes).</summary>
     public static int PdfPages(byte[] pdf) => PageObject().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;
 
