@@ -24,7 +24,7 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await p.Locator("#watch-setup").ClickAsync();
             await p.Locator("#watch[data-step='0']").WaitForAsync();
             await p.Locator("#watch-step").ClickAsync();
-            await p.Locator("#watch[data-step='1'] #watch-worldview .js-plotly-plot").WaitForAsync();
+            await p.Locator("#watch[data-step='1'] #watch-worldview svg").WaitForAsync();
         }),
         ("story", "/story/india-china-lac", p => p.Locator("#timeline").WaitForAsync()),
         ("four-worlds", "/four-worlds?size=3&runs=10", async p =>
@@ -104,7 +104,8 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
     /// <summary>
     /// Watch a run: Setup, Step and Go through the whole of india-china-lac; every year the world view's title, the
     /// burden plot's points and the rung plot's bars move on, and a state can be inspected against the truth. Prints
-    /// how long a step takes from the click to the redrawn world view in the browser.
+    /// how long each step took in the browser, from the click to the frame after the redraw, as the page measured it
+    /// (a benchmark figure for docs/how-to/web.md, not asserted).
     /// </summary>
     [Fact]
     public async Task WatchRun_SetupStepGo_ThroughAWholeRun_PlotsAndWorldViewChangeEveryYear()
@@ -127,41 +128,52 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await page.GotoAsync(baseUrl + "/scenario/india-china-lac?runs=50");
             await page.Locator("#results[data-version='1']").WaitForAsync();
             await page.Locator("#watch-setup").ClickAsync();
-            await page.Locator("#watch[data-step='0'] #watch-worldview .js-plotly-plot").WaitForAsync();
+            await page.Locator("#watch[data-step='0'] #watch-worldview svg").WaitForAsync();
 
-            // year t is on screen when the world view is titled with it and the burden and rung plots hold t + 1 points each
+            // year t is on screen when the world view is titled with it, each burden line has t + 1 points and the rung plot t + 1 bars
             Task Shown(int t) => page.WaitForFunctionAsync(@"([t, year]) => {
-                    const b = document.querySelector('#watch-burden .js-plotly-plot');
-                    const r = document.querySelector('#watch-rungs .js-plotly-plot');
-                    const w = document.querySelector('#watch-worldview .gtitle');
-                    return !!(b && b.data && r && r.data && w) && b.data[0].x.length === t + 1 && r.data[0].x.length === t + 1
+                    const lines = [...document.querySelectorAll('#watch-burden .series')];
+                    const bars = document.querySelectorAll('#watch-rungs .series rect.bar');
+                    const w = document.querySelector('#watch-world-title');
+                    return !!w && lines.length > 0 && lines.every(g => g.querySelectorAll('circle').length === t + 1) && bars.length === t + 1
                         && w.textContent.includes(String(year)) && document.querySelector('#watch').dataset.step === String(t);
                 }", new object[] { t, TimeConventionYear(scenario, t) });
 
             await Shown(0);
-            var times = new List<double>();
-            // Step through the first half, one click a year, timing each redraw
-            var half = scenario.Steps / 2;
-            for (var t = 1; t <= half; t++)
+            // Step through the whole run, one click a year
+            for (var t = 1; t <= scenario.Steps; t++)
             {
-                var clock = Stopwatch.StartNew();
                 await page.Locator("#watch-step").ClickAsync();
                 await Shown(t);
-                times.Add(clock.Elapsed.TotalMilliseconds);
             }
-            // then Go: every remaining year's world view appears in turn (recorded by an observer, since the page does
-            // not wait for the test), and the run ends with every plot holding the whole run
+            // each step's time as the user sees it, measured by the page (wwwroot/watch.js): click to the frame after the redraw
+            await page.WaitForFunctionAsync("n => performance.getEntriesByName('watch-step').length >= n", scenario.Steps);
+            var times = (await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('watch-step').map(e => e.duration)")).ToList();
+            // where the time went: to the server and back with the page's update, then applying it, layout and paint
+            var updated = await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('watch-step').map(e => e.detail.updated)");
+            double Median(IEnumerable<double> xs) { var a = xs.Order().ToArray(); return a[a.Length / 2]; }
+            // another holder's beliefs: the plot is redrawn with that holder's lines up to the year shown
+            await page.Locator("#watch-holder").SelectOptionAsync("China");
+            await page.WaitForFunctionAsync(@"n => {
+                    const title = document.querySelector('#watch-beliefs .plot-title');
+                    const lines = [...document.querySelectorAll('#watch-beliefs .series')];
+                    return !!title && title.textContent.includes('What China believes') && lines.length > 0 && lines.every(g => g.querySelectorAll('circle').length === n);
+                }", scenario.Steps + 1);
+            // then Setup again and Go: every year's world view appears in turn (recorded by an observer, since the page
+            // does not wait for the test), and the run ends with every plot holding the whole run
+            await page.Locator("#watch-setup").ClickAsync();
+            await Shown(0);
             await page.EvaluateAsync(@"() => {
                 window.__titles = new Set();
                 const view = document.querySelector('#watch-worldview');
-                new MutationObserver(() => { const t = view.querySelector('.gtitle'); if (t) window.__titles.add(t.textContent); })
+                new MutationObserver(() => { const t = view.querySelector('#watch-world-title'); if (t) window.__titles.add(t.textContent); })
                     .observe(view, { subtree: true, childList: true, characterData: true, attributes: true });
             }");
-            await page.Locator("#watch-speed").SelectOptionAsync("700");
+            await page.Locator("#watch-speed").SelectOptionAsync("250");
             await page.Locator("#watch-go").ClickAsync();
             await Shown(scenario.Steps);
             var titles = await page.EvaluateAsync<string[]>("() => [...window.__titles]");
-            for (var t = half + 1; t <= scenario.Steps; t++)
+            for (var t = 1; t <= scenario.Steps; t++)
             {
                 Assert.Contains($"The world in {TimeConventionYear(scenario, t)}", titles);
             }
@@ -173,7 +185,10 @@ public class LayoutAndLoadTests(ITestOutputHelper output)
             await page.Locator("#watch-state-table .truth").First.WaitForAsync();
             await page.Locator("#watch").ScreenshotAsync(new() { Path = Path.Combine(shots, "1366x768-watch.png") });
             times.Sort();
-            output.WriteLine($"a step of india-china-lac, click to redrawn world view: median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {times.Count} steps");
+            output.WriteLine($"a step of india-china-lac in the browser, click to the frame after the redraw: median {times[times.Count / 2]:F0} ms, " +
+                             $"max {times[^1]:F0} ms over {times.Count} steps ({string.Join(", ", times.Select(x => x.ToString("F0")))}); of which the server round trip with the page's update " +
+                             $"(median) {Median(updated):F0} ms; " +
+                             $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             Assert.Empty(errors);
         }
         finally

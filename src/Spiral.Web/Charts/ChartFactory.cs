@@ -131,9 +131,9 @@ public static class ChartFactory
         return new ChartSpec(data, BaseLayout("Highest rung reached (Kahn's ladder)", "rung (0 = no crisis)", "share of runs"));
     }
 
-    private static string BeliefColor(double b)
+    /// <summary>A belief that the other is greedy as a colour: green (trust) through amber to red (fear).</summary>
+    public static string BeliefColor(double b)
     {
-        // green (trust) → amber → red (believes the other greedy)
         b = Math.Clamp(b, 0, 1);
         (int R, int G, int B) lo = (26, 152, 80), mid = (254, 224, 139), hi = (215, 48, 39);
         var (a, c, t) = b < 0.5 ? (lo, mid, b / 0.5) : (mid, hi, (b - 0.5) / 0.5);
@@ -337,112 +337,6 @@ public static class ChartFactory
         layout.Shapes = new[] { (meanA, 0), (meanB, 1) }.Where(m => double.IsFinite(m.Item1))
             .Select(m => new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, X0 = m.Item1, X1 = m.Item1, Y0 = 0, Y1 = 1, YRef = "paper",
                 Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = Color(m.Item2), Width = 2, Dash = "dash" } }).ToList();
-        return new ChartSpec(data, layout);
-    }
-
-    /// <summary>Lines of a watched run up to the current year, on an x axis fixed to the whole run so the lines grow year by year.</summary>
-    public static ChartSpec Growing(string title, string yTitle, IReadOnlyList<int> years, IEnumerable<(string Name, IReadOnlyList<double> Values)> series,
-        double scale = 1, double? yMax = null)
-    {
-        var data = new List<ITrace>();
-        var k = 0;
-        foreach (var (name, values) in series)
-        {
-            data.Add(new Scatter
-            {
-                X = Objects(years.Take(values.Count)), Y = Objects(values.Select(v => v * scale)),
-                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-                Line = new ScatterLine { Width = 3, Color = Color(k) }, Marker = new ScatterMarker { Size = 6, Color = Color(k) }, Name = name,
-            });
-            k++;
-        }
-        var layout = BaseLayout(title, "year", yTitle, 320);
-        layout.XAxis[0].Range = [years[0] - 0.5, years[^1] + 0.5];
-        if (yMax is { } max)
-        {
-            layout.YAxis[0].Range = [0, max];
-        }
-        return new ChartSpec(data, layout);
-    }
-
-    /// <summary>The highest rung of Kahn's ladder reached each year of a watched run, up to the current year.</summary>
-    public static ChartSpec RungsByYear(IReadOnlyList<int> years, IReadOnlyList<int> rungs)
-    {
-        var data = new List<ITrace>
-        {
-            new Bar { X = Objects(years.Take(rungs.Count)), Y = Objects(rungs), Name = "highest rung", Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = "#D55E00" } },
-        };
-        var layout = BaseLayout("Crises: highest rung of Kahn's ladder each year", "year", "rung (0 = no crisis)", 320);
-        layout.XAxis[0].Range = [years[0] - 0.5, years[^1] + 0.5];
-        layout.YAxis[0].Range = [0, Spiral.Core.Model.EscalationLadder.Count + 0.5];
-        return new ChartSpec(data, layout);
-    }
-
-    /// <summary>
-    /// The world view of a watched year: the states as a labelled network, node size their military burden, each
-    /// dyad coloured by the two sides' beliefs that year (green trust, red fear), a crisis of the year drawn as a thick
-    /// dashed red edge labelled with its rung, and the members of an alliance placed side by side with one ring colour.
-    /// </summary>
-    public static ChartSpec WorldView(int year, IReadOnlyList<string> states, IReadOnlyList<double> militaryShare, IReadOnlyList<NetworkEdge> edges,
-        IReadOnlyList<WatchedCrisis> crises, IReadOnlyList<IReadOnlyList<string>> alliances)
-    {
-        // alliance members first, each alliance together, then the others: allies sit side by side on the circle
-        var order = alliances.SelectMany(a => a).Where(states.Contains).Concat(states).Distinct().ToList();
-        var n = order.Count;
-        var pos = new Dictionary<string, (double X, double Y)>(StringComparer.OrdinalIgnoreCase);
-        for (var k = 0; k < n; k++)
-        {
-            var angle = Math.PI / 2 - 2 * Math.PI * k / n;
-            pos[order[k]] = (Math.Cos(angle), Math.Sin(angle));
-        }
-        var data = new List<ITrace>();
-        foreach (var e in edges)
-        {
-            data.Add(new Scatter
-            {
-                X = [pos[e.A].X, pos[e.B].X], Y = [pos[e.A].Y, pos[e.B].Y], Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, ShowLegend = false,
-                Line = new ScatterLine { Width = (decimal)(2 + 8 * e.MutualBelief), Color = BeliefColor(e.MutualBelief) },
-                Name = string.Create(Inv, $"{e.A}–{e.B}: {e.A} thinks {e.B} greedy {e.BeliefAB:P0}, {e.B} thinks {e.A} greedy {e.BeliefBA:P0}"),
-                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Name,
-            });
-        }
-        foreach (var c in crises)
-        {
-            data.Add(new Scatter
-            {
-                X = [pos[c.A].X, pos[c.B].X], Y = [pos[c.A].Y, pos[c.B].Y], Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines, ShowLegend = false,
-                Line = new ScatterLine { Width = 7, Color = "#B2182B", Dash = "dash" },
-                Name = $"crisis {c.A}–{c.B}, rung {c.Rung}{(c.Scripted ? " (history)" : "")}", HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Name,
-            });
-        }
-        var ring = states.Select(s => alliances.Select((a, k) => (a, k)).Where(x => x.a.Contains(s)).Select(x => Color(x.k + 1)).FirstOrDefault() ?? "white").ToList();
-        data.Add(new Scatter
-        {
-            X = Objects(states.Select(s => pos[s].X)), Y = Objects(states.Select(s => pos[s].Y)),
-            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
-            TextArray = states.ToList(),
-            TextPositionArray = states.Select(s => (Plotly.Blazor.Traces.ScatterLib.TextPositionEnum?)(pos[s].Y < -1e-9 ? Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.BottomCenter
-                : Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter)).ToList(),
-            TextFont = new Plotly.Blazor.Traces.ScatterLib.TextFont { Size = 15 },
-            Marker = new ScatterMarker
-            {
-                // area grows with the burden: 3% of GDP draws about twice the diameter of 0.75%
-                SizeArray = militaryShare.Select(m => (decimal?)(decimal)(14 + 160 * Math.Sqrt(Math.Max(0, m)))).ToList(),
-                Color = "#0072B2", Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { ColorArray = Objects(ring), Width = 4 },
-            },
-            HoverTextArray = states.Select((s, k) => string.Create(Inv, $"{s}: military spending {militaryShare[k]:P1} of GDP")).ToList(),
-            HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text, ShowLegend = false, Name = "states",
-        });
-        var layout = BaseLayout($"The world in {year}", "", "", 400);
-        layout.XAxis[0].Visible = false;
-        layout.YAxis[0].Visible = false;
-        layout.XAxis[0].Range = [-1.5, 1.5];
-        layout.YAxis[0].Range = [-1.55, 1.45];
-        layout.Annotations =
-        [
-            new Annotation { Text = "size: military burden · edge: green trust, red fear · dashed red: crisis · ring: alliance", ShowArrow = false,
-                XRef = "paper", YRef = "paper", X = 0.5, Y = -0.06, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 12, Color = "#555" } },
-        ];
         return new ChartSpec(data, layout);
     }
 
