@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Runtime.InteropServices;
 using Spiral.Core;
 using Spiral.Core.Recording;
 using Spiral.IO.Scenarios;
+using Spiral.Testing;
 
 namespace Spiral.IO.Tests.Golden;
 
@@ -31,27 +31,8 @@ public sealed class GoldenRunTests
         for (var k = 0; k < runs; k++)
         {
             Simulation.Run(scenario, seed, k, record);
-            foreach (var a in new[] { record.Gdp, record.MilitaryShare, record.Milex, record.Offense, record.Defense,
-                         record.Posture, record.Security, record.InternalThreat, record.Belief })
-            {
-                sha.AppendData(MemoryMarshal.AsBytes(a.AsSpan()));
-            }
-            foreach (var g in record.IsGreedy)
-            {
-                sha.AppendData([g ? (byte)1 : (byte)0]);
-            }
-            foreach (var e in record.Events.Items)
-            {
-                sha.AppendData(BitConverter.GetBytes(e.Year));
-                sha.AppendData(BitConverter.GetBytes((int)e.Kind));
-                sha.AppendData(BitConverter.GetBytes(e.Actor));
-                sha.AppendData(BitConverter.GetBytes(e.Target));
-                sha.AppendData(BitConverter.GetBytes(e.Rung));
-                sha.AppendData(BitConverter.GetBytes(e.Value));
-                sha.AppendData(BitConverter.GetBytes((int)e.Concept));
-                sha.AppendData([e.Mid, e.Scripted ? (byte)1 : (byte)0, (byte)e.Route]);
-            }
+            RunContentHash.Append(sha, record);
         }
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+        return RunContentHash.Digest(sha);
     }
 }
