@@ -67,9 +67,28 @@ public static class BelievePhase
                 unmovedSecurity[j] = TypeModel.ExpectedBurdenChange(0.0, 0.0, 1.0, w.LongRunShare[j], logBefore[j], cap[j], greedyAdjustment[j], p).Security;
             }
         }
-        var vulnerability = w.Vulnerability;
-        var previousVulnerability = w.PreviousVulnerability;
-        var referenceVulnerability = w.ReferenceVulnerability;
+        // Whether i's capability has moved j's insecurity, read in j's rows (i→j's loop below would read them down a
+        // column, a cache miss per dyad in large worlds) and stored for dyad i→j.
+        var unmoved = w.InsecurityUnmoved;
+        if (armingInformative)
+        {
+            var vulnerability = w.Vulnerability;
+            var previousVulnerability = w.PreviousVulnerability;
+            var referenceVulnerability = w.ReferenceVulnerability;
+            var priorBelief = w.PriorBelief;
+            for (var j = 0; j < n; j++)
+            {
+                var secure = w.ReferenceInsecurity[j] >= 1e-6;
+                var row = j * n;
+                for (var i = 0; i < n; i++)
+                {
+                    var ji = row + i;
+                    var v0 = referenceVulnerability[ji];
+                    unmoved[i * n + j] = vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
+                        && secure && double.IsFinite(priorBelief[ji]);
+                }
+            }
+        }
         for (var i = 0; i < n; i++)
         {
             var empathy = w.Empathy[i];
@@ -94,10 +113,7 @@ public static class BelievePhase
                     var armingNoise = noise.Arming(opacity);
                     armingVar = armingNoise * armingNoise + budgetNoise2;
                     double security, greedy;
-                    var ji = j * n + i;
-                    var v0 = referenceVulnerability[ji];
-                    if (vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
-                        && w.ReferenceInsecurity[j] >= 1e-6 && double.IsFinite(w.PriorBelief[ji]))
+                    if (unmoved[ij])
                     {
                         // i's capability has not moved j's insecurity: the level and change of InsecurityFromObserver are
                         // ln 1 = 0 exactly, so the expectation is the actor's own (computed above with the same operations).
