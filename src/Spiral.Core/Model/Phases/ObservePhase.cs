@@ -29,28 +29,22 @@ public static class ObservePhase
         var rng = w.ObserveRng;
         for (var i = 0; i < n; i++)
         {
-            // Row spans over i's dyads let the JIT drop the bounds checks.
             var row = i * n;
-            var rowTransparency = transparency.AsSpan(row, n);
-            var rowRivalry = rivalry.AsSpan(row, n);
-            var rowIdentity = identity.AsSpan(row, n);
-            var rowPosture = observedPosture.AsSpan(row, n);
-            var rowArming = observedArming.AsSpan(row, n);
-            var rowMilex = observedMilex.AsSpan(row, n);
             for (var j = 0; j < n; j++)
             {
-                if (j == i)
+                if (i == j)
                 {
                     continue;
                 }
-                var opacity = 1 - rowTransparency[j];
+                var ij = row + j;
+                var opacity = 1 - transparency[ij];
                 var postureNoise = noise.Posture(opacity);
-                var bias = rivalryBias * NetRivalry(rowRivalry[j], rowIdentity[j], affinity);
-                rowPosture[j] = posture[j] + postureNoise * rng.NextGaussian() + bias;
+                var bias = rivalryBias * NetRivalry(rivalry[ij], identity[ij], affinity);
+                observedPosture[ij] = posture[j] + postureNoise * rng.NextGaussian() + bias;
                 // One measurement error for the spending level and the burden change: the same budget is misread.
                 var armingError = noise.Arming(opacity) * rng.NextGaussian();
-                rowArming[j] = burdenChange[j] + armingError;
-                rowMilex[j] = Math.Max(0, milex[j] * (1 + armingError));
+                observedArming[ij] = burdenChange[j] + armingError;
+                observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
             }
         }
         w.ObserveRng = rng;
