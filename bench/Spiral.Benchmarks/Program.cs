@@ -10,4 +10,9 @@ if (args.Length > 0 && args[0] == "classroom-load")
     Spiral.Benchmarks.ClassroomLoad.Run(args);
     return;
 }
+if (args.Length > 0 && args[0] == "kernel-work")
+{
+    Spiral.Benchmarks.KernelWork.Run(args);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Spiral.Benchmarks.KernelBenchmarks).Assembly).Run(args);

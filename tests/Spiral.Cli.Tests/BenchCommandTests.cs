@@ -7,7 +7,7 @@ namespace Spiral.Cli.Tests;
 public class BenchCommandTests
 {
     [Fact]
-    public void Bench_World190TwoStepsJson_ReportsTheScenarioAndSecondsPerRun()
+    public void Bench_World190TwoStepsJson_ReportsTheScenarioAndSecondsPerRunInWallAndCpuTime()
     {
         var (code, output, err) = Run("bench", "--scenario", "world-190", "--steps", "2", "--runs", "1", "--threads", "1", "--json");
 
@@ -17,6 +17,7 @@ public class BenchCommandTests
         Assert.Equal(190, json.GetProperty("states").GetInt32());
         Assert.Equal(2, json.GetProperty("steps").GetInt32());
         Assert.True(json.GetProperty("secondsPerRun").GetDouble() > 0);
+        Assert.True(json.GetProperty("cpuSecondsPerRun").GetDouble() > 0);
     }
 
     [Fact]

@@ -28,7 +28,14 @@ public static class TypeModel
     /// <param name="insecurityRatio">(1 − S)/(1 − S0).</param>
     /// <param name="p">The model's constants (e = <see cref="ModelParameters.BurdenThreatElasticity"/>).</param>
     public static double SecurityDesiredBurden(double longRunBurden, double insecurityRatio, ModelParameters p) =>
-        longRunBurden * Math.Pow(insecurityRatio, p.BurdenThreatElasticity);
+        Math.Exp(LogSecurityDesiredBurden(Math.Log(longRunBurden), Math.Log(insecurityRatio), p));
+
+    /// <summary>
+    /// <see cref="SecurityDesiredBurden"/> in logs, ln m̄ + e·ln((1 − S)/(1 − S0)), the form observers read it in (phase 3:
+    /// no <c>exp</c>, <c>pow</c> or <c>log</c> per dyad).
+    /// </summary>
+    public static double LogSecurityDesiredBurden(double logLongRunBurden, double logInsecurityRatio, ModelParameters p) =>
+        logLongRunBurden + p.BurdenThreatElasticity * logInsecurityRatio;
 
     /// <summary>A greedy state's desired burden: the greedy burden ratio times its long-run burden (Glaser 2010).</summary>
     public static double GreedyDesiredBurden(double longRunBurden, ModelParameters p) => p.GreedyBurdenRatio * longRunBurden;
@@ -92,8 +99,8 @@ public static class TypeModel
         InsecurityFromObserver(w, observer, actor, out var level, out var change);
         var logBefore = LogBurdenBefore(w, actor);
         var cap = w.MilitaryShareCap(actor);
-        return ExpectedBurdenChange(level, change, empathy, w.LongRunShare[actor], logBefore, cap,
-            GreedyAdjustment(w.LongRunShare[actor], logBefore, cap, w.P), w.P);
+        return ExpectedBurdenChange(level, change, empathy, Math.Log(w.LongRunShare[actor]), logBefore,
+            Math.Log(w.P.MinMilitaryShare), Math.Log(cap), GreedyAdjustment(w.LongRunShare[actor], logBefore, cap, w.P), w.P);
     }
 
     /// <summary>ln m of j before its last budget year: its public burden now less the change of that year.</summary>
@@ -108,15 +115,16 @@ public static class TypeModel
 
     /// <summary>
     /// <see cref="ExpectedBurdenChange(World, int, int, double)"/> from its parts: the observer's <paramref name="level"/>
-    /// and <paramref name="change"/> of j's insecurity (<see cref="InsecurityFromObserver"/>), j's long-run burden, log
-    /// burden before, cap and greedy error-correction term (<see cref="GreedyAdjustment"/>). The same operations in the
-    /// same order as the budget process, so both give the same bits.
+    /// and <paramref name="change"/> of j's insecurity (<see cref="InsecurityFromObserver"/>), the logs of j's long-run
+    /// burden, burden before, floor and cap, and j's greedy error-correction term (<see cref="GreedyAdjustment"/>). The
+    /// security type's desired burden is kept between floor and cap in logs (the logarithm is increasing, so this is the
+    /// same bound), which spares phase 3 an <c>exp</c>, a <c>pow</c> and a <c>log</c> per dyad (issue 18).
     /// </summary>
     internal static (double Security, double Greedy) ExpectedBurdenChange(double level, double change, double empathy,
-        double longRun, double logBefore, double cap, double greedyAdjustment, ModelParameters p)
+        double logLongRun, double logBefore, double logFloor, double logCap, double greedyAdjustment, ModelParameters p)
     {
-        var security = Math.Clamp(SecurityDesiredBurden(longRun, Math.Exp(empathy * level), p), p.MinMilitaryShare, cap);
+        var logSecurity = Math.Clamp(LogSecurityDesiredBurden(logLongRun, empathy * level, p), logFloor, logCap);
         var shortRun = empathy * change;
-        return (BurdenChange(Math.Log(security), logBefore, shortRun, p), greedyAdjustment + p.ThreatReaction * shortRun);
+        return (BurdenChange(logSecurity, logBefore, shortRun, p), greedyAdjustment + p.ThreatReaction * shortRun);
     }
 }

@@ -47,6 +47,7 @@ public sealed class World
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
         Scratch = new double[ScratchRows * n];
+        InsecurityUnmoved = new bool[nn];
         CrisisMoveLlr = new double[3];
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
@@ -60,7 +61,7 @@ public sealed class World
             Hotline, Relations, StepGoldstein, ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat, Stake,
             ReferenceVulnerability, PreviousVulnerability, ReportedArming, ReportedPosture, Nuclear, Demobilising, IsGreedy,
             Reassure, Cbm, Probe, Demand, ObservedGdp, Alliance, AllianceNames, BeliefCause, CooldownUntil, LastCrisisStep,
-            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove,
+            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove, InsecurityUnmoved,
         ];
     }
 
@@ -73,6 +74,12 @@ public sealed class World
     /// year, so it carries nothing between years or runs.
     /// </summary>
     internal readonly double[] Scratch;
+
+    /// <summary>
+    /// Phase 3, per dyad i→j: true when i's capability has not moved j's insecurity since the start (as between states
+    /// that cannot reach each other). Written before it is read each year.
+    /// </summary>
+    internal readonly bool[] InsecurityUnmoved;
 
     /// <summary>
     /// The log likelihood ratio (greedy over security) of a crisis move seen, indexed by move + 1 (back down, hold,

@@ -107,6 +107,22 @@ public class TypeModelTests
     }
 
     [Fact]
+    public void ExpectedBurdenChange_SecurityDesiredAboveTheCap_IsHeldAtTheCapInLogs()
+    {
+        // Development priority 1 caps B at 2% of GDP; A's capability tripled B's insecurity (level ln 3), so B's desired
+        // burden 0.02·3^0.5 ≈ 0.035 is above the cap: the security type is expected to move toward the cap, no further.
+        var w = TestWorlds.Dyad(change: s => s.WithState(1, st => st with { DevelopmentPriority = 1 }));
+        var cap = w.MilitaryShareCap(1);
+        var (security, _) = TypeModel.ExpectedBurdenChange(Math.Log(3), 0, 1, Math.Log(0.02), Math.Log(0.015),
+            Math.Log(w.P.MinMilitaryShare), Math.Log(cap), 0, w.P);
+        Assert.Equal(0.02, cap, 12);
+        Assert.Equal(0.12 * (Math.Log(0.02) - Math.Log(0.015)), security, 12);
+        var (below, _) = TypeModel.ExpectedBurdenChange(Math.Log(1.2), 0, 1, Math.Log(0.015), Math.Log(0.015),
+            Math.Log(w.P.MinMilitaryShare), Math.Log(cap), 0, w.P);
+        Assert.Equal(0.12 * 0.5 * Math.Log(1.2), below, 12);
+    }
+
+    [Fact]
     public void ExpectedBurdenChange_DesiredBurdensStayWithinFloorAndCap()
     {
         // Development priority 1 caps B at 2% of GDP: a greedy B at its cap is expected to hold, not to arm toward 3%.

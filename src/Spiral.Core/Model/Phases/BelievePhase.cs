@@ -46,15 +46,17 @@ public static class BelievePhase
         var floor = p.BeliefFloor;
 
         // What does not depend on the observer, once per actor j (issue 18): its log burden before its last budget year,
-        // its cap, the greedy type's error-correction term, the security type's expected change when the observer's
+        // the logs of its cap and long-run burden, the greedy type's error-correction term, the security type's expected change when the observer's
         // capability has not moved j's insecurity since the start (as between states that cannot reach each other),
         // and the institutional posture report's evidence. Each is the value the per-dyad expression would give, bit for bit.
         var scratch = w.Scratch.AsSpan();
         var logBefore = scratch.Slice(0, n);
-        var cap = scratch.Slice(n, n);
+        var logCap = scratch.Slice(n, n);
         var greedyAdjustment = scratch.Slice(2 * n, n);
         var unmovedSecurity = scratch.Slice(3 * n, n);
         var reportPostureLlr = scratch.Slice(4 * n, n);
+        var logLongRun = scratch.Slice(5 * n, n);
+        var logFloor = Math.Log(p.MinMilitaryShare);
         var armingInformative = ArmingIsInformative(w);
         for (var j = 0; j < n; j++)
         {
@@ -62,14 +64,35 @@ public static class BelievePhase
             if (armingInformative && !w.Demobilising[j])
             {
                 logBefore[j] = TypeModel.LogBurdenBefore(w, j);
-                cap[j] = w.MilitaryShareCap(j);
-                greedyAdjustment[j] = TypeModel.GreedyAdjustment(w.LongRunShare[j], logBefore[j], cap[j], p);
-                unmovedSecurity[j] = TypeModel.ExpectedBurdenChange(0.0, 0.0, 1.0, w.LongRunShare[j], logBefore[j], cap[j], greedyAdjustment[j], p).Security;
+                var cap = w.MilitaryShareCap(j);
+                logCap[j] = Math.Log(cap);
+                logLongRun[j] = Math.Log(w.LongRunShare[j]);
+                greedyAdjustment[j] = TypeModel.GreedyAdjustment(w.LongRunShare[j], logBefore[j], cap, p);
+                unmovedSecurity[j] = TypeModel.ExpectedBurdenChange(0.0, 0.0, 1.0, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j], p).Security;
             }
         }
-        var vulnerability = w.Vulnerability;
-        var previousVulnerability = w.PreviousVulnerability;
-        var referenceVulnerability = w.ReferenceVulnerability;
+        // Whether i's capability has moved j's insecurity, read in j's rows (i→j's loop below would read them down a
+        // column, a cache miss per dyad in large worlds) and stored for dyad i→j.
+        var unmoved = w.InsecurityUnmoved;
+        if (armingInformative)
+        {
+            var vulnerability = w.Vulnerability;
+            var previousVulnerability = w.PreviousVulnerability;
+            var referenceVulnerability = w.ReferenceVulnerability;
+            var priorBelief = w.PriorBelief;
+            for (var j = 0; j < n; j++)
+            {
+                var secure = w.ReferenceInsecurity[j] >= 1e-6;
+                var row = j * n;
+                for (var i = 0; i < n; i++)
+                {
+                    var ji = row + i;
+                    var v0 = referenceVulnerability[ji];
+                    unmoved[i * n + j] = vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
+                        && secure && double.IsFinite(priorBelief[ji]);
+                }
+            }
+        }
         for (var i = 0; i < n; i++)
         {
             var empathy = w.Empathy[i];
@@ -94,20 +117,17 @@ public static class BelievePhase
                     var armingNoise = noise.Arming(opacity);
                     armingVar = armingNoise * armingNoise + budgetNoise2;
                     double security, greedy;
-                    var ji = j * n + i;
-                    var v0 = referenceVulnerability[ji];
-                    if (vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
-                        && w.ReferenceInsecurity[j] >= 1e-6 && double.IsFinite(w.PriorBelief[ji]))
+                    if (unmoved[ij])
                     {
                         // i's capability has not moved j's insecurity: the level and change of InsecurityFromObserver are
-                        // ln 1 = 0 exactly, so the expectation is the actor's own (computed above with the same operations).
+                        // ln 1 = 0 exactly, so the expectation is the actor's own (computed above by the same function).
                         security = unmovedSecurity[j];
                         greedy = greedyAdjustment[j];
                     }
                     else
                     {
                         TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
-                        (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, empathy, w.LongRunShare[j], logBefore[j], cap[j], greedyAdjustment[j], p);
+                        (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, empathy, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j], p);
                     }
                     armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
                     if (institutions)
