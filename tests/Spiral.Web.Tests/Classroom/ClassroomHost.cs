@@ -42,7 +42,7 @@ internal sealed class ClassroomHost : IAsyncDisposable
 
     private async Task StartHost()
     {
-        _app = SpiralWebHost.Build([$"--{ClassroomDatabaseKey}={Database}"], BaseUrl);
+        _app = SpiralWebHost.Build([$"--Classroom:Store={Database}"], BaseUrl);
         await _app.StartAsync();
     }
 
