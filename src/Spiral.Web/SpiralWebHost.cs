@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Spiral.Web.Classroom;
 using Spiral.Web.Components;
 using Spiral.Web.Services;
 
@@ -46,13 +47,16 @@ public static class SpiralWebHost
         builder.Services.AddSingleton<ExplorerCircuits>();
         builder.Services.AddScoped<ExplorerService>();
         builder.Services.AddScoped<CircuitHandler, ExplorerCircuitHandler>();
+        builder.Services.AddClassroom(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapClassroomApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

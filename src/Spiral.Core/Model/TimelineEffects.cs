@@ -9,6 +9,23 @@ namespace Spiral.Core.Model;
 /// <summary>Phase 1: what each kind of dated scenario event does to the world.</summary>
 public static class TimelineEffects
 {
+    /// <summary>
+    /// Applies an event from outside the scenario's timeline (a classroom teacher's inject, DESIGN.md section 11) at the
+    /// start of the year about to be stepped, exactly as phase 1 applies a dated one: its events are marked scripted.
+    /// </summary>
+    public static void ApplyScripted(World w, TimelineEvent ev)
+    {
+        w.ScriptedContext = true;
+        try
+        {
+            Apply(w, ev);
+        }
+        finally
+        {
+            w.ScriptedContext = false;
+        }
+    }
+
     public static void Apply(World w, TimelineEvent ev)
     {
         var a = ev.Actors.Count > 0 ? w.Scenario.IndexOf(ev.Actors[0]) : -1;

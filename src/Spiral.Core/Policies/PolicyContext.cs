@@ -139,4 +139,59 @@ public readonly ref struct PolicyContext
     public void BalanceAgainst(int j) => _w.BalanceAgainst[_i] = j;
     /// <summary>Marks this year's cut as a deliberate, announced reassurance gesture (Kydd 2000; Osgood 1962).</summary>
     public void AnnounceReassurance() => _w.Reassure[_i] = true;
+
+    // ---- the decision buffers read back and reset, for a seat whose decision comes from outside (SeatPolicy) ----
+    internal double ForcedMilitaryShare
+    {
+        get => _w.ForcedMilitaryShare[_i];
+        set => _w.ForcedMilitaryShare[_i] = value;
+    }
+
+    /// <summary>What this state's buffers hold now: the decision a policy just wrote.</summary>
+    internal SeatDecision ReadDecision()
+    {
+        var n = _w.N;
+        List<int> cbm = [], hotline = [], refuseCbm = [], refuseHotline = [], demands = [], probes = [];
+        for (var j = 0; j < n; j++)
+        {
+            var ij = _i * n + j;
+            if (_w.CbmIntent[ij] == DiplomacyIntent.Propose) cbm.Add(j);
+            if (_w.CbmIntent[ij] == DiplomacyIntent.BlockedByMistrust) refuseCbm.Add(j);
+            if (_w.HotlineIntent[ij] == DiplomacyIntent.Propose) hotline.Add(j);
+            if (_w.HotlineIntent[ij] == DiplomacyIntent.BlockedByMistrust) refuseHotline.Add(j);
+            if (_w.Demand[ij]) demands.Add(j);
+            if (_w.Probe[ij]) probes.Add(j);
+        }
+        return new SeatDecision
+        {
+            DesiredBurden = _w.DesiredBurden[_i],
+            Posture = _w.NextPosture[_i],
+            ProposeCbm = cbm,
+            RefuseCbm = refuseCbm,
+            ProposeHotline = hotline,
+            RefuseHotline = refuseHotline,
+            Demands = demands,
+            Probes = probes,
+            BalanceAgainst = _w.BalanceAgainst[_i] >= 0 ? _w.BalanceAgainst[_i] : null,
+            AnnounceReassurance = _w.Reassure[_i],
+        };
+    }
+
+    /// <summary>Puts this state's buffers back to what phase 5 starts them at (keep burden and posture, no diplomacy, no moves).</summary>
+    internal void ResetDecision()
+    {
+        var n = _w.N;
+        _w.DesiredBurden[_i] = _w.MilitaryShare[_i];
+        _w.NextPosture[_i] = _w.Posture[_i];
+        for (var j = 0; j < n; j++)
+        {
+            var ij = _i * n + j;
+            _w.CbmIntent[ij] = DiplomacyIntent.None;
+            _w.HotlineIntent[ij] = DiplomacyIntent.None;
+            _w.Demand[ij] = false;
+            _w.Probe[ij] = false;
+        }
+        _w.BalanceAgainst[_i] = -1;
+        _w.Reassure[_i] = false;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Spiral.Experiments.Classroom;
 using Spiral.Experiments.Counterfactuals;
 using Spiral.Experiments.Metrics;
 
@@ -61,6 +62,18 @@ public static class Csv
                 cells.AddRange([N(e.Mean), N(e.Low), N(e.High)]);
             }
             Row(sb, [.. cells]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A classroom game's grading export: one row per seat and year (<see cref="ClassroomDebrief.CsvHeader"/>).</summary>
+    public static string Of(ClassroomDebrief debrief)
+    {
+        var sb = new StringBuilder();
+        Row(sb, [.. ClassroomDebrief.CsvHeader]);
+        foreach (var row in debrief.CsvRows())
+        {
+            Row(sb, [.. row]);
         }
         return sb.ToString();
     }
