@@ -64,6 +64,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
             {
                 await page.SetViewportSizeAsync(width, height);
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the sticky top bar stays at the top of a full-page shot
                 await page.WaitForTimeoutAsync(300); // Plotly's responsive resize
                 var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
                 var (scroll, client) = (widths[0], widths[1]);
