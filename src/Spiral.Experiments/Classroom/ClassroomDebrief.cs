@@ -19,7 +19,8 @@ public sealed record ClassroomDebrief(
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<BeliefTruthRow> Beliefs,
     IReadOnlyList<SpiralOnsetRow> SpiralOnsets,
-    IReadOnlyList<SeatYearRow> SeatYears)
+    IReadOnlyList<SeatYearRow> SeatYears,
+    IReadOnlyList<MessageView> Messages)
 {
     /// <summary>The columns of <see cref="CsvRows"/>.</summary>
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -87,7 +88,8 @@ public sealed record ClassroomDebrief(
                 s.MilitaryShareAfter, s.SecurityAfter, errors);
         }).ToList();
         var types = Enumerable.Range(0, w.N).ToDictionary(Name, i => ClassroomGame.TypeName(w.TrueTypeIsGreedy(i)));
-        return new ClassroomDebrief(game.Scenario.Name, game.Seed, game.YearsPlayed, types, timeline, beliefRows, spirals, rows);
+        var messages = game.Messages.Select(m => new MessageView(m.Year, Name(m.From), m.To is { } to ? Name(to) : null, m.Text)).ToList();
+        return new ClassroomDebrief(game.Scenario.Name, game.Seed, game.YearsPlayed, types, timeline, beliefRows, spirals, rows, messages);
     }
 
     /// <summary>A decision's diplomacy in words: <c>cbm:B hotline:C refuse-cbm:D demand:E probe:F balance:G reassure</c>.</summary>

@@ -25,6 +25,8 @@ public sealed class ClassroomGame
     private readonly List<ClassroomMessage> _messages = [];
     private readonly List<SeatYear> _seatYears = [];
     private readonly List<BeliefRecord> _beliefs = [];
+    private readonly List<(int Seat, OwnHistoryPoint Point)> _ownHistory = [];
+    private readonly List<(int Seat, SeatHistoryPoint Point)> _history = [];
 
     /// <param name="scenario">A valid scenario.</param>
     /// <param name="seed">The master seed; the game is run 0 of it.</param>
@@ -171,11 +173,14 @@ public sealed class ClassroomGame
             _seatYears.Add(new SeatYear(year, i, decided.Contains(i), seat.LastAppliedDecision!, seat.LastBotDecision!,
                 [.. seat.CrisisMoves], _world.MilitaryShare[i], _world.Security[i]));
             seat.Submitted = null;
+            var c = new PolicyContext(_world, i);
+            _ownHistory.Add((i, new OwnHistoryPoint(year, c.MilitaryShare, c.Security)));
             for (var j = 0; j < _world.N; j++)
             {
                 if (j != i)
                 {
-                    _beliefs.Add(new BeliefRecord(year, i, j, _world.Belief[_world.Index(i, j)], _world.TrueTypeIsGreedy(j)));
+                    _beliefs.Add(new BeliefRecord(year, i, j, c.Belief(j), _world.TrueTypeIsGreedy(j)));
+                    _history.Add((i, new SeatHistoryPoint(year, c.NameOf(j), c.Belief(j), c.ObservedMilex(j), c.ObservedPosture(j))));
                 }
             }
         }
@@ -281,7 +286,9 @@ public sealed class ClassroomGame
             .Where(m => m.To is null || m.To == seat || m.From == seat)
             .Select(ToView)
             .ToList();
-        return new SeatView(NameOf(seat), Year, Years - YearsPlayed, _pending.ContainsKey(seat), Ended, own, others, crises, offers, messages, events);
+        return new SeatView(NameOf(seat), Year, Years - YearsPlayed, _pending.ContainsKey(seat), Ended, own, others, crises, offers, messages,
+            events, [.. Scenario.States.Select(s => s.Name)], _pending.GetValueOrDefault(seat),
+            [.. _ownHistory.Where(h => h.Seat == seat).Select(h => h.Point)], [.. _history.Where(h => h.Seat == seat).Select(h => h.Point)]);
     }
 
     /// <summary>The public statements (messages to all), for spectators.</summary>

@@ -1,3 +1,5 @@
+using Spiral.Core.Policies;
+
 namespace Spiral.Experiments.Classroom;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace Spiral.Experiments.Classroom;
 /// <remarks>YearsLeft: Years still to play, this one included.</remarks>
 /// <remarks>Decided: True when this seat has already decided this year.</remarks>
 /// <remarks>Ended: True when the game is over.</remarks>
+/// <remarks>StateNames: every state in index order (the indices of <see cref="AcceptedDecision"/>).</remarks>
+/// <remarks>AcceptedDecision: this seat's own decision for the open year once accepted, else null.</remarks>
 public sealed record SeatView(
     string State,
     int Year,
@@ -21,7 +25,17 @@ public sealed record SeatView(
     IReadOnlyList<CrisisView> Crises,
     IReadOnlyList<OfferView> Offers,
     IReadOnlyList<MessageView> Messages,
-    IReadOnlyList<SeatEventView> Events);
+    IReadOnlyList<SeatEventView> Events,
+    IReadOnlyList<string> StateNames,
+    SeatDecision? AcceptedDecision,
+    IReadOnlyList<OwnHistoryPoint> OwnHistory,
+    IReadOnlyList<SeatHistoryPoint> History);
+
+/// <summary>The seat's own burden and security at the end of a past year.</summary>
+public sealed record OwnHistoryPoint(int Year, double MilitaryShare, double Security);
+
+/// <summary>What the seat believed and observed about <paramref name="About"/> at the end of a past year.</summary>
+public sealed record SeatHistoryPoint(int Year, string About, double Belief, double ObservedMilex, double ObservedPosture);
 
 /// <summary>The seat's own state (including its own type, which it knows).</summary>
 /// <remarks>Type: "Security" or "Greedy": its own private type.</remarks>

@@ -6,6 +6,7 @@ namespace Spiral.Web.Classroom;
 /// <remarks>Scenario: a library scenario's name (<c>spiral scenarios list</c>); or leave it empty and give ScenarioYaml.</remarks>
 /// <remarks>ScenarioYaml: a whole scenario file's text (checked like <c>spiral scenarios validate</c>), at most <see cref="ClassroomLimits.MaxScenarioChars"/> characters.</remarks>
 /// <remarks>Settings: PATH=VALUE assignments applied to the scenario (<c>spiral params</c> lists the paths), e.g. <c>states[China].policy=Hawk</c> for a bot's policy.</remarks>
+/// <remarks>Bots: a bot policy (a <c>PolicyCatalog</c> name) per state name, for the state's security type; same as the setting <c>states[NAME].policy=POLICY</c>.</remarks>
 /// <remarks>Seats: the states played by students (names); the other states are bots. Empty: every state is a seat.</remarks>
 /// <remarks>Seed: the game's seed (default: drawn at random and shown to the teacher).</remarks>
 /// <remarks>Years: years to play (default and at most: the scenario's horizon).</remarks>
@@ -15,6 +16,7 @@ public sealed record CreateGameRequest
     public string? Scenario { get; init; }
     public string? ScenarioYaml { get; init; }
     public IReadOnlyList<string>? Settings { get; init; }
+    public IReadOnlyDictionary<string, string>? Bots { get; init; }
     public IReadOnlyList<string>? Seats { get; init; }
     public ulong? Seed { get; init; }
     public int? Years { get; init; }
@@ -133,7 +135,7 @@ public sealed class ClassroomApiException(int status, string message, string? fi
     public string? Field { get; } = field;
 }
 
-/// <summary>Where the classroom keeps its SQLite store; <c>Classroom:Store</c> in configuration (default: under the user's data folder).</summary>
+/// <summary>Where the classroom keeps its SQLite store; <c>Classroom:Database</c> in configuration (default: under the user's data folder).</summary>
 public sealed record ClassroomOptions
 {
     public string StorePath { get; init; } = DefaultStorePath();

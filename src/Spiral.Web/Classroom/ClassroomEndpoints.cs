@@ -19,10 +19,10 @@ public static class ClassroomEndpoints
     /// <summary>Requests a token (or an address without a token) may burst, and add per second.</summary>
     public const int TokenBurst = 40, TokenPerSecond = 20, AddressBurst = 400, AddressPerSecond = 200;
 
-    /// <summary>Registers the store (<c>Classroom:Store</c>, default <see cref="ClassroomOptions.DefaultStorePath"/>), the service, its clock and the rate limiter.</summary>
+    /// <summary>Registers the store (<c>Classroom:Database</c>, default <see cref="ClassroomOptions.DefaultStorePath"/>), the service, its clock and the rate limiter.</summary>
     public static IServiceCollection AddClassroom(this IServiceCollection services, IConfiguration configuration)
     {
-        var configured = configuration["Classroom:Store"];
+        var configured = configuration["Classroom:Database"];
         var options = new ClassroomOptions { StorePath = string.IsNullOrWhiteSpace(configured) ? ClassroomOptions.DefaultStorePath() : configured };
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
@@ -97,6 +97,8 @@ public static class ClassroomEndpoints
             }));
         api.MapGet("/games/{gameId}/debrief", (HttpContext http, ClassroomService s, string gameId) =>
             Handle(http, () => Task.FromResult(Results.Json(s.GetDebrief(gameId, Bearer(http)), ClassroomService.Json))));
+        api.MapGet("/games/{gameId}/seats/{state}/debrief", (HttpContext http, ClassroomService s, string gameId, string state) =>
+            Handle(http, () => Task.FromResult(Results.Json(s.GetDebrief(gameId, state, Bearer(http)), ClassroomService.Json))));
         api.MapGet("/games/{gameId}/export.csv", (HttpContext http, ClassroomService s, string gameId) =>
             Handle(http, () => Task.FromResult(Results.Text(s.ExportCsv(gameId, Bearer(http)), "text/csv; charset=utf-8"))));
         return app;

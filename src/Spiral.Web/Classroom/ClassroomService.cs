@@ -49,6 +49,21 @@ public sealed class ClassroomService
     /// <summary>The library scenarios a game can be created from.</summary>
     public IReadOnlyList<string> ScenarioNames => ScenarioLibrary.Names;
 
+    /// <summary>The states of a library scenario, in order (for the create form); unknown names → 404.</summary>
+    public IReadOnlyList<string> StateNames(string scenario) =>
+        ScenarioLibrary.Names.Contains(scenario, StringComparer.OrdinalIgnoreCase)
+            ? [.. ScenarioLoader.LoadLibrary(scenario).States.Select(s => s.Name)]
+            : throw new ClassroomApiException(404, $"no library scenario '{scenario}'; expected one of {string.Join(", ", ScenarioLibrary.Names)}");
+
+    /// <summary>The range of a decision's desired burden (the catalog's <c>militaryShare</c>; the seat's view gives its floor and cap).</summary>
+    public static ParameterInfo DesiredBurdenRange => ParameterCatalog.Find(ParameterScope.State, "militaryShare")!;
+
+    /// <summary>The range of a decision's posture (the catalog's <c>posture</c>).</summary>
+    public static ParameterInfo PostureRange => ParameterCatalog.Find(ParameterScope.State, "posture")!;
+
+    /// <summary>Raised with the game id after every accepted decision, message, year closed and teacher action (outside the game's lock).</summary>
+    public event Action<string>? GameChanged;
+
     /// <summary>The live game ids (unfinished games and those finished since the server started).</summary>
     public IReadOnlyCollection<string> GameIds => _games.Keys.ToList();
 
@@ -60,7 +75,8 @@ public sealed class ClassroomService
             throw new ClassroomApiException(503, $"this server holds {ClassroomLimits.MaxLiveGames} live games; end one first");
         }
         var (name, text) = ScenarioText(request);
-        var settings = request.Settings ?? [];
+        var settings = (request.Settings ?? []).Concat((request.Bots ?? new Dictionary<string, string>())
+            .Select(b => $"states[{b.Key}].policy={b.Value}")).ToList();
         if (settings.Count > ClassroomLimits.MaxSettings)
         {
             throw new ClassroomApiException(400, $"settings: {settings.Count} entries; expected at most {ClassroomLimits.MaxSettings}", "settings");
@@ -127,6 +143,7 @@ public sealed class ClassroomService
                 Commit(live, new ControlRecord("join", State: seat.State, Name: name));
             }
         }
+        GameChanged?.Invoke(seat.GameId);
         return new JoinResult(seat.GameId, live.Game.NameOf(seat.State), code);
     }
 
@@ -144,6 +161,7 @@ public sealed class ClassroomService
     public DecisionReceipt Decide(string gameId, string state, string? token, DecisionRequest request)
     {
         var live = Game(gameId);
+        DecisionReceipt receipt;
         lock (live.Gate)
         {
             var seat = AuthorizeSeat(live, state, token);
@@ -160,14 +178,17 @@ public sealed class ClassroomService
                 CloseYear(live);
                 closed = true;
             }
-            return new DecisionReceipt(live.Game.NameOf(seat), request.Year, closed);
+            receipt = new DecisionReceipt(live.Game.NameOf(seat), request.Year, closed);
         }
+        GameChanged?.Invoke(gameId);
+        return receipt;
     }
 
     /// <summary>Sends a private message (To a state) or a public statement (To null) from the seat.</summary>
     public MessageView SendMessage(string gameId, string state, string? token, MessageRequest request)
     {
         var live = Game(gameId);
+        MessageView sentView;
         lock (live.Gate)
         {
             var seat = AuthorizeSeat(live, state, token);
@@ -188,8 +209,10 @@ public sealed class ClassroomService
             }
             var message = Engine(() => live.Game.Post(seat, to, text));
             Commit(live, live.Game.Moves[^1]);
-            return new MessageView(message.Year, live.Game.NameOf(message.From), to is { } t ? live.Game.NameOf(t) : null, message.Text);
+            sentView = new MessageView(message.Year, live.Game.NameOf(message.From), to is { } t ? live.Game.NameOf(t) : null, message.Text);
         }
+        GameChanged?.Invoke(gameId);
+        return sentView;
     }
 
     /// <summary>What anyone with the game id sees: progress and public statements.</summary>
@@ -205,7 +228,7 @@ public sealed class ClassroomService
     }
 
     /// <summary>The teacher's view of the game.</summary>
-    public TeacherView GetTeacherView(string gameId, string? secret) => Teacher(gameId, secret, _ => { });
+    public TeacherView GetTeacherView(string gameId, string? secret) => Teacher(gameId, secret, _ => { }, changes: false);
 
     /// <summary>Starts the game: the first year opens and its deadline runs.</summary>
     public TeacherView Start(string gameId, string? secret) => Teacher(gameId, secret, live =>
@@ -315,13 +338,28 @@ public sealed class ClassroomService
         }
     }
 
+    /// <summary>The debrief for a seat, once the game has ended (409 before): the same as the teacher's.</summary>
+    public ClassroomDebrief GetDebrief(string gameId, string state, string? token)
+    {
+        var live = Game(gameId);
+        lock (live.Gate)
+        {
+            AuthorizeSeat(live, state, token);
+            if (live.Status != GameStatus.Ended)
+            {
+                throw new ClassroomApiException(409, "the debrief opens to seats when the game has ended");
+            }
+            return live.Game.Debrief();
+        }
+    }
+
     /// <summary>Each seat's decisions and outcomes by year as CSV, for grading (teacher only).</summary>
     public string ExportCsv(string gameId, string? secret) => Csv.Of(GetDebrief(gameId, secret));
 
     /// <summary>Closes every running year whose deadline has passed (the clock calls it); returns how many it closed.</summary>
     public int Tick()
     {
-        var closed = 0;
+        var closed = new List<string>();
         var now = _time.GetUtcNow();
         foreach (var live in _games.Values)
         {
@@ -330,16 +368,30 @@ public sealed class ClassroomService
                 if (live.Status == GameStatus.Running && live.Deadline <= now)
                 {
                     CloseYear(live);
-                    closed++;
+                    closed.Add(live.Stored.Id);
                 }
             }
         }
-        return closed;
+        foreach (var id in closed)
+        {
+            GameChanged?.Invoke(id);
+        }
+        return closed.Count;
     }
 
     // ---- internals ----
 
-    private TeacherView Teacher(string gameId, string? secret, Action<LiveGame> action)
+    private TeacherView Teacher(string gameId, string? secret, Action<LiveGame> action, bool changes = true)
+    {
+        var view = ActAsTeacher(gameId, secret, action);
+        if (changes)
+        {
+            GameChanged?.Invoke(gameId);
+        }
+        return view;
+    }
+
+    private TeacherView ActAsTeacher(string gameId, string? secret, Action<LiveGame> action)
     {
         var live = Game(gameId);
         lock (live.Gate)
