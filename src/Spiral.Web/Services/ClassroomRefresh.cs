@@ -3,8 +3,8 @@ using Spiral.Web.Classroom;
 namespace Spiral.Web.Services;
 
 /// <summary>
-/// Keeps a classroom page current: calls <c>refresh</c> once a second (the deadline countdown, other seats' decisions,
-/// a year closed by the clock or the teacher). Every number still comes from <see cref="ClassroomService"/>; this only
+/// Keeps a classroom page current: calls <c>refresh</c> when its game changes (a decision, a message, a year closed, a
+/// teacher's action) and once a second for the deadline countdown. Every number still comes from <see cref="ClassroomService"/>; this only
 /// says when to ask again. Disposed with its page.
 /// </summary>
 public sealed class ClassroomRefresh : IDisposable
@@ -12,8 +12,39 @@ public sealed class ClassroomRefresh : IDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly ClassroomService _classroom;
+    private readonly string _gameId;
+    private readonly Func<Task> _refresh;
 
-    public ClassroomRefresh(Func<Task> refresh) => _ = Loop(refresh, _stop.Token);
+    /// <summary>Refreshes at once when the game changes (<see cref="ClassroomService.GameChanged"/>) and once a second for the clock.</summary>
+    public ClassroomRefresh(ClassroomService classroom, string gameId, Func<Task> refresh)
+    {
+        _classroom = classroom;
+        _gameId = gameId;
+        _refresh = refresh;
+        _classroom.GameChanged += OnGameChanged;
+        _ = Loop(refresh, _stop.Token);
+    }
+
+    private void OnGameChanged(string gameId)
+    {
+        if (gameId == _gameId && !_stop.IsCancellationRequested)
+        {
+            _ = Run(_refresh);
+        }
+    }
+
+    private static async Task Run(Func<Task> refresh)
+    {
+        try
+        {
+            await refresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the circuit went away (tab closed, server stopping)
+        }
+    }
 
     private static async Task Loop(Func<Task> refresh, CancellationToken stop)
     {
@@ -36,6 +67,7 @@ public sealed class ClassroomRefresh : IDisposable
 
     public void Dispose()
     {
+        _classroom.GameChanged -= OnGameChanged;
         _stop.Cancel();
         _stop.Dispose();
     }

@@ -176,7 +176,6 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
                 if (k == 0)
                 {
                     await page.GetByLabel($"Crisis stance against {seats[1]}").SelectOptionAsync("3:Hold");
-                    await Shoot(page, "classroom-seat");
                 }
                 await page.GetByRole(AriaRole.Button, new() { Name = $"Submit my decision for {firstYear}" }).ClickAsync();
                 if (k < seats.Count - 1)
@@ -199,6 +198,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
                 await students[seat].GetByRole(AriaRole.Button, new() { Name = $"Submit my decision for {firstYear + 1}" }).ClickAsync();
                 await students[seat].GetByText($"Decided for {firstYear + 1}: waiting for the others").WaitForAsync();
             }
+            var accepted = await students[seats[0]].Locator("#accepted-decision").InnerTextAsync();
             await host.Restart();
             output.WriteLine("server restarted");
             foreach (var page in students.Values.Append(teacher))
@@ -213,6 +213,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
                 await students[seat].GetByText($"Decided for {firstYear + 1}: waiting for the others").WaitForAsync();
                 await teacher.Locator($"#seats-table tr[data-state='{seat}'][data-decided='1']").WaitForAsync();
             }
+            Assert.Equal(accepted, await students[seats[0]].Locator("#accepted-decision").InnerTextAsync());
             await students[seats[1]].Locator("#message-list li", new() { HasText = secret }).WaitForAsync();
             foreach (var seat in seats.Skip(2))
             {
@@ -225,6 +226,13 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             }
 
             // Year 3 (the last): one seat decides, the teacher closes the year (bots play the other three) and the game ends.
+            // The first seat's page now has two years of history drawn, and last year's crisis; it picks a stance (for the shot) but does not submit.
+            var first = students[seats[0]];
+            await first.Locator("#chart-seat-beliefs .js-plotly-plot").WaitForAsync();
+            await first.Locator("#chart-seat-own .js-plotly-plot").WaitForAsync();
+            Assert.Equal((states.Count - 1).ToString(CultureInfo.InvariantCulture), await first.Locator("#chart-seat-beliefs").GetAttributeAsync("data-traces")); // one line per other state
+            await first.GetByLabel($"Crisis stance against {seats[1]}").SelectOptionAsync("4:BackDown");
+            await Shoot(first, "classroom-seat");
             await students[seats[3]].GetByRole(AriaRole.Button, new() { Name = $"Submit my decision for {firstYear + 2}" }).ClickAsync();
             await teacher.Locator($"#seats-table tr[data-state='{seats[3]}'][data-decided='1']").WaitForAsync();
             await teacher.GetByRole(AriaRole.Button, new() { Name = "Close the year now" }).ClickAsync();
@@ -232,6 +240,12 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             await teacher.GetByRole(AriaRole.Button, new() { Name = "Reveal the types to everyone" }).ClickAsync();
             await teacher.Locator("#reveal").WaitForAsync(new() { State = WaitForSelectorState.Detached });
             await students[seats[0]].Locator("#seat-ended").WaitForAsync();
+
+            // A student's debrief after the end: the same timeline and every message.
+            var second = students[seats[1]];
+            await second.GetByRole(AriaRole.Link, new() { Name = "Open the debrief" }).ClickAsync();
+            await second.Locator("#debrief-timeline").WaitForAsync();
+            await second.Locator("#debrief-messages li", new() { HasText = statement }).WaitForAsync();
 
             // The debrief: timeline, beliefs against the truth, the bot's choices, every message, the CSV for grading.
             await teacher.GetByRole(AriaRole.Link, new() { Name = "Open the debrief" }).ClickAsync();

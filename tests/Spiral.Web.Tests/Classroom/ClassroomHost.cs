@@ -42,7 +42,7 @@ internal sealed class ClassroomHost : IAsyncDisposable
 
     private async Task StartHost()
     {
-        _app = SpiralWebHost.Build([$"--Classroom:Store={Database}"], BaseUrl);
+        _app = SpiralWebHost.Build([$"--Classroom:Database={Database}"], BaseUrl);
         await _app.StartAsync();
     }
 
