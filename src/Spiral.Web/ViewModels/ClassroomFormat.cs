@@ -12,9 +12,10 @@ public static class ClassroomFormat
         return left <= TimeSpan.Zero ? "0:00" : $"{(int)left.TotalMinutes}:{left.Seconds:00}";
     }
 
-    /// <summary>An enum name in words: LeadershipChange → "Leadership change".</summary>
+    /// <summary>An enum or event name in words: LeadershipChange → "Leadership change", CbmProposed → "CBM proposed".</summary>
     public static string Words(string name) =>
-        string.Concat(name.Select((c, k) => k > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        string.Join(' ', string.Concat(name.Select((c, k) => k > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()))
+            .Split(' ').Select(w => w.Equals("cbm", StringComparison.OrdinalIgnoreCase) ? "CBM" : w));
 
     /// <summary>A share as a percentage with one decimal: 0.0234 → "2.3%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
