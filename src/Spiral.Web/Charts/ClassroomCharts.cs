@@ -20,7 +20,7 @@ public static class ClassroomCharts
         return
         [
             ("chart-seat-beliefs", Years(ChartFactory.Growing("Your belief that each is greedy", "belief", years, PerState(h => h.Belief), yMax: 1))),
-            ("chart-seat-observed", Years(ChartFactory.Growing("Their military spending, as you observe it", "observed spending", years, PerState(h => h.ObservedMilex)))),
+            ("chart-seat-observed", Years(ChartFactory.Growing("Their spending, as you observe it", "observed spending", years, PerState(h => h.ObservedMilex)))),
             ("chart-seat-own", Years(ChartFactory.Growing("Your military spending", "% of GDP", years,
                 [("you", view.OwnHistory.OrderBy(h => h.Year).Select(h => h.MilitaryShare).ToList())], scale: 100))),
         ];

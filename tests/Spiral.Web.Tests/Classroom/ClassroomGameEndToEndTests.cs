@@ -119,6 +119,11 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
                 if (k == 0)
                 {
                     await Shoot(page, "classroom-join");
+                    // a wrong code gets one clear error and no seat
+                    await page.GetByLabel("Join code").FillAsync("not-a-join-code");
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+                    output.WriteLine($"wrong code: {await page.GetByRole(AriaRole.Alert).InnerTextAsync()}");
+                    Assert.EndsWith("/classroom/join", page.Url);
                 }
                 await page.GetByLabel("Join code").FillAsync(codes[seat]);
                 await page.GetByLabel("Your name or team").FillAsync($"Team {k + 1}");
