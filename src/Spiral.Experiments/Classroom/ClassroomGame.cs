@@ -82,6 +82,9 @@ public sealed class ClassroomGame
 
     public IReadOnlyList<ClassroomMessage> Messages => _messages;
 
+    /// <summary>Each seat's closed years: what was applied, what its bot decided, its crisis moves.</summary>
+    public IReadOnlyList<SeatYear> SeatYears => _seatYears;
+
     /// <summary>The seats that decided in the open year.</summary>
     public IReadOnlyCollection<int> Decided => _pending.Keys;
 

@@ -92,7 +92,9 @@ public class PolicyCatalogTests
     [Fact]
     public void EveryPolicyClass_IsInTheCatalog()
     {
-        var types = typeof(IPolicy).Assembly.GetTypes().Where(t => typeof(IPolicy).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract);
+        // SeatPolicy is the exception: a classroom seat around a catalog bot, whose decisions come from outside; no scenario can name it.
+        var types = typeof(IPolicy).Assembly.GetTypes().Where(t => typeof(IPolicy).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract
+            && t != typeof(SeatPolicy));
         foreach (var t in types)
         {
             Assert.Contains(t.Name, PolicyCatalog.Names);
