@@ -26,14 +26,16 @@ public sealed record StoredRecord(long Sequence, string Kind, string Json);
 
 /// <summary>
 /// The classroom's SQLite store (DESIGN.md section 11): one file per server in WAL mode holding games, seats (token
-/// hashes), and each game's append-only log of accepted moves, messages and teacher actions. Every append is its own
-/// committed transaction (synchronous=FULL) before it returns, so a move is on disk before the API acknowledges it. One
-/// connection guarded by a lock: SQLite serialises writers anyway. All of the classroom's SQL is in this class.
+/// hashes), and each game's append-only log of accepted moves, messages and teacher actions. Every append is committed
+/// (synchronous=FULL) before it returns, so a move is on disk before the API acknowledges it; appends that arrive together
+/// share one transaction (<see cref="Append"/>). One connection guarded by a lock: SQLite serialises writers anyway. All of the classroom's SQL is in this class.
 /// </summary>
 public sealed class ClassroomStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private readonly Lock _queueGate = new();
+    private readonly List<PendingAppend> _queue = [];
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/>, whose folder must exist.</summary>
     public ClassroomStore(string path)
@@ -117,24 +119,83 @@ public sealed class ClassroomStore : IDisposable
         }
     }
 
-    /// <summary>Appends a record to a game's log and commits it; returns its sequence number.</summary>
+    /// <summary>
+    /// Appends a record to a game's log and returns its sequence number once it is committed. Appends that arrive while
+    /// another commit is under way are committed together in the next transaction (group commit: one sync to disk for all
+    /// of them), and each caller returns only after the transaction holding its record has committed.
+    /// </summary>
     public long Append(string gameId, string kind, string json)
     {
+        var append = new PendingAppend(gameId, kind, json);
+        lock (_queueGate)
+        {
+            _queue.Add(append);
+        }
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
-            using var cmd = Command("""
-                INSERT INTO log (game_id, seq, kind, json)
-                VALUES ($game, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log WHERE game_id = $game), $kind, $json)
-                RETURNING seq
-                """, tx);
-            cmd.Parameters.AddWithValue("$game", gameId);
-            cmd.Parameters.AddWithValue("$kind", kind);
-            cmd.Parameters.AddWithValue("$json", json);
-            var seq = (long)cmd.ExecuteScalar()!;
-            tx.Commit();
-            return seq;
+            if (!append.Done)
+            {
+                List<PendingAppend> batch;
+                lock (_queueGate)
+                {
+                    batch = [.. _queue];
+                    _queue.Clear();
+                }
+                CommitBatch(batch);
+            }
         }
+        return append.Error is { } error ? throw error : append.Sequence;
+    }
+
+    /// <summary>Commits the batch in one transaction; if that fails, each record in its own, so one bad record fails only its caller.</summary>
+    private void CommitBatch(List<PendingAppend> batch)
+    {
+        try
+        {
+            using var tx = _connection.BeginTransaction();
+            var sequences = batch.Select(a => Insert(a, tx)).ToList();
+            tx.Commit();
+            for (var k = 0; k < batch.Count; k++)
+            {
+                batch[k].Sequence = sequences[k];
+                batch[k].Done = true;
+            }
+        }
+        catch (SqliteException) when (batch.Count > 1)
+        {
+            foreach (var a in batch)
+            {
+                CommitBatch([a]);
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Error = e;
+            batch[0].Done = true;
+        }
+    }
+
+    private long Insert(PendingAppend a, SqliteTransaction tx)
+    {
+        using var cmd = Command("""
+            INSERT INTO log (game_id, seq, kind, json)
+            VALUES ($game, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log WHERE game_id = $game), $kind, $json)
+            RETURNING seq
+            """, tx);
+        cmd.Parameters.AddWithValue("$game", a.GameId);
+        cmd.Parameters.AddWithValue("$kind", a.Kind);
+        cmd.Parameters.AddWithValue("$json", a.Json);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private sealed class PendingAppend(string gameId, string kind, string json)
+    {
+        public string GameId { get; } = gameId;
+        public string Kind { get; } = kind;
+        public string Json { get; } = json;
+        public long Sequence { get; set; }
+        public bool Done { get; set; }
+        public Exception? Error { get; set; }
     }
 
     /// <summary>Marks a game finished: it is not loaded again at start.</summary>
