@@ -40,6 +40,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.Launch(playwright);
         var errors = new List<string>();
+        var restarting = false;
 
         async Task<IPage> NewPage(int width, int height)
         {
@@ -50,7 +51,18 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             });
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout(60_000);
-            page.PageError += (_, e) => errors.Add(e);
+            page.PageError += (_, e) =>
+            {
+                // while the server is down its circuits fail in the page: expected, logged, not counted
+                if (restarting)
+                {
+                    output.WriteLine($"page error during the restart: {e}");
+                }
+                else
+                {
+                    errors.Add(e);
+                }
+            };
             return page;
         }
 
@@ -212,13 +224,17 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             await students[seats[1]].Locator($"#crises .crisis[data-opponent='{seats[0]}']").WaitForAsync();
             output.WriteLine($"crisis seen by {seats[0]}: {await students[seats[0]].Locator("#crises .crisis").First.InnerTextAsync()}");
 
-            // Year 2: two seats decide, then the server restarts mid-year on the same SQLite file and port.
+            // Year 2: two seats decide (the second refuses the CBM the first proposed in year 1), then the server restarts
+            // mid-year on the same SQLite file and port.
+            await students[seats[1]].GetByLabel($"Refuse the CBM {seats[0]} offers").CheckAsync();
             foreach (var seat in seats.Take(2))
             {
                 await students[seat].GetByRole(AriaRole.Button, new() { Name = $"Submit my decision for {firstYear + 1}" }).ClickAsync();
                 await students[seat].GetByText($"Decided for {firstYear + 1}: waiting for the others").WaitForAsync();
             }
             var accepted = await students[seats[0]].Locator("#accepted-decision").InnerTextAsync();
+            Assert.Contains($"refuse the CBM of {seats[0]}", await students[seats[1]].Locator("#accepted-decision").InnerTextAsync());
+            restarting = true;
             await host.Restart();
             output.WriteLine("server restarted");
             foreach (var page in students.Values.Append(teacher))
@@ -226,6 +242,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
                 await page.ReloadAsync();
                 await Ready(page);
             }
+            restarting = false;
             await teacher.Locator($"#control-status[data-year='{firstYear + 1}'][data-status='Running']").WaitForAsync();
             foreach (var seat in seats.Take(2))
             {
@@ -292,7 +309,7 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             Assert.Equal("bot", decidedBy.Single(r => r[0] == (firstYear + 2).ToString(CultureInfo.InvariantCulture) && r[1] == seats[0])[2]);
             Assert.Equal("player", decidedBy.Single(r => r[0] == (firstYear + 2).ToString(CultureInfo.InvariantCulture) && r[1] == seats[3])[2]);
 
-            Assert.Empty(errors);
+            Assert.True(errors.Count == 0, "page errors: " + string.Join(" | ", errors));
         }
         catch
         {
