@@ -108,8 +108,9 @@ public static class ClassroomLoad
             {
                 try
                 {
-                    // Like a browser: poll the game's small public view until this seat's year opens, then read its own view once.
-                    while ((await Get<PublicGameView>(http, $"games/{seat.GameId}", null)).YearsLeft != years - y)
+                    // Like a client: poll the game's small public view (with its token, so the rate limit counts it per seat, not per
+                    // address) until its year opens, then read its own view once.
+                    while ((await Get<PublicGameView>(http, $"games/{seat.GameId}", seat.Token)).YearsLeft != years - y)
                     {
                         Interlocked.Increment(ref views);
                         await Task.Delay(100);

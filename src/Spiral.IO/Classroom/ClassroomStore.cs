@@ -51,12 +51,14 @@ public sealed class ClassroomStore : IDisposable
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            DefaultTimeout = 30,
         }.ToString());
         _connection.Open();
+        // Wait for another server's connection to the same file rather than fail (set first: switching to WAL needs the lock).
+        Execute("PRAGMA busy_timeout=5000;");
         Execute("PRAGMA journal_mode=WAL;");
         Execute("PRAGMA synchronous=FULL;");
         Execute("PRAGMA foreign_keys=ON;");
-        Execute("PRAGMA busy_timeout=5000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS games (
                 id TEXT PRIMARY KEY,
@@ -230,36 +232,29 @@ public sealed class ClassroomStore : IDisposable
         }
     }
 
-    public IReadOnlyList<StoredSeat> Seats(string gameId)
-    {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT game_id, state, token_hash FROM seats WHERE game_id = $game ORDER BY state");
-            cmd.Parameters.AddWithValue("$game", gameId);
-            using var r = cmd.ExecuteReader();
-            var seats = new List<StoredSeat>();
-            while (r.Read())
-            {
-                seats.Add(new StoredSeat(r.GetString(0), r.GetInt32(1), (byte[])r[2]));
-            }
-            return seats;
-        }
-    }
+    public IReadOnlyList<StoredSeat> Seats(string gameId) =>
+        Query("SELECT game_id, state, token_hash FROM seats WHERE game_id = $game ORDER BY state", gameId,
+            r => new StoredSeat(r.GetString(0), r.GetInt32(1), (byte[])r[2]));
 
     /// <summary>A game's log in commit order.</summary>
-    public IReadOnlyList<StoredRecord> Log(string gameId)
+    public IReadOnlyList<StoredRecord> Log(string gameId) =>
+        Query("SELECT seq, kind, json FROM log WHERE game_id = $game ORDER BY seq", gameId,
+            r => new StoredRecord(r.GetInt64(0), r.GetString(1), r.GetString(2)));
+
+    /// <summary>The rows of a query about one game, each read by <paramref name="read"/>.</summary>
+    private List<T> Query<T>(string sql, string gameId, Func<SqliteDataReader, T> read)
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT seq, kind, json FROM log WHERE game_id = $game ORDER BY seq");
+            using var cmd = Command(sql);
             cmd.Parameters.AddWithValue("$game", gameId);
             using var r = cmd.ExecuteReader();
-            var records = new List<StoredRecord>();
+            var rows = new List<T>();
             while (r.Read())
             {
-                records.Add(new StoredRecord(r.GetInt64(0), r.GetString(1), r.GetString(2)));
+                rows.Add(read(r));
             }
-            return records;
+            return rows;
         }
     }
 

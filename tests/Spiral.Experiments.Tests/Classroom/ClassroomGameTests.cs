@@ -275,18 +275,15 @@ public class ClassroomGameTests
     private static void AssertSameWorld(World expected, World actual)
     {
         Assert.Equal(expected.Step, actual.Step);
-        Assert.Equal(expected.Gdp, actual.Gdp);
-        Assert.Equal(expected.MilitaryShare, actual.MilitaryShare);
-        Assert.Equal(expected.Milex, actual.Milex);
-        Assert.Equal(expected.Offense, actual.Offense);
-        Assert.Equal(expected.Defense, actual.Defense);
-        Assert.Equal(expected.Posture, actual.Posture);
-        Assert.Equal(expected.Security, actual.Security);
-        Assert.Equal(expected.Belief, actual.Belief);
-        Assert.Equal(expected.Transparency, actual.Transparency);
-        Assert.Equal(expected.Hotline, actual.Hotline);
+        foreach (var field in new Func<World, double[]>[]
+        {
+            w => w.Gdp, w => w.MilitaryShare, w => w.Milex, w => w.Offense, w => w.Defense, w => w.Posture, w => w.Security,
+            w => w.Belief, w => w.Transparency, w => w.Hotline, w => w.ObservedMilex,
+        })
+        {
+            Assert.Equal(field(expected), field(actual));
+        }
         Assert.Equal(expected.Alliance, actual.Alliance);
-        Assert.Equal(expected.ObservedMilex, actual.ObservedMilex);
         Assert.Equal(Enumerable.Range(0, expected.N).Select(expected.TrueTypeIsGreedy), Enumerable.Range(0, actual.N).Select(actual.TrueTypeIsGreedy));
         Assert.Equal(expected.Events.Items.ToArray(), actual.Events.Items.ToArray());
     }

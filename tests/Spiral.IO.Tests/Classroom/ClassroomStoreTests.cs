@@ -33,6 +33,52 @@ public sealed class ClassroomStoreTests : IDisposable
     }
 
     [Fact]
+    public void Append_FromManyThreadsAtOnce_CommitsEveryRecordOnceWithConsecutiveSequences()
+    {
+        using (var store = new ClassroomStore(DbPath))
+        {
+            store.CreateGame(Game("g1"), []);
+            store.CreateGame(Game("g2"), []);
+            var sequences = new System.Collections.Concurrent.ConcurrentBag<(string Game, long Seq, int Item)>();
+            Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 16 }, k =>
+            {
+                var game = k % 2 == 0 ? "g1" : "g2";
+                sequences.Add((game, store.Append(game, "move", $"{{\"k\":{k}}}"), k));
+            });
+            foreach (var game in new[] { "g1", "g2" })
+            {
+                Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), sequences.Where(s => s.Game == game).Select(s => s.Seq).Order());
+            }
+        }
+        using var reopened = new ClassroomStore(DbPath);
+        var log = reopened.Log("g1");
+        Assert.Equal(200, log.Count);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => 2 * i), log.Select(r => int.Parse(r.Json[5..^1])).Order());
+    }
+
+    [Fact]
+    public void Append_OneBadRecordAmongOthers_FailsOnlyItsCaller()
+    {
+        using var store = new ClassroomStore(DbPath);
+        store.CreateGame(Game("g1"), []);
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<bool>();
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k =>
+        {
+            try
+            {
+                store.Append(k == 13 ? "nope" : "g1", "move", "{}");
+                outcomes.Add(true);
+            }
+            catch (SqliteException)
+            {
+                outcomes.Add(false);
+            }
+        });
+        Assert.Equal(1, outcomes.Count(ok => !ok));
+        Assert.Equal(39, store.Log("g1").Count);
+    }
+
+    [Fact]
     public void MarkFinished_Game_IsLeftOutOfTheUnfinished()
     {
         using var store = new ClassroomStore(DbPath);

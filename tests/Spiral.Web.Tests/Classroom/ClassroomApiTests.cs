@@ -134,7 +134,8 @@ public sealed class ClassroomApiTests : IAsyncLifetime
             new DecisionRequest { Year = 2000, DesiredBurden = 0.06 });
         Assert.Equal(0, _host.Service.Tick());
         _clock.Now = _clock.Now.AddSeconds(61);
-        Assert.Equal(1, _host.Service.Tick());
+        // The host's clock ticks every second too; whichever tick comes first closes the year, once.
+        _host.Service.Tick();
         var debrief = await _host.Json<ClassroomDebrief>(HttpMethod.Get, $"/games/{game.GameId}/debrief", game.TeacherSecret);
         Assert.Equal(["player", "bot", "bot"], debrief.SeatYears.Select(r => r.DecidedBy));
         var view = await _host.Json<PublicGameView>(HttpMethod.Get, $"/games/{game.GameId}");
