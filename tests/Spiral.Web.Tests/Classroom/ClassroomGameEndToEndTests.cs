@@ -239,7 +239,20 @@ public class ClassroomGameEndToEndTests(ITestOutputHelper output)
             output.WriteLine("server restarted");
             foreach (var page in students.Values.Append(teacher))
             {
-                await page.ReloadAsync();
+                // Blazor's reconnect may reload the page itself once the new server refuses the old circuit: a reload of
+                // ours that this aborts is tried again.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await page.ReloadAsync();
+                        break;
+                    }
+                    catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+                    {
+                        output.WriteLine($"reload aborted by the page's own reload, again: {e.Message.Split('\n')[0]}");
+                    }
+                }
                 await Ready(page);
             }
             restarting = false;
