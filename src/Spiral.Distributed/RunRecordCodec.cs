@@ -14,11 +14,11 @@ namespace Spiral.Distributed;
 /// </summary>
 public static class RunRecordCodec
 {
-    /// <summary>The record's array properties that travel, in a fixed order (by name).</summary>
-    private static readonly PropertyInfo[] Arrays = RowArrays();
-
     private static readonly string[] Header = [nameof(RunRecord.N), nameof(RunRecord.Capacity), nameof(RunRecord.Steps),
         nameof(RunRecord.StartYear), nameof(RunRecord.Seed), nameof(RunRecord.RunIndex), nameof(RunRecord.Names), nameof(RunRecord.Events)];
+
+    /// <summary>The record's array properties that travel, in a fixed order (by name).</summary>
+    private static readonly PropertyInfo[] Arrays = RowArrays();
 
     private static PropertyInfo[] RowArrays()
     {
