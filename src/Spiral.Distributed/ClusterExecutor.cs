@@ -136,6 +136,8 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
                 progress?.Report(delivered);
             }
         }
+        log?.Invoke($"{batches.Count:N0} batches: " + string.Join(", ", _perSilo.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} on {p.Key}"))
+            + (Retries > 0 ? $"; {Retries} sent again" : ""));
         return executed;
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,7 +12,7 @@ namespace Spiral.Distributed;
 /// <summary>
 /// An experiment as a value that travels to a silo: its kind, its definition as JSON, and a fingerprint the silo checks
 /// after rebuilding it (the experiment's definition hash, which covers the scenario's content hash), plus the build of
-/// the model it needs (the module ids of Spiral.Core and Spiral.Experiments): a silo with another build of the model
+/// the model it needs (the version and source commit of Spiral.Core and Spiral.Experiments): a silo with another build of the model
 /// refuses the batch instead of computing other numbers.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("spiral.experiment-spec")]
@@ -27,10 +28,14 @@ public sealed class ExperimentSpec
     [Id(2)] public required string Fingerprint { get; init; }
     [Id(3)] public required string ModelBuild { get; init; }
 
-    /// <summary>The build of the model code this process runs.</summary>
-    public static string CurrentModelBuild { get; } =
-        typeof(Scenario).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12] + "-"
-        + typeof(ExperimentRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+    /// <summary>
+    /// The build of the model code this process runs: the informational versions (version + source commit) of
+    /// Spiral.Core and Spiral.Experiments, so that machines that built the same commit agree.
+    /// </summary>
+    public static string CurrentModelBuild { get; } = string.Join(" ",
+        new[] { typeof(Scenario).Assembly, typeof(ExperimentRunner).Assembly }
+            .Select(a => a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? a.GetName().Version?.ToString() ?? "?")
+            .Distinct());
 
     /// <summary>The spec of a sweep or a sensitivity design.</summary>
     /// <exception cref="NotSupportedException">Another kind of experiment (only sweeps and sensitivity designs run on a cluster).</exception>

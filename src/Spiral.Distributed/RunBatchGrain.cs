@@ -33,7 +33,9 @@ public interface IRunBatchGrain : IGrainWithIntegerKey
 }
 
 /// <summary>How a silo runs batches: its runner options (threads).</summary>
-public sealed record BatchRunnerSettings(RunnerOptions Runner);
+/// <param name="Runner">Threads (and chunk) of the runner inside a batch.</param>
+/// <param name="HoldEachBatch">A wait before each batch, for tests that need a silo busy when it is killed (a slow machine); zero otherwise.</param>
+public sealed record BatchRunnerSettings(RunnerOptions Runner, TimeSpan HoldEachBatch = default);
 
 /// <summary>
 /// A stateless worker (any number of activations, on the silo that receives the call): rebuilds the batch's experiment
@@ -46,6 +48,10 @@ internal sealed class RunBatchGrain(BatchRunnerSettings settings, ExperimentCach
     public async Task<RunBatchResult> Run(RunBatch batch)
     {
         var experiment = experiments.Get(batch.Experiment);
+        if (settings.HoldEachBatch > TimeSpan.Zero)
+        {
+            await Task.Delay(settings.HoldEachBatch);
+        }
         var packed = await Task.Run(() =>
         {
             using var stream = new MemoryStream();

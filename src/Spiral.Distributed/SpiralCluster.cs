@@ -14,7 +14,9 @@ namespace Spiral.Distributed;
 /// <param name="GatewayPort">Port clients connect to.</param>
 /// <param name="Runner">The runner's options for a batch (threads).</param>
 /// <param name="Advertise">The address other machines reach this silo at (default: this machine's first address).</param>
-public sealed record SiloSettings(ClusterAddress Cluster, int SiloPort, int GatewayPort, RunnerOptions Runner, IPAddress? Advertise = null)
+/// <param name="HoldEachBatch">A wait before each batch (a test hook: a silo that is surely busy when it is killed).</param>
+public sealed record SiloSettings(ClusterAddress Cluster, int SiloPort, int GatewayPort, RunnerOptions Runner, IPAddress? Advertise = null,
+    TimeSpan HoldEachBatch = default)
 {
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
@@ -29,13 +31,16 @@ public static class SpiralCluster
     public const string ClusterId = "spiral";
     public const string ServiceId = "spiral";
 
+    /// <summary>How long a client waits for a silo's gateway before it gives up.</summary>
+    private static readonly TimeSpan GatewayTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>How long connecting to Redis may take before it counts as unreachable.</summary>
     private static readonly TimeSpan RedisTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Registers what a silo needs to run batches (used by <see cref="BuildSilo"/> and by in-process test clusters).</summary>
-    public static ISiloBuilder AddRunBatches(this ISiloBuilder silo, RunnerOptions runner)
+    public static ISiloBuilder AddRunBatches(this ISiloBuilder silo, BatchRunnerSettings settings)
     {
-        silo.Services.AddSingleton(new BatchRunnerSettings(runner));
+        silo.Services.AddSingleton(settings);
         silo.Services.AddSingleton<ExperimentCache>();
         return silo;
     }
@@ -44,7 +49,7 @@ public static class SpiralCluster
     public static IHost BuildSilo(SiloSettings settings) =>
         new HostBuilder()
             .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
-                .AddFilter((_, level) => level >= LogLevel.Warning)
+                .AddFilter((category, level) => level >= (category == "Orleans.Runtime.Silo" ? LogLevel.Error : LogLevel.Warning))
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .UseOrleans(silo =>
             {
@@ -62,7 +67,7 @@ public static class SpiralCluster
                 {
                     silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort);
                 }
-                silo.AddRunBatches(settings.Runner);
+                silo.AddRunBatches(new BatchRunnerSettings(settings.Runner, settings.HoldEachBatch));
             })
             .Build();
 
@@ -85,14 +90,19 @@ public static class SpiralCluster
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout + TimeSpan.FromSeconds(5));
             })
             .Build();
-        try
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancel))
         {
-            await host.StartAsync(cancel);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            host.Dispose();
-            throw new ClusterException($"no silo answers in the cluster at {address}: {ex.GetBaseException().Message}; start one with `spiral silo --cluster {address}`", ex);
+            connecting.CancelAfter(GatewayTimeout);
+            try
+            {
+                await host.StartAsync(connecting.Token);
+            }
+            catch (Exception ex) when (!cancel.IsCancellationRequested)
+            {
+                host.Dispose();
+                var reason = ex is OperationCanceledException ? $"no gateway answered within {GatewayTimeout.TotalSeconds:0} s" : ex.GetBaseException().Message;
+                throw new ClusterException($"no silo answers in the cluster at {address} ({reason}); start one with `spiral silo --cluster {address}`", ex);
+            }
         }
         var connection = new ClusterConnection(host, host.Services.GetRequiredService<IClusterClient>());
         try
@@ -127,7 +137,8 @@ public static class SpiralCluster
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            throw new ClusterException($"cannot reach Redis at {address} ({ex.GetBaseException().Message.Split('\n')[0].Trim()}); start it with `redis-server --port {address.Port}`, or give --cluster redis://HOST:PORT of a running one", ex);
+            var reason = ex.GetBaseException().Message.Split(". ", 2)[0].Trim().TrimEnd('.');
+            throw new ClusterException($"cannot reach Redis at {address} ({reason}); start it with `redis-server --port {address.Port}`, or give --cluster redis://HOST:PORT of a running one", ex);
         }
     }
 

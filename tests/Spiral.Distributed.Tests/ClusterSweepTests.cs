@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Spiral.Experiments.Definitions;
 using Spiral.Experiments.Running;
@@ -34,8 +33,7 @@ public sealed class ClusterSweepTests : IDisposable
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddRunBatches(new RunnerOptions(Threads: 1));
-            silo.Services.AddSingleton(new BatchDelay(batchDelay));
+            silo.AddRunBatches(new BatchRunnerSettings(new RunnerOptions(Threads: 1), batchDelay));
             silo.AddIncomingGrainCallFilter<BatchTracker>();
         });
         var cluster = builder.Build();
@@ -136,10 +134,8 @@ public sealed class ClusterSweepTests : IDisposable
         Assert.Equal(8, executor.BatchesPerSilo.Values.Sum());
     }
 
-    private sealed record BatchDelay(TimeSpan Value);
-
-    /// <summary>Counts the batches each silo has in hand, and holds each for <see cref="BatchDelay"/>.</summary>
-    private sealed class BatchTracker(ILocalSiloDetails silo, BatchDelay delay) : IIncomingGrainCallFilter
+    /// <summary>Counts the batches each silo has in hand.</summary>
+    private sealed class BatchTracker(ILocalSiloDetails silo) : IIncomingGrainCallFilter
     {
         private static readonly ConcurrentDictionary<string, int> Running = new();
 
@@ -156,7 +152,6 @@ public sealed class ClusterSweepTests : IDisposable
             Running.AddOrUpdate(name, 1, (_, n) => n + 1);
             try
             {
-                await Task.Delay(delay.Value);
                 await context.Invoke();
             }
             finally

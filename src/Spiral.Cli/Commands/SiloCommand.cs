@@ -52,10 +52,26 @@ internal static class SiloCommand
             {
                 throw new UsageException($"--address {text}: not an IP address; expected e.g. 10.0.0.5");
             }
-            var settings = new SiloSettings(membership, siloPort, clientPort, RunnerArguments.Options(parse.GetValue(threads)), advertised);
+            var settings = new SiloSettings(membership, siloPort, clientPort, RunnerArguments.Options(parse.GetValue(threads)), advertised,
+                HoldHook());
             return Host(parse, settings, parse.GetValue(json));
         });
         return command;
+    }
+
+    /// <summary>
+    /// A test hook for the cluster loopback test (tests/Spiral.Cli.Tests/Experiments/ClusterLoopbackTests.cs): with
+    /// <c>SPIRAL_SILO_HOLD_BATCH_MS=N</c> the silo waits N ms before each batch, so that it surely holds work when the
+    /// test kills it. Unset, nothing happens.
+    /// </summary>
+    private static TimeSpan HoldHook()
+    {
+        const string variable = "SPIRAL_SILO_HOLD_BATCH_MS";
+        var text = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrEmpty(text) ? TimeSpan.Zero
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+                ? TimeSpan.FromMilliseconds(ms)
+                : throw new UsageException($"{variable}='{text}': expected a whole number of milliseconds");
     }
 
     private static int Port(string option, int value) =>
