@@ -10,8 +10,8 @@ namespace Spiral.Distributed;
 /// <param name="BatchRuns">Runs per batch (the unit sent to a silo, and the unit the store commits).</param>
 /// <param name="InFlightPerSilo">Batches awaited at once per active silo.</param>
 /// <param name="BatchTimeout">How long one batch may take before it is sent again (to any silo).</param>
-/// <param name="MaxAttempts">Attempts per batch before the whole run fails.</param>
-public sealed record ClusterRunOptions(int BatchRuns = 256, int InFlightPerSilo = 2, TimeSpan BatchTimeout = default, int MaxAttempts = 5)
+/// <param name="MaxAttempts">Attempts per batch before the whole run fails (with the waits between them, about a minute).</param>
+public sealed record ClusterRunOptions(int BatchRuns = 256, int InFlightPerSilo = 2, TimeSpan BatchTimeout = default, int MaxAttempts = 8)
 {
     public static readonly TimeSpan DefaultBatchTimeout = TimeSpan.FromMinutes(2);
 
@@ -42,6 +42,9 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
 {
     /// <summary>How often the number of active silos is read again.</summary>
     private static readonly TimeSpan SiloRefresh = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the number of active silos may take to come.</summary>
+    private static readonly TimeSpan SiloQueryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ClusterRunOptions _options = options.Validated();
 
@@ -79,7 +82,7 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
             cancel.ThrowIfCancellationRequested();
             if (time.GetElapsedTime(silosReadAt) > SiloRefresh)
             {
-                silos = await ActiveSilos();
+                silos = await ActiveSilos(silos);
                 silosReadAt = time.GetTimestamp();
             }
             var limit = silos * _options.InFlightPerSilo;
@@ -89,11 +92,7 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
             {
                 var i = toSend.Min;
                 toSend.Remove(i);
-                var (first, count) = batches[i];
-                // A fresh grain id per attempt: a retried batch is not tied to the activation (or gateway) that failed it.
-                var grain = client.GetGrain<IRunBatchGrain>((long)i * _options.MaxAttempts + attempts[i]);
-                var call = grain.Run(new RunBatch { Experiment = spec, FirstJob = first, Count = count });
-                inFlight[call.WaitAsync(_options.BatchTimeout, time, cancel)] = i;
+                inFlight[Send(spec, i, batches[i], attempts[i], cancel)] = i;
             }
             var finished = await Task.WhenAny(inFlight.Keys);
             var index = inFlight[finished];
@@ -123,7 +122,7 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
                 Retries++;
                 log?.Invoke($"runs {first}..{first + count - 1}: {reason}; sending them again (attempt {attempts[index] + 1} of {_options.MaxAttempts})");
                 toSend.Add(index);
-                silos = await ActiveSilos();
+                silos = await ActiveSilos(silos);
                 silosReadAt = time.GetTimestamp();
             }
             while (next < batches.Count && results[next] is { } ready)
@@ -140,6 +139,24 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
             + (Retries > 0 ? $"; {Retries} sent again" : ""));
         return executed;
     }
+
+    /// <summary>
+    /// Sends batch <paramref name="index"/>; attempt k ≥ 1 first waits 2^(k−1) s (at most 15 s), which gives the client
+    /// time to learn that a gateway is gone and the cluster time to declare a killed silo dead.
+    /// </summary>
+    private async Task<RunBatchResult> Send(ExperimentSpec spec, int index, (long First, int Count) batch, int attempt, CancellationToken cancel)
+    {
+        if (attempt > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, Math.Pow(2, attempt - 1))), time, cancel);
+        }
+        // A fresh grain id per attempt: a batch sent again is not tied to the activation (or gateway) that failed it.
+        var grain = client.GetGrain<IRunBatchGrain>((long)index * _options.MaxAttempts + attempt);
+        return await grain.Run(new RunBatch { Experiment = spec, FirstJob = batch.First, Count = batch.Count })
+            .WaitAsync(_options.BatchTimeout, time, cancel);
+    }
+
+    private const double MaxBackoffSeconds = 15;
 
     /// <summary>
     /// Batches of at most <paramref name="batchRuns"/> consecutive pending jobs, in job order; a stored job ends a batch,
@@ -170,9 +187,18 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterRunOptions opt
         return batches;
     }
 
-    private async Task<int> ActiveSilos()
+    /// <summary>The number of active silos; when the question goes unanswered (the silo asked just died), <paramref name="previous"/>.</summary>
+    private async Task<int> ActiveSilos(int previous = 0)
     {
-        var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Dictionary<SiloAddress, SiloStatus> hosts;
+        try
+        {
+            hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(SiloQueryTimeout, time);
+        }
+        catch (Exception) when (previous > 0)
+        {
+            return previous;
+        }
         return hosts.Count > 0
             ? hosts.Count
             : throw new ClusterException("no silo is active in the cluster; start one with `spiral silo --cluster redis://HOST:PORT`");

@@ -88,6 +88,8 @@ public static class SpiralCluster
                     o.ServiceId = ServiceId;
                 });
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout + TimeSpan.FromSeconds(5));
+                // Learn soon of silos that joined or died (the default is once a minute).
+                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             })
             .Build();
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancel))
