@@ -22,7 +22,7 @@ public sealed record ClusterAddress(string Host, int Port)
         }
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
-            throw new FormatException($"'{text}' has no host; {expected}");
+            throw new FormatException($"'{text}' has no valid host and port; {expected}");
         }
         if (uri.AbsolutePath is not ("" or "/") || uri.Query.Length > 0 || uri.UserInfo.Length > 0)
         {

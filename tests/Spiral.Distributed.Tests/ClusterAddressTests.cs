@@ -14,10 +14,10 @@ public sealed class ClusterAddressTests
     [Theory]
     [InlineData("127.0.0.1:6379", "is not a Redis address")]
     [InlineData("http://127.0.0.1:6379", "is not a Redis address")]
-    [InlineData("redis://", "has no host")]
+    [InlineData("redis://", "has no valid host and port")]
     [InlineData("redis://host:6379/0", "more than a host and a port")]
     [InlineData("redis://user:pw@host:6379", "more than a host and a port")]
-    [InlineData("redis://host:99999", "has no host")]
+    [InlineData("redis://host:99999", "has no valid host and port")]
     public void Parse_Malformed_SaysWhatAndExpected(string text, string what)
     {
         var ex = Assert.Throws<FormatException>(() => ClusterAddress.Parse(text));
