@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace Spiral.Architecture.Tests;
 
 /// <summary>
-/// DESIGN.md section 7: dependencies point down only (Cli/Web → Reporting → IO → Experiments → Core, Analytic → Numerics), the
+/// DESIGN.md section 7: dependencies point down only (Cli/Web → Reporting → IO → Experiments → Core, Analytic → Numerics;
+/// Cli → Distributed → Experiments, beside IO), the
 /// model projects read no global randomness or clock (section 8), and Numerics, Core and Analytic do no I/O; Core
 /// starts no threads.
 /// </summary>
@@ -30,8 +31,9 @@ public class DependencyTests
         ["Spiral.Analytic"] = ["Spiral.Numerics"],
         ["Spiral.Experiments"] = ["Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
         ["Spiral.IO"] = ["Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Distributed"] = ["Spiral.Experiments", "Spiral.Core", "Spiral.Numerics"],
         ["Spiral.Reporting"] = ["Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Numerics"],
-        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.Reporting", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
+        ["Spiral.Cli"] = ["Spiral.Web", "Spiral.Reporting", "Spiral.IO", "Spiral.Distributed", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
         ["Spiral.Web"] = ["Spiral.Reporting", "Spiral.IO", "Spiral.Experiments", "Spiral.Core", "Spiral.Analytic", "Spiral.Numerics"],
     };
 
@@ -39,6 +41,7 @@ public class DependencyTests
     private static readonly Dictionary<string, int> Layer = new()
     {
         ["Spiral.Numerics"] = 0, ["Spiral.Core"] = 1, ["Spiral.Analytic"] = 1, ["Spiral.Experiments"] = 2, ["Spiral.IO"] = 3,
+        ["Spiral.Distributed"] = 3,
         ["Spiral.Reporting"] = 4, ["Spiral.Web"] = 5, ["Spiral.Cli"] = 6,
     };
 

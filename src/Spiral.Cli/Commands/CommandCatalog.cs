@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return BenchCommand.Create();
         yield return Experiments.SweepCommand.Create();
+        yield return SiloCommand.Create();
         yield return Experiments.CompareCommand.Create();
         yield return Experiments.ExportCommand.Create();
         yield return Plots.PlotCommand.Create();

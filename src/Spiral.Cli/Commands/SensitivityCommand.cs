@@ -41,11 +41,16 @@ internal static class SensitivityCommand
             HelpName = "FILE.duckdb",
         };
         var json = AnalyticCli.JsonOption();
+        var cluster = new ClusterArguments();
         var command = new Command("sensitivity",
             "Global sensitivity analysis: which constants drive an outcome (Sobol indices with bootstrap intervals, or Morris screening).")
         {
             scenarioArg, function, method, parameters, outcome, samples, runs, seed, bootstrap, threads, allowLarge, plot, store, json,
         };
+        foreach (var option in cluster.Options)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             var methodName = parse.GetValue(method)!.Trim().ToLowerInvariant();
@@ -103,20 +108,27 @@ internal static class SensitivityCommand
             var options = new SensitivityOptions(chosen, n, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(bootstrap));
             var designPoints = chosen == SensitivityMethod.Sobol ? (long)n * (factors.Count + 2) : (long)n * (factors.Count + 1);
             SensitivityResult result;
+            using var session = cluster.Connect(parse);
             try
             {
                 result = RunCommand.WithProgress(parse, parse.GetValue(json), designPoints * options.RunsPerPoint,
-                    progress => SensitivityAnalysis.Run(scenario, factors, output, options, runner, parse.GetValue(allowLarge), progress: progress));
+                    progress => SensitivityAnalysis.Run(scenario, factors, output, options, runner, parse.GetValue(allowLarge), progress: progress,
+                        executor: session?.Executor));
             }
             catch (ArgumentException ex)
             {
                 throw new UsageException(ex.Message.Split(" (Parameter", 2)[0] + (ex.Message.Contains("allow large") ? " (--allow-large)" : ""));
             }
+            catch (Spiral.Distributed.ClusterException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: --cluster {session!.Address}: {ex.Message}; nothing was written");
+                return ExitCodes.Failure;
+            }
             if (storePath is not null)
             {
                 try
                 {
-                    ResultsStoreWriter.WriteSensitivity(storePath, SensitivityAnalysis.Experiment(scenario, factors, options),
+                    ResultsStoreWriter.WriteSensitivity(storePath, new SensitivityExperiment(scenario, factors, options, allowLarge: true),
                         new StoreHeader("sensitivity", ScenarioCli.Source(scenarioName).Text, null, DetailSelection.None, Spiral.Cli.Commands.Experiments.SweepCommand.Version(),
                             Spiral.Cli.Commands.Experiments.SweepCommand.NowUtc()), result);
                 }

@@ -53,6 +53,21 @@ public sealed class RunRecord
     public int Year(int step) => TimeConvention.Year(StartYear, step);
     public double BeliefAt(int step, int i, int j) => Belief[(step * N + i) * N + j];
 
+    /// <summary>
+    /// Sets what a run recorded besides its rows, for a record whose rows were copied in from a run computed elsewhere
+    /// (another machine of a cluster, Spiral.Distributed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> outside 0..<see cref="Capacity"/>.</exception>
+    public void Restore(int steps, int startYear, ulong seed, long runIndex)
+    {
+        Steps = steps is >= 0 && steps <= Capacity
+            ? steps
+            : throw new ArgumentOutOfRangeException(nameof(steps), steps, $"expected 0..{Capacity} recorded steps");
+        StartYear = startYear;
+        Seed = seed;
+        RunIndex = runIndex;
+    }
+
     internal void Begin(World w, long runIndex)
     {
         Steps = 0;

@@ -97,20 +97,35 @@ public static class ExperimentRunner
     /// workers already simulate chunk k+1. The sink still sees chunks strictly one after another, in job order.
     /// </remarks>
     public static long Run(IExperiment experiment, RunnerOptions options, IRunSink sink, CancellationToken cancel = default,
-        IProgress<long>? progress = null, Func<long, bool>? isDone = null)
+        IProgress<long>? progress = null, Func<long, bool>? isDone = null) =>
+        RunRange(experiment, options, sink, 0, experiment.TotalRuns(), cancel, progress, isDone);
+
+    /// <summary>
+    /// Runs jobs <paramref name="firstJob"/> … <paramref name="firstJob"/> + <paramref name="jobs"/> − 1 only, exactly as
+    /// <see cref="Run(IExperiment, RunnerOptions, IRunSink, CancellationToken, IProgress{long}?, Func{long, bool}?)"/>
+    /// runs them within the whole experiment (a batch of a sweep split across machines, Spiral.Distributed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range reaches outside the experiment's jobs.</exception>
+    public static long RunRange(IExperiment experiment, RunnerOptions options, IRunSink sink, long firstJob, long jobs,
+        CancellationToken cancel = default, IProgress<long>? progress = null, Func<long, bool>? isDone = null)
     {
-        var total = experiment.TotalRuns();
+        if (firstJob < 0 || jobs < 0 || firstJob + jobs > experiment.TotalRuns())
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstJob), firstJob,
+                $"jobs {firstJob}..{firstJob + jobs - 1} are outside the experiment's 0..{experiment.TotalRuns() - 1}");
+        }
+        var total = firstJob + jobs;
         var reps = experiment.Replications;
         var n = experiment.ScenarioAt(0).States.Count;
-        var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, total));
+        var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, jobs));
         var capacity = MaxSteps(experiment);
         var buffers = new[] { new ChunkBuffer(chunk, n), new ChunkBuffer(chunk, n) };
         var pointCache = new Dictionary<int, PointInfo>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = cancel };
-        long done = 0, executed = 0, next = 0;
+        long done = 0, executed = 0, next = firstJob;
         if (isDone is not null)
         {
-            for (long j = 0; j < total; j++)
+            for (var j = firstJob; j < total; j++)
             {
                 if (isDone(j)) done++;
             }

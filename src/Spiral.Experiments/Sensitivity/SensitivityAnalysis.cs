@@ -229,29 +229,19 @@ public static class SensitivityAnalysis
         return factors;
     }
 
-    /// <summary>Runs the design and estimates the indices of every factor.</summary>
+    /// <summary>
+    /// Runs the design and estimates the indices of every factor. The runs execute on <c>executor</c> when one is given
+    /// (e.g. a cluster), else on this machine with <c>runner</c>'s options.
+    /// </summary>
     public static SensitivityResult Run(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOutput output,
         SensitivityOptions options, RunnerOptions? runner = null, bool allowLarge = false, CancellationToken cancel = default,
-        IProgress<long>? progress = null)
+        IProgress<long>? progress = null, IExperimentExecutor? executor = null)
     {
-        if (factors.Count == 0)
-        {
-            throw new ArgumentException("no factor to analyse");
-        }
-        if (options.RunsPerPoint < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.RunsPerPoint, "runs per point must be at least 1");
-        }
-        var d = factors.Count;
-        var (sobol, morris) = Designs(d, options);
-        var points = sobol?.Points ?? morris!.Points;
-        var runs = checked(points * options.RunsPerPoint);
-        if (points > int.MaxValue || (runs > SensitivityOptions.MaxRuns && !allowLarge))
-        {
-            throw new ArgumentException($"the design needs {points:N0} points × {options.RunsPerPoint} runs = {runs:N0} runs, above the limit of "
-                + $"{SensitivityOptions.MaxRuns:N0}; lower the samples or runs per point, or allow large runs");
-        }
-        var experiment = Experiment(scenario, factors, options, sobol, morris);
+        var experiment = new SensitivityExperiment(scenario, factors, options, allowLarge);
+        var points = (long)experiment.PointCount;
+        var runs = experiment.TotalRuns();
+        var sobol = experiment.Sobol;
+        var morris = experiment.Morris;
         var needed = output.Needed;
         var sums = new double[points * needed.Count];
         // Per point: Σy, Σy², Σx², Σxy of the run values (y the output or the ratio's numerator, x its denominator).
@@ -271,7 +261,7 @@ public static class SensitivityAnalysis
             m[2] += x * x;
             m[3] += x * y;
         });
-        ExperimentRunner.Run(experiment, runner ?? RunnerOptions.Default, sink, cancel, progress);
+        (executor ?? new LocalExecutor(runner ?? RunnerOptions.Default)).Execute(experiment, sink, cancel, progress);
         var outputs = new double[points];
         double noise = 0;
         for (var p = 0; p < points; p++)
@@ -294,6 +284,7 @@ public static class SensitivityAnalysis
             results = factors.Select((f, i) => new SensitivityFactorResult(f, MuStar: r.Factors[i].MuStarInterval, Mu: r.Factors[i].Mu,
                 Sigma: r.Factors[i].Sigma)).ToList();
         }
+        var d = factors.Count;
         var pointValues = new double[points * d];
         var unit = new double[d];
         for (var p = 0; p < points; p++)
@@ -310,27 +301,6 @@ public static class SensitivityAnalysis
             PointValues = pointValues,
         };
     }
-
-    /// <summary>
-    /// The design as an experiment of the one runner: point p is the scenario with each factor at the design's value, and
-    /// replication r of every point draws from run index r (common random numbers). What a results store records as the
-    /// analysis's experiment.
-    /// </summary>
-    public static IExperiment Experiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOptions options)
-    {
-        var (sobol, morris) = Designs(factors.Count, options);
-        return Experiment(scenario, factors, options, sobol, morris);
-    }
-
-    private static (SobolDesign? Sobol, MorrisDesign? Morris) Designs(int factors, SensitivityOptions options) =>
-        options.Method == SensitivityMethod.Sobol
-            ? (SobolDesign.Create(factors, options.Samples, options.Seed), null)
-            : (null, MorrisDesign.Create(factors, options.Samples, options.Seed));
-
-    private static SensitivityExperiment Experiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOptions options,
-        SobolDesign? sobol, MorrisDesign? morris) =>
-        new(scenario, factors, (int)Math.Min(int.MaxValue, sobol?.Points ?? morris!.Points), options.RunsPerPoint, options.Seed,
-            (index, unit) => { if (sobol is not null) { sobol.Point(index, unit); } else { morris!.Point(index, unit); } });
 
     private static IEnumerable<ParameterInfo> Candidates() =>
         ParameterCatalog.Of(ParameterScope.World).Concat(ParameterCatalog.Of(ParameterScope.Model)).Where(p => p.Type != ParameterType.Name);
@@ -397,32 +367,82 @@ public static class SensitivityAnalysis
         return at <= path.Length - parts[^1].Length;
     }
 
-    /// <summary>The design as an experiment: point p is the scenario with each factor at the design's value.</summary>
-    private sealed class SensitivityExperiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, int points, int runsPerPoint,
-        ulong seed, Action<long, Span<double>> point) : IExperiment
+}
+
+/// <summary>
+/// A sensitivity design as an experiment: point p is the scenario with each factor at the Sobol (Saltelli) or Morris
+/// design's value; replication r of every point draws from run index r (common random numbers). A value of its
+/// definition (scenario, factors, options), so it can be rebuilt elsewhere (a silo, Spiral.Distributed).
+/// </summary>
+public sealed class SensitivityExperiment : IExperiment
+{
+    private readonly int _points;
+
+    /// <exception cref="ArgumentException">No factor, or (unless <paramref name="allowLarge"/>) more runs than <see cref="SensitivityOptions.MaxRuns"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one run per point.</exception>
+    public SensitivityExperiment(Scenario scenario, IReadOnlyList<SensitivityFactor> factors, SensitivityOptions options, bool allowLarge = false)
     {
-        public string Name => scenario.Name;
-        public ulong Seed => seed;
-        public int? Steps => null;
-        public int PointCount => points;
-        public int Replications => runsPerPoint;
-
-        /// <summary>Point p's unit coordinates, one per factor.</summary>
-        public void Unit(int p, Span<double> unit) => point(p, unit);
-
-        public Scenario ScenarioAt(int p)
+        if (factors.Count == 0)
         {
-            var unit = new double[factors.Count];
-            point(p, unit);
-            var s = scenario;
-            for (var i = 0; i < factors.Count; i++)
-            {
-                s = ParameterCatalog.Set(s, factors[i].Path, factors[i].At(unit[i]));
-            }
-            return s.EnsureValid();
+            throw new ArgumentException("no factor to analyse");
         }
-
-        /// <summary>Common random numbers: replication r of every point draws from run index r.</summary>
-        public long RunIndex(int p, int replication) => replication;
+        if (options.RunsPerPoint < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RunsPerPoint, "runs per point must be at least 1");
+        }
+        Scenario = scenario;
+        Factors = factors;
+        Options = options;
+        var d = factors.Count;
+        Sobol = options.Method == SensitivityMethod.Sobol ? SobolDesign.Create(d, options.Samples, options.Seed) : null;
+        Morris = options.Method == SensitivityMethod.Morris ? MorrisDesign.Create(d, options.Samples, options.Seed) : null;
+        var points = Sobol?.Points ?? Morris!.Points;
+        var runs = checked(points * options.RunsPerPoint);
+        if (points > int.MaxValue || (runs > SensitivityOptions.MaxRuns && !allowLarge))
+        {
+            throw new ArgumentException($"the design needs {points:N0} points × {options.RunsPerPoint} runs = {runs:N0} runs, above the limit of "
+                + $"{SensitivityOptions.MaxRuns:N0}; lower the samples or runs per point, or allow large runs");
+        }
+        _points = (int)points;
     }
+
+    public Scenario Scenario { get; }
+    public IReadOnlyList<SensitivityFactor> Factors { get; }
+    public SensitivityOptions Options { get; }
+    public SobolDesign? Sobol { get; }
+    public MorrisDesign? Morris { get; }
+
+    public string Name => Scenario.Name;
+    public ulong Seed => Options.Seed;
+    public int? Steps => null;
+    public int PointCount => _points;
+    public int Replications => Options.RunsPerPoint;
+
+    /// <summary>Point p's unit coordinates in the design, one per factor.</summary>
+    public void Unit(int p, Span<double> unit)
+    {
+        if (Sobol is not null)
+        {
+            Sobol.Point(p, unit);
+        }
+        else
+        {
+            Morris!.Point(p, unit);
+        }
+    }
+
+    public Scenario ScenarioAt(int p)
+    {
+        var unit = new double[Factors.Count];
+        Unit(p, unit);
+        var s = Scenario;
+        for (var i = 0; i < Factors.Count; i++)
+        {
+            s = ParameterCatalog.Set(s, Factors[i].Path, Factors[i].At(unit[i]));
+        }
+        return s.EnsureValid();
+    }
+
+    /// <summary>Common random numbers: replication r of every point draws from run index r.</summary>
+    public long RunIndex(int p, int replication) => replication;
 }

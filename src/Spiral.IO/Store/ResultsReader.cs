@@ -576,6 +576,18 @@ public sealed class ResultsReader : IDisposable
     }
 
     /// <summary>
+    /// <see cref="ContentHash(string)"/> of every table, the experiment row without its creation time: two stores with
+    /// the same hashes hold the same results, however (threads, resumes, machines) they were computed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ContentHashes()
+    {
+        var hashes = S.Tables.Where(t => t != S.Experiment.Table).ToDictionary(t => t, ContentHash);
+        hashes[S.Experiment.Table] = Scalar<string>(
+            $"SELECT md5(string_agg(CAST(t AS VARCHAR), '|')) FROM (SELECT * EXCLUDE ({S.Experiment.CreatedUtc}) FROM {S.Experiment.Table}) t");
+        return hashes;
+    }
+
+    /// <summary>
     /// Writes one table to <paramref name="file"/> with DuckDB's <c>COPY … TO</c> (Parquet with zstd, or CSV with a header),
     /// rows in key order where the table has a natural one.
     /// </summary>

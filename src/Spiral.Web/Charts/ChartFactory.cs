@@ -340,6 +340,32 @@ public static class ChartFactory
         return new ChartSpec(data, layout);
     }
 
+    /// <summary>Lines up to the current year on an x axis fixed to the whole game, so the lines grow year by year (the classroom's seat and debrief charts).</summary>
+    public static ChartSpec Growing(string title, string yTitle, IReadOnlyList<int> years, IEnumerable<(string Name, IReadOnlyList<double> Values)> series,
+        double scale = 1, double? yMax = null)
+    {
+        var data = new List<ITrace>();
+        var k = 0;
+        foreach (var (name, values) in series)
+        {
+            data.Add(new Scatter
+            {
+                X = Objects(years.Take(values.Count)), Y = Objects(values.Select(v => v * scale)),
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Line = new ScatterLine { Width = 3, Color = Color(k) }, Marker = new ScatterMarker { Size = 6, Color = Color(k) }, Name = name,
+            });
+            k++;
+        }
+        var layout = BaseLayout(title, "year", yTitle, 320);
+        layout.XAxis[0].Range = [years[0] - 0.5, years[^1] + 0.5];
+        if (yMax is { } max)
+        {
+            layout.YAxis[0].Range = [0, max];
+        }
+        return new ChartSpec(data, layout);
+    }
+
+
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>A label broken into lines of at most about <paramref name="width"/> characters for an axis (Plotly's &lt;br&gt;).</summary>

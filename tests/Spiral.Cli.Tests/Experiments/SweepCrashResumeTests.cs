@@ -16,24 +16,6 @@ public sealed class SweepCrashResumeTests : IDisposable
 
     public void Dispose() => _dir.Delete(true);
 
-    /// <summary>The built CLI: beside the tests when its runtimeconfig was copied, else in src/Spiral.Cli/bin of the same configuration.</summary>
-    private static string CliDll()
-    {
-        var here = AppContext.BaseDirectory;
-        if (File.Exists(Path.Combine(here, "spiral.dll")) && File.Exists(Path.Combine(here, "spiral.runtimeconfig.json")))
-        {
-            return Path.Combine(here, "spiral.dll");
-        }
-        var dir = new DirectoryInfo(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spiral.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(dir!.FullName, "src", "Spiral.Cli", "bin", configuration, "net10.0", "spiral.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("built CLI not found", dll);
-    }
-
     private static Process Start(string file, string store, bool resume, string? killAt = null)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -42,7 +24,7 @@ public sealed class SweepCrashResumeTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", CliDll(), "sweep", file, "--out", store, "--threads", "2", "--chunk", "4", "--commit-ms", "0", "--series", "all" })
+        foreach (var a in new[] { "exec", CliProcess.Dll(), "sweep", file, "--out", store, "--threads", "2", "--chunk", "4", "--commit-ms", "0", "--series", "all" })
         {
             info.ArgumentList.Add(a);
         }
@@ -111,14 +93,10 @@ public sealed class SweepCrashResumeTests : IDisposable
         Assert.True(p.ExitCode == 0, stderr.Result);
     }
 
-    /// <summary>Content hash of every table; the experiment row without its creation time.</summary>
-    private static Dictionary<string, string> Hashes(string store)
+    private static IReadOnlyDictionary<string, string> Hashes(string store)
     {
         using var r = ResultsReader.Open(store);
-        var hashes = StoreSchema.Tables.Where(t => t != StoreSchema.Experiment.Table).ToDictionary(t => t, r.ContentHash);
-        hashes[StoreSchema.Experiment.Table] = r.Scalar<string>(
-            $"SELECT md5(string_agg(CAST(t AS VARCHAR), '|')) FROM (SELECT * EXCLUDE ({StoreSchema.Experiment.CreatedUtc}) FROM {StoreSchema.Experiment.Table}) t");
-        return hashes;
+        return r.ContentHashes();
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class SensitivityStoreTests : IDisposable
     private string Write(string name)
     {
         var path = Path.Combine(_dir.FullName, name);
-        ResultsStoreWriter.WriteSensitivity(path, SensitivityAnalysis.Experiment(_scenario, _factors, _options),
+        ResultsStoreWriter.WriteSensitivity(path, new SensitivityExperiment(_scenario, _factors, _options),
             new StoreHeader("sensitivity", "name: test", null, DetailSelection.None, "test-1.0", "2026-01-01T00:00:00Z"), _result);
         return path;
     }
@@ -62,7 +62,7 @@ public sealed class SensitivityStoreTests : IDisposable
         var axes = reader.Axes();
         Assert.Equal(["world.incidentBaseRate", "model.crisisFadeProbability"], axes.Select(a => a.Path));
         Assert.All(axes, a => Assert.Equal("morris", a.Kind));
-        var experiment = SensitivityAnalysis.Experiment(_scenario, _factors, _options);
+        var experiment = new SensitivityExperiment(_scenario, _factors, _options);
         for (var p = 0; p < 12; p++)
         {
             var scenario = experiment.ScenarioAt(p);
@@ -91,7 +91,7 @@ public sealed class SensitivityStoreTests : IDisposable
         var path = Path.Combine(_dir.FullName, "taken.duckdb");
         File.WriteAllText(path, "mine");
         var ex = Assert.Throws<ResultsStoreException>(() => ResultsStoreWriter.WriteSensitivity(path,
-            SensitivityAnalysis.Experiment(_scenario, _factors, _options), new StoreHeader("sensitivity", "", null, DetailSelection.None, "t"), _result));
+            new SensitivityExperiment(_scenario, _factors, _options), new StoreHeader("sensitivity", "", null, DetailSelection.None, "t"), _result));
         Assert.Contains("exists", ex.Message);
         Assert.Equal("mine", File.ReadAllText(path));
         Assert.Single(_dir.GetFiles());

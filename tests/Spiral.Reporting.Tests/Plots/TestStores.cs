@@ -68,7 +68,7 @@ public static class TestStores
     public static string Sensitivity() => Cached("sensitivity", path =>
     {
         var (scenario, factors, options, result) = SensitivityAnalysisOf();
-        ResultsStoreWriter.WriteSensitivity(path, SensitivityAnalysis.Experiment(scenario, factors, options),
+        ResultsStoreWriter.WriteSensitivity(path, new SensitivityExperiment(scenario, factors, options),
             new StoreHeader("sensitivity", "", null, DetailSelection.None, "test"), result);
     });
 

@@ -40,13 +40,18 @@ internal static class SweepCommand
         };
         var allowLarge = new Option<bool>("--allow-large") { Description = $"Run a sweep of more than {SweepExperiment.LargeRuns:N0} runs (refused otherwise)." };
         var json = AnalyticCli.JsonOption();
+        var cluster = new ClusterArguments();
         var command = new Command("sweep", "Run a parameter sweep (axes × replications) into a DuckDB results store; --resume continues an interrupted one.")
         {
             file, output, resume, threads, series, json, allowLarge, chunk, commitMs,
         };
+        foreach (var option in cluster.Options)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse => Execute(parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(resume),
             parse.GetValue(threads), parse.GetValue(series), parse.GetValue(json), parse.GetValue(chunk), parse.GetValue(allowLarge),
-            parse.GetValue(commitMs)));
+            parse.GetValue(commitMs), cluster));
         return command;
     }
 
@@ -63,7 +68,7 @@ internal static class SweepCommand
     internal static string NowUtc() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static int Execute(ParseResult parse, string file, string? output, bool resume, int threads, string[]? series, bool json, int chunk,
-        bool allowLarge, int commitMs)
+        bool allowLarge, int commitMs, ClusterArguments clusterArguments)
     {
         if (commitMs < 0)
         {
@@ -92,6 +97,9 @@ internal static class SweepCommand
         var path = output ?? loaded.Definition.Name + ".duckdb";
         // An existing store without --resume is refused by the writer, with the hint to resume.
         CliPaths.OutputFile("--out", path, ExistingOutput.Reopen, ResultsStoreWriter.WalSuffix);
+        // Connected before the store is opened: a cluster that cannot run the sweep leaves nothing written.
+        using var cluster = clusterArguments.Connect(parse);
+        var executor = (IExperimentExecutor?)cluster?.Executor ?? new LocalExecutor(options);
         var header = new StoreHeader("sweep", loaded.ScenarioText, loaded.SweepText, detail, Version(), NowUtc());
         ResultsStoreWriter writer;
         try
@@ -120,8 +128,17 @@ internal static class SweepCommand
             try
             {
                 executed = ProgressDisplay.Run(parse, json, total, "sweep", progress =>
-                    ExperimentRunner.Run(experiment, options, writer, interrupt.Token, progress, writer.IsDone));
+                    executor.Execute(experiment, writer, interrupt.Token, progress, writer.IsDone));
                 writer.Complete();
+            }
+            catch (Spiral.Distributed.ClusterException ex)
+            {
+                writer.Complete();
+                writer.Dispose();
+                using var partial = ResultsReader.Open(path, verify: false);
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"error: --cluster {cluster!.Address}: {ex.Message}; {partial.RunCount():N0} of {total:N0} runs are stored in {path}; run the same command with --resume to finish");
+                return ExitCodes.Failure;
             }
             catch (OperationCanceledException)
             {
