@@ -343,47 +343,28 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
 
     /// <summary>Writes a finished paired comparison into a new store (<c>spiral compare --out</c>).</summary>
     public static void WriteComparisons(string path, PairedCounterfactual experiment, StoreHeader header,
-        IReadOnlyList<Spiral.Experiments.Counterfactuals.ComparisonResult> results)
-    {
-        if (File.Exists(path))
+        IReadOnlyList<Spiral.Experiments.Counterfactuals.ComparisonResult> results) =>
+        WriteFinished(path, connection =>
         {
-            throw new ResultsStoreException($"'{path}' exists; remove it or choose another --out");
-        }
-        var full = OutputPath.CheckFile(path, ExistingOutput.Refuse);
-        var tmp = OutputPath.TemporaryBeside(full);
-        try
-        {
-            using (var connection = new DuckDBConnection($"Data Source={tmp}"))
+            CreateSchema(connection, experiment, header, DefinitionHash(experiment));
+            using var app = connection.CreateAppender(S.Comparisons.Table);
+            foreach (var c in results)
             {
-                connection.Open();
-                CreateSchema(connection, experiment, header, DefinitionHash(experiment));
-                using var app = connection.CreateAppender(S.Comparisons.Table);
-                foreach (var c in results)
+                foreach (var o in c.Outcomes)
                 {
-                    foreach (var o in c.Outcomes)
-                    {
-                        app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome.Name).AppendValue(c.Runs).AppendValue(o.Baseline)
-                            .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
-                            .EndRow();
-                    }
-                    foreach (var r in c.Ratios)
-                    {
-                        app.CreateRow().AppendValue(c.Intervention).AppendValue(r.Ratio.Name).AppendValue(c.Runs).AppendValue(r.Baseline)
-                            .AppendValue(r.Treated).AppendValue(r.Difference.Mean).AppendValue(r.Difference.Low).AppendValue(r.Difference.High)
-                            .EndRow();
-                    }
+                    app.CreateRow().AppendValue(c.Intervention).AppendValue(o.Outcome.Name).AppendValue(c.Runs).AppendValue(o.Baseline)
+                        .AppendValue(o.Treated).AppendValue(o.Difference.Mean).AppendValue(o.Difference.Low).AppendValue(o.Difference.High)
+                        .EndRow();
                 }
-                app.Close();
-                Execute(connection, "CHECKPOINT");
+                foreach (var r in c.Ratios)
+                {
+                    app.CreateRow().AppendValue(c.Intervention).AppendValue(r.Ratio.Name).AppendValue(c.Runs).AppendValue(r.Baseline)
+                        .AppendValue(r.Treated).AppendValue(r.Difference.Mean).AppendValue(r.Difference.Low).AppendValue(r.Difference.High)
+                        .EndRow();
+                }
             }
-            File.Move(tmp, full);
-        }
-        finally
-        {
-            File.Delete(tmp);
-            File.Delete(tmp + WalSuffix);
-        }
-    }
+            app.Close();
+        });
 
     /// <summary>
     /// Writes a finished sensitivity analysis into a new store (<c>spiral sensitivity --out</c>): the experiment row (kind
@@ -393,77 +374,91 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
     /// <exception cref="ResultsStoreException">The file exists.</exception>
     public static void WriteSensitivity(string path, IExperiment experiment, StoreHeader header, SensitivityResult result)
     {
+        var d = result.Factors.Count;
+        var method = result.Options.Method == SensitivityMethod.Sobol ? "sobol" : "morris";
+        WriteFinished(path, connection =>
+        {
+            CreateSchema(connection, experiment, header, DefinitionHash(experiment) + "-" + method);
+            using var tx = connection.BeginTransaction();
+            foreach (var ddl in S.CreateSensitivityTables())
+            {
+                Execute(connection, ddl);
+            }
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"INSERT INTO {S.SensitivityAnalysis.Table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+                object[] values =
+                [
+                    method, result.Output, result.OutputLabel, result.Options.Samples, result.Options.RunsPerPoint, result.Options.Bootstrap,
+                    result.Options.Level, result.OutputMean, result.OutputVariance, result.NoiseShare,
+                ];
+                foreach (var v in values)
+                {
+                    cmd.Parameters.Add(new DuckDBParameter(v));
+                }
+                cmd.ExecuteNonQuery();
+            }
+            using (var app = connection.CreateAppender(S.Axes.Table))
+            {
+                for (var i = 0; i < d; i++)
+                {
+                    app.CreateRow().AppendValue(i).AppendValue(result.Factors[i].Factor.Path).AppendValue(method).AppendValue(true)
+                        .AppendValue((int)result.Points).EndRow();
+                }
+            }
+            using (var app = connection.CreateAppender(S.Sensitivity.Table))
+            {
+                for (var i = 0; i < d; i++)
+                {
+                    var f = result.Factors[i];
+                    app.CreateRow().AppendValue(i).AppendValue(f.Factor.Path).AppendValue(f.Factor.Min).AppendValue(f.Factor.Max)
+                        .AppendValue(f.Factor.Integer)
+                        .AppendValue(f.First?.Estimate).AppendValue(f.First?.Low).AppendValue(f.First?.High)
+                        .AppendValue(f.Total?.Estimate).AppendValue(f.Total?.Low).AppendValue(f.Total?.High)
+                        .AppendValue(f.MuStar?.Estimate).AppendValue(f.MuStar?.Low).AppendValue(f.MuStar?.High)
+                        .AppendValue(f.Mu).AppendValue(f.Sigma).EndRow();
+                }
+            }
+            using (var points = connection.CreateAppender(S.Points.Table))
+            using (var pointValues = connection.CreateAppender(S.PointValues.Table))
+            using (var outputs = connection.CreateAppender(S.SensitivityPoints.Table))
+            {
+                for (var p = 0; p < result.PointOutputs.Count; p++)
+                {
+                    points.CreateRow().AppendValue(p).AppendValue(ScenarioHash.Of(experiment.ScenarioAt(p))).EndRow();
+                    outputs.CreateRow().AppendValue(p).AppendValue(result.PointOutputs[p]).EndRow();
+                    for (var i = 0; i < d; i++)
+                    {
+                        var value = result.PointValues[p * d + i];
+                        pointValues.CreateRow().AppendValue(p).AppendValue(i).AppendValue(result.Factors[i].Factor.Path)
+                            .AppendValue(value.ToString("R", CultureInfo.InvariantCulture)).AppendValue(value).EndRow();
+                    }
+                }
+            }
+            tx.Commit();
+        });
+    }
+
+    /// <summary>
+    /// Creates a new store at <paramref name="path"/> from a finished analysis: <paramref name="write"/> fills an open
+    /// connection to a temporary file beside it, which is checkpointed and moved into place, so a reader never sees half
+    /// a store and nothing is left behind on failure.
+    /// </summary>
+    /// <exception cref="ResultsStoreException">The file exists.</exception>
+    private static void WriteFinished(string path, Action<DuckDBConnection> write)
+    {
         if (File.Exists(path))
         {
             throw new ResultsStoreException($"'{path}' exists; remove it or choose another --out");
         }
         var full = OutputPath.CheckFile(path, ExistingOutput.Refuse);
         var tmp = OutputPath.TemporaryBeside(full);
-        var d = result.Factors.Count;
-        var method = result.Options.Method == SensitivityMethod.Sobol ? "sobol" : "morris";
         try
         {
             using (var connection = new DuckDBConnection($"Data Source={tmp}"))
             {
                 connection.Open();
-                CreateSchema(connection, experiment, header, DefinitionHash(experiment) + "-" + method);
-                using var tx = connection.BeginTransaction();
-                foreach (var ddl in S.CreateSensitivityTables())
-                {
-                    Execute(connection, ddl);
-                }
-                using (var cmd = connection.CreateCommand())
-                {
-                    cmd.CommandText = $"INSERT INTO {S.SensitivityAnalysis.Table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-                    object[] values =
-                    [
-                        method, result.Output, result.OutputLabel, result.Options.Samples, result.Options.RunsPerPoint, result.Options.Bootstrap,
-                        result.Options.Level, result.OutputMean, result.OutputVariance, result.NoiseShare,
-                    ];
-                    foreach (var v in values)
-                    {
-                        cmd.Parameters.Add(new DuckDBParameter(v));
-                    }
-                    cmd.ExecuteNonQuery();
-                }
-                using (var app = connection.CreateAppender(S.Axes.Table))
-                {
-                    for (var i = 0; i < d; i++)
-                    {
-                        app.CreateRow().AppendValue(i).AppendValue(result.Factors[i].Factor.Path).AppendValue(method).AppendValue(true)
-                            .AppendValue((int)result.Points).EndRow();
-                    }
-                }
-                using (var app = connection.CreateAppender(S.Sensitivity.Table))
-                {
-                    for (var i = 0; i < d; i++)
-                    {
-                        var f = result.Factors[i];
-                        app.CreateRow().AppendValue(i).AppendValue(f.Factor.Path).AppendValue(f.Factor.Min).AppendValue(f.Factor.Max)
-                            .AppendValue(f.Factor.Integer)
-                            .AppendValue(f.First?.Estimate).AppendValue(f.First?.Low).AppendValue(f.First?.High)
-                            .AppendValue(f.Total?.Estimate).AppendValue(f.Total?.Low).AppendValue(f.Total?.High)
-                            .AppendValue(f.MuStar?.Estimate).AppendValue(f.MuStar?.Low).AppendValue(f.MuStar?.High)
-                            .AppendValue(f.Mu).AppendValue(f.Sigma).EndRow();
-                    }
-                }
-                using (var points = connection.CreateAppender(S.Points.Table))
-                using (var pointValues = connection.CreateAppender(S.PointValues.Table))
-                using (var outputs = connection.CreateAppender(S.SensitivityPoints.Table))
-                {
-                    for (var p = 0; p < result.PointOutputs.Count; p++)
-                    {
-                        points.CreateRow().AppendValue(p).AppendValue(ScenarioHash.Of(experiment.ScenarioAt(p))).EndRow();
-                        outputs.CreateRow().AppendValue(p).AppendValue(result.PointOutputs[p]).EndRow();
-                        for (var i = 0; i < d; i++)
-                        {
-                            var value = result.PointValues[p * d + i];
-                            pointValues.CreateRow().AppendValue(p).AppendValue(i).AppendValue(result.Factors[i].Factor.Path)
-                                .AppendValue(value.ToString("R", CultureInfo.InvariantCulture)).AppendValue(value).EndRow();
-                        }
-                    }
-                }
-                tx.Commit();
+                write(connection);
                 Execute(connection, "CHECKPOINT");
             }
             File.Move(tmp, full);
