@@ -78,6 +78,8 @@ public sealed class StoreCharts : IDisposable
         }
     }
 
+    private SensitivityResult? _sensitivity;
+
     public void Dispose() => _reader.Dispose();
 
     public long Runs => _reader.RunCount();
@@ -221,9 +223,9 @@ public sealed class StoreCharts : IDisposable
             .ToList();
     }
 
-    /// <summary>The stored sensitivity analysis (<c>spiral sensitivity --out</c>).</summary>
+    /// <summary>The stored sensitivity analysis (<c>spiral sensitivity --out</c>), read once (the report's table and chart share it).</summary>
     public SensitivityResult Sensitivity() =>
-        _reader.Sensitivity() ?? throw new PlotException(
+        _sensitivity ??= _reader.Sensitivity() ?? throw new PlotException(
             "this store holds no sensitivity analysis (no table sensitivity); write one with `spiral sensitivity SCENARIO --out FILE.duckdb`.");
 
     /// <summary>Draws one kind of plot from the store to a PNG or SVG file (by extension); nothing is written when the data is absent.</summary>
