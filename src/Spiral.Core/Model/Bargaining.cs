@@ -81,10 +81,10 @@ public static class Bargaining
     {
         var p = w.P;
         var seen = Seen(w, i, j);
-        var myOffense = w.Offense[i] + w.AlliedOffense[i];
+        var myOffense = OwnOffense(w, i);
         var myDefense = w.AlliedDefense[i];
         var theirOffense = w.Offense[j] * seen + w.AlliedOffense[j];
-        var theirDefense = w.Defense[j] * seen + (w.AlliedDefense[j] - w.Defense[j]);
+        var theirDefense = SeenDefense(w, j, seen);
         var beta = w.OffenseAdvantage;
         var gamma = p.ContestExponent;
         var winFirst = Contest.AttackerWins(myOffense, theirDefense, beta, gamma);
@@ -117,6 +117,19 @@ public static class Bargaining
         return new WarTerms(v, winFirst, winSecond, winFuture, cost, defeatLoss, warValue, preemption, prevention,
             greedyWar, securityWar, theirPreemption, spread);
     }
+
+    /// <summary>
+    /// i's believed chance of winning a war it starts against j now (<see cref="WarCalculus.WinFirst"/>), without the
+    /// rest of its calculus.
+    /// </summary>
+    public static double WinFirst(World w, int i, int j) =>
+        Contest.AttackerWins(OwnOffense(w, i), SeenDefense(w, j, Seen(w, i, j)), w.OffenseAdvantage, w.P.ContestExponent);
+
+    /// <summary>i's offense with its allies' at their reliability, as i plans with it.</summary>
+    private static double OwnOffense(World w, int i) => w.Offense[i] + w.AlliedOffense[i];
+
+    /// <summary>j's defense with its allies', j's own stocks as another state sees them (<paramref name="seen"/>, <see cref="Seen"/>).</summary>
+    private static double SeenDefense(World w, int j, double seen) => w.Defense[j] * seen + (w.AlliedDefense[j] - w.Defense[j]);
 
     /// <summary>The chance a greedy j strikes now, as i estimates it (<see cref="Fear"/>); it does not depend on the rung or i's belief.</summary>
     public static double GreedyStrikes(in WarTerms terms) => Chance(terms.GreedyWar, terms.Spread);

@@ -63,11 +63,11 @@ public sealed class OffensiveRealist : IPolicy
     /// </summary>
     private static bool DemandPays(in PolicyContext c, int j)
     {
-        var terms = c.DemandTerms(j);
-        if (terms.WinFirst < 0.5)
+        if (c.WinChance(j) < 0.5)
         {
             return false;
         }
+        var terms = c.DemandTerms(j);
         var p = c.Parameters;
         return CoercionValue(p, terms, resisted: 1) > 0 || CoercionValue(p, terms, c.ResistanceChance(j, terms)) > 0;
     }
