@@ -1,6 +1,5 @@
 using Spiral.Core.Events;
 using Spiral.Core.Model.Phases;
-using Spiral.Core.Parameters;
 using Spiral.Core.Policies;
 
 namespace Spiral.Core.Model;
@@ -39,13 +38,16 @@ public static class Crisis
         var maxRounds = 3 * p.WarRung;
         // Nothing a round does moves capabilities, observations or alliances (a war ends the crisis), so each side's
         // terms hold for the whole crisis; the rung and the beliefs move its fear.
-        var sideA = new Side(Bargaining.Terms(w, a, b, valueA, heldA));
-        var sideB = new Side(Bargaining.Terms(w, b, a, valueB, heldB));
+        var termsA = Bargaining.Terms(w, a, b, valueA, heldA);
+        var termsB = Bargaining.Terms(w, b, a, valueB, heldB);
+        var greedyStrikesA = Bargaining.GreedyStrikes(termsA);
+        var greedyStrikesB = Bargaining.GreedyStrikes(termsB);
 
         for (var round = 0; round < maxRounds; round++)
         {
-            var ca = sideA.Calculus(p, rung, w.Belief[ab]);
-            var cb = sideB.Calculus(p, rung, w.Belief[ba]);
+            // Every round's moves update both beliefs, so the fear is computed anew each round.
+            var ca = termsA.WithFear(Bargaining.Fear(p, termsA, greedyStrikesA, rung, w.Belief[ab]));
+            var cb = termsB.WithFear(Bargaining.Fear(p, termsB, greedyStrikesB, rung, w.Belief[ba]));
             if (hotline > 0 && !ca.WantsWar && !cb.WantsWar && w.CrisisRng.NextDouble() < hotline * p.HotlineDeEscalation)
             {
                 w.AddEvent(EventKind.CrisisDeEscalatedByHotline, a, b, rung, concept: Concept.Hotline);
@@ -102,29 +104,6 @@ public static class Crisis
             CheckUseOfForce(w, escalator, escalator == a ? b : a, rung, ref clashed, ref fatal);
         }
         Outcome(w, a, b, highest, fatal);
-    }
-
-    /// <summary>
-    /// One side's calculus through a crisis: its terms hold (<see cref="Bargaining.Terms"/>), and its fear, a function of
-    /// the terms, the rung and its belief, is computed again only when the rung or the belief moved.
-    /// </summary>
-    private struct Side(WarTerms terms)
-    {
-        private readonly double _greedyStrikes = Bargaining.GreedyStrikes(terms);
-        private int _rung = -1;
-        private double _belief = double.NaN;
-        private double _fear;
-
-        public WarCalculus Calculus(ModelParameters p, int rung, double belief)
-        {
-            if (rung != _rung || belief != _belief)
-            {
-                _fear = Bargaining.Fear(p, terms, _greedyStrikes, rung, belief);
-                _rung = rung;
-                _belief = belief;
-            }
-            return terms.WithFear(_fear);
-        }
     }
 
     /// <summary>A side's private value of the stake this crisis: V × (greedy valuation) × exp(spread·z + resolve − ½) (Fearon 1995).</summary>
