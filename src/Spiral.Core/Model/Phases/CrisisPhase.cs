@@ -66,9 +66,10 @@ public static class CrisisPhase
 
     /// <summary>
     /// Whether a uniform <paramref name="draw"/> falls below 1 − e^(−rate), the chance of at least one incident in a
-    /// year at <paramref name="rate"/> (a Poisson process). 1 − e^(−x) ≤ x for every x and ≥ x − x²/2 for x ≥ 0, and the
-    /// computed 1 − e^(−x) is within 10⁻¹⁵ of the true one, so a draw more than 10⁻¹² outside these bounds is decided
-    /// without the exponential, with the same answer; only draws near the threshold compute it.
+    /// year at <paramref name="rate"/> (a Poisson process). 1 − e^(−x) ≤ x for every x and ≥ x − x²/2 for x ≥ 0; for
+    /// x ≥ 0 the computed 1 − e^(−x) is within 10⁻¹⁵ of the true one, and for x &lt; 0 both it and the true one are
+    /// negative, so a draw more than 10⁻¹² outside these bounds gets the same answer without the exponential; only
+    /// draws near the threshold compute it.
     /// </summary>
     internal static bool Occurs(double draw, double rate)
     {
