@@ -145,7 +145,7 @@ public static class RunMetrics
             var m0 = r.Milex[r.Row(0, i)];
             var mt = r.Milex[r.Row(t, i)];
             var grows = t > 0 && m0 > 0 && mt > 0;
-            var growth = double.NaN; // i's yearly growth, computed at its first rival dyad (the same for each)
+            var growth = grows ? Math.Pow(mt / m0, 1.0 / t) - 1 : 0; // the same for each of i's rival dyads
             for (var j = 0; j < n; j++)
             {
                 if (i == j || reach[i * n + j] <= 0 || reach[j * n + i] <= 0)
@@ -154,10 +154,6 @@ public static class RunMetrics
                 }
                 if (grows)
                 {
-                    if (double.IsNaN(growth))
-                    {
-                        growth = Math.Pow(mt / m0, 1.0 / t) - 1;
-                    }
                     growthSum += growth;
                     members++;
                 }
