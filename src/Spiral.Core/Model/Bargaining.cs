@@ -114,7 +114,7 @@ public static class Bargaining
         var theirPreemption = (theirWinFirst - theirWinSecond) * (stakeValue + theirLoss);
         // Uncertainty about the other's valuation and what it risks, not about a cost both know (a nuclear exchange).
         var spread = p.ResolveSpread * (greedyValue + theirLoss);
-        return new WarTerms(v, winFirst, winSecond, winFuture, cost, defeatLoss, warValue, preemption, prevention,
+        return new WarTerms(new WarCalculus(v, winFirst, winSecond, winFuture, cost, defeatLoss, 0, warValue, preemption, prevention),
             greedyWar, securityWar, theirPreemption, spread);
     }
 
@@ -168,37 +168,15 @@ public static class Bargaining
 /// The part of one side's calculus that holds through a crisis (<see cref="Bargaining.Terms"/>): its values of war and
 /// waiting, and its estimate of the other's values of war, from which its fear follows (<see cref="Bargaining.Fear"/>).
 /// </summary>
-/// <param name="Valuation">See <see cref="WarCalculus.Valuation"/>.</param>
-/// <param name="WinFirst">See <see cref="WarCalculus.WinFirst"/>.</param>
-/// <param name="WinSecond">See <see cref="WarCalculus.WinSecond"/>.</param>
-/// <param name="WinFuture">See <see cref="WarCalculus.WinFuture"/>.</param>
-/// <param name="Cost">See <see cref="WarCalculus.Cost"/>.</param>
-/// <param name="DefeatLoss">See <see cref="WarCalculus.DefeatLoss"/>.</param>
-/// <param name="WarValue">See <see cref="WarCalculus.WarValue"/>.</param>
-/// <param name="Preemption">See <see cref="WarCalculus.Preemption"/>.</param>
-/// <param name="Prevention">See <see cref="WarCalculus.Prevention"/>.</param>
+/// <param name="Fearless">Its calculus with the fear left at 0.</param>
 /// <param name="GreedyWar">The other's value of a war it starts now, were it greedy.</param>
 /// <param name="SecurityWar">The other's value of a war it starts now, were it security-seeking and unafraid.</param>
 /// <param name="TheirPreemption">What striking first adds for the other over being struck first.</param>
 /// <param name="Spread">Scale of the logistic uncertainty about the other's values.</param>
-public readonly record struct WarTerms(
-    double Valuation,
-    double WinFirst,
-    double WinSecond,
-    double WinFuture,
-    double Cost,
-    double DefeatLoss,
-    double WarValue,
-    double Preemption,
-    double Prevention,
-    double GreedyWar,
-    double SecurityWar,
-    double TheirPreemption,
-    double Spread)
+public readonly record struct WarTerms(WarCalculus Fearless, double GreedyWar, double SecurityWar, double TheirPreemption, double Spread)
 {
     /// <summary>The calculus at the fear <paramref name="fear"/>.</summary>
-    public WarCalculus WithFear(double fear) =>
-        new(Valuation, WinFirst, WinSecond, WinFuture, Cost, DefeatLoss, fear, WarValue, Preemption, Prevention);
+    public WarCalculus WithFear(double fear) => Fearless with { Fear = fear };
 }
 
 /// <summary>One side's perceived values in a crisis (<see cref="Bargaining.Assess"/>), in GDP units relative to the status quo.</summary>

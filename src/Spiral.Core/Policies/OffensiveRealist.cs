@@ -74,9 +74,10 @@ public sealed class OffensiveRealist : IPolicy
 
     private static double CoercionValue(ModelParameters p, in WarTerms terms, double resisted)
     {
-        var win = terms.WinFirst;
-        var valued = p.GreedyStakeValue * terms.Valuation;
-        var war = win * valued - (1 - win) * terms.DefeatLoss - terms.Cost;
+        var calculus = terms.Fearless;
+        var win = calculus.WinFirst;
+        var valued = p.GreedyStakeValue * calculus.Valuation;
+        var war = win * valued - (1 - win) * calculus.DefeatLoss - calculus.Cost;
         return win * valued + (1 - win) * resisted * Math.Min(0, war);
     }
 }

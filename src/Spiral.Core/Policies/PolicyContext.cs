@@ -101,7 +101,7 @@ public readonly ref struct PolicyContext
     /// </summary>
     public WarTerms DemandTerms(int j) => Bargaining.Terms(_w, _i, j, Bargaining.StakeValue(_w, _i, j), 0);
 
-    /// <summary>The believed chance of winning a war this state starts against j now (<see cref="WarTerms.WinFirst"/> of <see cref="DemandTerms"/>).</summary>
+    /// <summary>The believed chance of winning a war this state starts against j now (<see cref="WarCalculus.WinFirst"/> of <see cref="DemandTerms"/>).</summary>
     public double WinChance(int j) => Bargaining.WinFirst(_w, _i, j);
 
     /// <summary>The chance j would choose war at the top of the ladder (this state's fear there), from <see cref="DemandTerms"/>.</summary>

@@ -58,10 +58,10 @@ public class OffensiveRealistTests
                     w.Belief[1] = belief;
                     AssessPhase.Run(w);
                     var c = new PolicyContext(w, 0);
-                    var expected = c.DemandTerms(1).WinFirst >= 0.5 && OffensiveRealist.CoercionValue(c, 1) > 0;
+                    var expected = c.DemandTerms(1).Fearless.WinFirst >= 0.5 && OffensiveRealist.CoercionValue(c, 1) > 0;
                     DecidePhase.Run(w);
                     Assert.Equal(expected, w.Demand[1]);
-                    if (c.DemandTerms(1).WinFirst < 0.5) weaker++;
+                    if (c.DemandTerms(1).Fearless.WinFirst < 0.5) weaker++;
                     else if (expected) demanded++;
                     else refusedThoughStronger++;
                 }
