@@ -1,4 +1,5 @@
 using Spiral.Core.Events;
+using Spiral.Core.Parameters;
 
 namespace Spiral.Core.Model;
 
@@ -68,13 +69,22 @@ public static class Bargaining
     /// </summary>
     public static WarCalculus Assess(World w, int i, int j, double valuation, double heldShare, int rung, double belief)
     {
+        var terms = Terms(w, i, j, valuation, heldShare);
+        return terms.WithFear(Fear(w.P, terms, GreedyStrikes(terms), rung, belief));
+    }
+
+    /// <summary>
+    /// The part of i's calculus against j (<see cref="Assess"/>) that depends on neither the rung nor i's belief: it
+    /// stays the same through a crisis, where only the rung and the beliefs move until a war ends it.
+    /// </summary>
+    public static WarTerms Terms(World w, int i, int j, double valuation, double heldShare)
+    {
         var p = w.P;
-        var n = w.N;
         var seen = Seen(w, i, j);
-        var myOffense = w.Offense[i] + w.AlliedOffense[i];
+        var myOffense = OwnOffense(w, i);
         var myDefense = w.AlliedDefense[i];
         var theirOffense = w.Offense[j] * seen + w.AlliedOffense[j];
-        var theirDefense = w.Defense[j] * seen + (w.AlliedDefense[j] - w.Defense[j]);
+        var theirDefense = SeenDefense(w, j, seen);
         var beta = w.OffenseAdvantage;
         var gamma = p.ContestExponent;
         var winFirst = Contest.AttackerWins(myOffense, theirDefense, beta, gamma);
@@ -92,8 +102,7 @@ public static class Bargaining
         var prevention = Math.Max(0, winFirst - winFuture) * v;
 
         // How likely j is to strike now, as i estimates j's own calculus (symmetric): a greedy j values the stake more;
-        // a security-seeking j strikes only to pre-empt, out of its fear of i — the reciprocal fear of surprise attack
-        // (Schelling 1960, ch. 9), found by iterating the two fears to their fixed point from the greedy-only fear.
+        // a security-seeking j strikes only to pre-empt, out of its fear of i (Fear).
         var theirLoss = p.WarCapabilityLoss * (w.Offense[j] + w.Defense[j]) * seen;
         var theirCost = WarCost(w, j, i, pairSize) * (1 - p.AllyCostShare * AllianceReliability(w, j));
         var theirHeld = 1 - heldShare;
@@ -105,12 +114,39 @@ public static class Bargaining
         var theirPreemption = (theirWinFirst - theirWinSecond) * (stakeValue + theirLoss);
         // Uncertainty about the other's valuation and what it risks, not about a cost both know (a nuclear exchange).
         var spread = p.ResolveSpread * (greedyValue + theirLoss);
+        return new WarTerms(new WarCalculus(v, winFirst, winSecond, winFuture, cost, defeatLoss, 0, warValue, preemption, prevention),
+            greedyWar, securityWar, theirPreemption, spread);
+    }
+
+    /// <summary>
+    /// i's believed chance of winning a war it starts against j now (<see cref="WarCalculus.WinFirst"/>), without the
+    /// rest of its calculus.
+    /// </summary>
+    public static double WinFirst(World w, int i, int j) =>
+        Contest.AttackerWins(OwnOffense(w, i), SeenDefense(w, j, Seen(w, i, j)), w.OffenseAdvantage, w.P.ContestExponent);
+
+    /// <summary>i's offense with its allies' at their reliability, as i plans with it.</summary>
+    private static double OwnOffense(World w, int i) => w.Offense[i] + w.AlliedOffense[i];
+
+    /// <summary>j's defense with its allies', j's own stocks as another state sees them (<paramref name="seen"/>, <see cref="Seen"/>).</summary>
+    private static double SeenDefense(World w, int j, double seen) => w.Defense[j] * seen + (w.AlliedDefense[j] - w.Defense[j]);
+
+    /// <summary>The chance a greedy j strikes now, as i estimates it (<see cref="Fear"/>); it does not depend on the rung or i's belief.</summary>
+    public static double GreedyStrikes(in WarTerms terms) => Chance(terms.GreedyWar, terms.Spread);
+
+    /// <summary>
+    /// π, i's believed chance that j strikes now at <paramref name="rung"/> given its <paramref name="belief"/> that j is
+    /// greedy: a security-seeking j strikes only to pre-empt, out of its fear of i — the reciprocal fear of surprise
+    /// attack (Schelling 1960, ch. 9), found by iterating the two fears to their fixed point from the greedy-only fear.
+    /// <paramref name="greedyStrikes"/> is <see cref="GreedyStrikes"/> of the same terms.
+    /// </summary>
+    public static double Fear(ModelParameters p, in WarTerms terms, double greedyStrikes, int rung, double belief)
+    {
         var nearness = Math.Min(1.0, (double)rung / p.WarRung);
-        var greedyStrikes = Chance(greedyWar, spread);
         var fear = nearness * belief * greedyStrikes;
         for (var k = 0; k < 4; k++)
         {
-            var securityStrikes = Chance((1 - fear) * securityWar + fear * theirPreemption, spread);
+            var securityStrikes = Chance((1 - fear) * terms.SecurityWar + fear * terms.TheirPreemption, terms.Spread);
             var next = nearness * (belief * greedyStrikes + (1 - belief) * securityStrikes);
             // At a fixed point to the bit every further step returns the same value: stop (same result, fewer Exp).
             var converged = BitConverter.DoubleToInt64Bits(next) == BitConverter.DoubleToInt64Bits(fear);
@@ -120,14 +156,27 @@ public static class Bargaining
                 break;
             }
         }
-        fear = Math.Clamp(fear, 0, 1);
-
-        return new WarCalculus(v, winFirst, winSecond, winFuture, cost, defeatLoss, fear, warValue, preemption, prevention);
+        return Math.Clamp(fear, 0, 1);
     }
 
     /// <summary>The chance a value known up to a logistic error of scale <paramref name="spread"/> is positive.</summary>
     private static double Chance(double value, double spread) =>
         spread > 0 ? 1 / (1 + Math.Exp(-value / spread)) : value > 0 ? 1 : 0;
+}
+
+/// <summary>
+/// The part of one side's calculus that holds through a crisis (<see cref="Bargaining.Terms"/>): its values of war and
+/// waiting, and its estimate of the other's values of war, from which its fear follows (<see cref="Bargaining.Fear"/>).
+/// </summary>
+/// <param name="Fearless">Its calculus with the fear left at 0.</param>
+/// <param name="GreedyWar">The other's value of a war it starts now, were it greedy.</param>
+/// <param name="SecurityWar">The other's value of a war it starts now, were it security-seeking and unafraid.</param>
+/// <param name="TheirPreemption">What striking first adds for the other over being struck first.</param>
+/// <param name="Spread">Scale of the logistic uncertainty about the other's values.</param>
+public readonly record struct WarTerms(WarCalculus Fearless, double GreedyWar, double SecurityWar, double TheirPreemption, double Spread)
+{
+    /// <summary>The calculus at the fear <paramref name="fear"/>.</summary>
+    public WarCalculus WithFear(double fear) => Fearless with { Fear = fear };
 }
 
 /// <summary>One side's perceived values in a crisis (<see cref="Bargaining.Assess"/>), in GDP units relative to the status quo.</summary>

@@ -36,11 +36,18 @@ public static class Crisis
         double heldA = demand ? 0 : 0.5, heldB = demand ? 1 : 0.5;
         var hotline = w.Hotline[ab];
         var maxRounds = 3 * p.WarRung;
+        // Nothing a round does moves capabilities, observations or alliances (a war ends the crisis), so each side's
+        // terms hold for the whole crisis; the rung and the beliefs move its fear.
+        var termsA = Bargaining.Terms(w, a, b, valueA, heldA);
+        var termsB = Bargaining.Terms(w, b, a, valueB, heldB);
+        var greedyStrikesA = Bargaining.GreedyStrikes(termsA);
+        var greedyStrikesB = Bargaining.GreedyStrikes(termsB);
 
         for (var round = 0; round < maxRounds; round++)
         {
-            var ca = Bargaining.Assess(w, a, b, valueA, heldA, rung, w.Belief[ab]);
-            var cb = Bargaining.Assess(w, b, a, valueB, heldB, rung, w.Belief[ba]);
+            // Every round's moves update both beliefs, so the fear is computed anew each round.
+            var ca = termsA.WithFear(Bargaining.Fear(p, termsA, greedyStrikesA, rung, w.Belief[ab]));
+            var cb = termsB.WithFear(Bargaining.Fear(p, termsB, greedyStrikesB, rung, w.Belief[ba]));
             if (hotline > 0 && !ca.WantsWar && !cb.WantsWar && w.CrisisRng.NextDouble() < hotline * p.HotlineDeEscalation)
             {
                 w.AddEvent(EventKind.CrisisDeEscalatedByHotline, a, b, rung, concept: Concept.Hotline);

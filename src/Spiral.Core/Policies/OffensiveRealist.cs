@@ -1,4 +1,5 @@
 using Spiral.Core.Model;
+using Spiral.Core.Parameters;
 
 namespace Spiral.Core.Policies;
 
@@ -33,7 +34,7 @@ public sealed class OffensiveRealist : IPolicy
             {
                 c.ProbeNeighbour(j);
             }
-            if (c.Stake(j) > 0 && c.WarOutlook(j) is var outlook && outlook.Win >= 0.5 && CoercionValue(c, outlook) > 0)
+            if (c.Stake(j) > 0 && DemandPays(c, j))
             {
                 c.DemandStake(j);
             }
@@ -48,14 +49,35 @@ public sealed class OffensiveRealist : IPolicy
     /// p·V_g − (1 − p)·L − cost, where V_g is the stake as a greedy type values it. Where war is catastrophic for both
     /// (nuclear dyads) q vanishes and demands are cheap: the stability-instability paradox (Snyder 1965).
     /// </summary>
-    public static double CoercionValue(in PolicyContext c, int j) => CoercionValue(c, c.WarOutlook(j));
-
-    private static double CoercionValue(in PolicyContext c, (double Win, double Stake, double DefeatLoss, double Cost, double Resisted) outlook)
+    public static double CoercionValue(in PolicyContext c, int j)
     {
+        var terms = c.DemandTerms(j);
+        return CoercionValue(c.Parameters, terms, c.ResistanceChance(j, terms));
+    }
+
+    /// <summary>
+    /// Whether demanding the stake from j pays: a believed chance of winning of at least ½ and a positive
+    /// <see cref="CoercionValue(in PolicyContext, int)"/>. The value falls as the chance j resists rises (a war that
+    /// would not pay weighs more), also in floating point, so when it is positive even if j surely resisted, it is
+    /// positive whatever that chance is, and the fixed point of fears that gives it is not computed (same decision).
+    /// </summary>
+    private static bool DemandPays(in PolicyContext c, int j)
+    {
+        if (c.WinChance(j) < 0.5)
+        {
+            return false;
+        }
+        var terms = c.DemandTerms(j);
         var p = c.Parameters;
-        var (win, stake, loss, cost, resisted) = outlook;
-        var valued = p.GreedyStakeValue * stake;
-        var war = win * valued - (1 - win) * loss - cost;
+        return CoercionValue(p, terms, resisted: 1) > 0 || CoercionValue(p, terms, c.ResistanceChance(j, terms)) > 0;
+    }
+
+    private static double CoercionValue(ModelParameters p, in WarTerms terms, double resisted)
+    {
+        var calculus = terms.Fearless;
+        var win = calculus.WinFirst;
+        var valued = p.GreedyStakeValue * calculus.Valuation;
+        var war = win * valued - (1 - win) * calculus.DefeatLoss - calculus.Cost;
         return win * valued + (1 - win) * resisted * Math.Min(0, war);
     }
 }

@@ -94,16 +94,19 @@ public readonly ref struct PolicyContext
     public bool AtWarWith(int j) => _w.AtWar(_i, j);
 
     /// <summary>
-    /// What a crisis with j over their stake would look like as this state sees it (<see cref="Bargaining"/>), its allies
-    /// counted at their reliability and j seen through its observation: the chance of winning a war it starts, the
-    /// stake's value in GDP units, the capability it loses if defeated, its cost of war, and the chance j would choose
-    /// war at the top of the ladder (its fear there).
+    /// What a crisis in which this state demands the stake from j would look like as it sees it (<see cref="Bargaining.Terms"/>),
+    /// its allies counted at their reliability and j seen through its observation: among others the chance of winning a war it
+    /// starts, the stake's value in GDP units, the capability it loses if defeated and its cost of war. The chance j would
+    /// choose war at the top of the ladder costs a fixed point of fears and is apart (<see cref="ResistanceChance"/>).
     /// </summary>
-    public (double Win, double Stake, double DefeatLoss, double Cost, double Resisted) WarOutlook(int j)
-    {
-        var calculus = Bargaining.Assess(_w, _i, j, Bargaining.StakeValue(_w, _i, j), 0, _w.P.WarRung, Belief(j));
-        return (calculus.WinFirst, calculus.Valuation, calculus.DefeatLoss, calculus.Cost, calculus.Fear);
-    }
+    public WarTerms DemandTerms(int j) => Bargaining.Terms(_w, _i, j, Bargaining.StakeValue(_w, _i, j), 0);
+
+    /// <summary>The believed chance of winning a war this state starts against j now (<see cref="WarCalculus.WinFirst"/> of <see cref="DemandTerms"/>).</summary>
+    public double WinChance(int j) => Bargaining.WinFirst(_w, _i, j);
+
+    /// <summary>The chance j would choose war at the top of the ladder (this state's fear there), from <see cref="DemandTerms"/>.</summary>
+    public double ResistanceChance(int j, in WarTerms terms) =>
+        Bargaining.Fear(_w.P, terms, Bargaining.GreedyStrikes(terms), _w.P.WarRung, Belief(j));
 
     /// <summary>The state this one fears most (highest threat), or -1 if it fears none.</summary>
     public int MostFeared() => AssessPhase.MostThreatening(_w, _i);

@@ -142,17 +142,19 @@ public static class RunMetrics
         xty.Clear();
         for (var i = 0; i < n; i++)
         {
+            var m0 = r.Milex[r.Row(0, i)];
+            var mt = r.Milex[r.Row(t, i)];
+            var grows = t > 0 && m0 > 0 && mt > 0;
+            var growth = grows ? Math.Pow(mt / m0, 1.0 / t) - 1 : 0; // the same for each of i's rival dyads
             for (var j = 0; j < n; j++)
             {
                 if (i == j || reach[i * n + j] <= 0 || reach[j * n + i] <= 0)
                 {
                     continue;
                 }
-                var m0 = r.Milex[r.Row(0, i)];
-                var mt = r.Milex[r.Row(t, i)];
-                if (t > 0 && m0 > 0 && mt > 0)
+                if (grows)
                 {
-                    growthSum += Math.Pow(mt / m0, 1.0 / t) - 1;
+                    growthSum += growth;
                     members++;
                 }
                 AccumulateReaction(r, i, j, xtx, xty);
@@ -181,15 +183,18 @@ public static class RunMetrics
         {
             return;
         }
+        var milex = r.Milex;
+        var xi = milex[r.Row(0, i)] / scale;
         for (var step = 0; step < r.Steps; step++)
         {
-            var xi = r.Milex[r.Row(step, i)] / scale;
-            var xj = r.Milex[r.Row(step, j)] / scale;
-            var dy = r.Milex[r.Row(step + 1, i)] / scale - xi;
+            var xj = milex[r.Row(step, j)] / scale;
+            var xiNext = milex[r.Row(step + 1, i)] / scale; // next year's xi
+            var dy = xiNext - xi;
             // regressors: xj, xi, 1 (upper triangle; the solver mirrors it)
             xtx[0] += xj * xj; xtx[1] += xj * xi; xtx[2] += xj;
             xtx[4] += xi * xi; xtx[5] += xi; xtx[8] += 1;
             xty[0] += xj * dy; xty[1] += xi * dy; xty[2] += dy;
+            xi = xiNext;
         }
     }
 

@@ -40,6 +40,37 @@ public class OffensiveRealistTests
     }
 
     [Fact]
+    public void Decide_OverOffenseStakeAndBelief_DemandsExactlyWhenWinAtLeastHalfAndCoercionPays()
+    {
+        // Decide skips the fixed point of fears where the chance j resists cannot change the decision; over a grid
+        // of offense, stake and belief its demand must equal the full rule's: P(win) ≥ ½ and CoercionValue > 0
+        var w = PolicyRuns.AgainstScript("OffensiveRealist", change: s => s with { Dyads = [new("A", "B") { Stake = 0.05 }] });
+        int weaker = 0, demanded = 0, refusedThoughStronger = 0;
+        foreach (var (offenseAdvantage, offense) in new[] { 1.0, 2.5 }.SelectMany(b => new[] { 60.0, 120, 163, 166, 170, 200, 260, 400, 800, 2000 }.Select(o => (b, o))))
+        {
+            foreach (var stake in new[] { 0.0001, 0.0005, 0.002, 0.005, 0.024, 0.05, 0.2, 1.0 })
+            {
+                foreach (var belief in new[] { 0.01, 0.2, 0.5, 0.9, 0.99 })
+                {
+                    w.OffenseAdvantage = offenseAdvantage;
+                    w.Offense[0] = offense;
+                    w.Stake[1] = w.Stake[2] = stake;
+                    w.Belief[1] = belief;
+                    AssessPhase.Run(w);
+                    var c = new PolicyContext(w, 0);
+                    var expected = c.DemandTerms(1).Fearless.WinFirst >= 0.5 && OffensiveRealist.CoercionValue(c, 1) > 0;
+                    DecidePhase.Run(w);
+                    Assert.Equal(expected, w.Demand[1]);
+                    if (c.DemandTerms(1).Fearless.WinFirst < 0.5) weaker++;
+                    else if (expected) demanded++;
+                    else refusedThoughStronger++;
+                }
+            }
+        }
+        Assert.True(weaker > 0 && demanded > 0 && refusedThoughStronger > 0, $"{weaker} weaker, {demanded} demanded, {refusedThoughStronger} refused");
+    }
+
+    [Fact]
     public void CoercionValue_NuclearDyad_DemandIsCheapWhereConventionalWarDeters()
     {
         // equal states, a stake of 0.05: against a conventional equal the demand risks a war that costs more than it

@@ -91,9 +91,9 @@ public static class BudgetPhase
             var desired = w.DesiredBurden[i];
             desired = Math.Clamp(double.IsFinite(desired) ? desired : before, floor, peaceCap);
             var threat = Math.Log(World.Insecurity(w.Security[i]) / World.Insecurity(w.PreviousSecurity[i]));
-            var shortRun = Math.Exp(p.ThreatReaction * threat + shock);
             if (atWar || (w.Demobilising[i] && before > desired))
             {
+                var shortRun = Math.Exp(p.ThreatReaction * threat + shock);
                 // Wartime regimes close the gap of the share itself, as their speeds were measured (Ukraine 2021-2022 in
                 // SIPRI's 2024 release: (33.5 − 3.2) / (37 − 3.2) ≈ 0.9 of the gap to its 2023 burden; the 2025 release
                 // gives (25.6 − 3.4) / (36.5 − 3.4) ≈ 0.67 for the invasion year; US 1945-1947 and 1953-1955).

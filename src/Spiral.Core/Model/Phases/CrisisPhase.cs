@@ -48,7 +48,7 @@ public static class CrisisPhase
                     var probe = (w.Probe[ij] || w.Probe[ji]) ? p.ProbeMultiplier : 1.0;
                     var unrest = 1 + p.InternalThreatIncidents * (w.InternalThreat[i] + w.InternalThreat[j]);
                     var rate = w.IncidentBaseRate * r * forward * (1 + w.Rivalry[ij]) * tension * damping * probe * unrest;
-                    if (w.IncidentRng.NextDouble() < 1 - Math.Exp(-rate))
+                    if (Occurs(w.IncidentRng.NextDouble(), rate))
                     {
                         var initiator = w.Probe[ij] ? i : w.Probe[ji] ? j : (w.Posture[i] >= w.Posture[j] ? i : j);
                         var concept = probe > 1 ? Concept.Greed : w.Rivalry[ij] > 0.3 ? Concept.HistoricalRivalry : Concept.Escalation;
@@ -62,5 +62,26 @@ public static class CrisisPhase
         {
             w.AlliedCapabilitiesCurrent = false;
         }
+    }
+
+    /// <summary>
+    /// Whether a uniform <paramref name="draw"/> falls below 1 − e^(−rate), the chance of at least one incident in a
+    /// year at <paramref name="rate"/> (a Poisson process). 1 − e^(−x) ≤ x for every x and ≥ x − x²/2 for x ≥ 0; for
+    /// x ≥ 0 the computed 1 − e^(−x) is within 10⁻¹⁵ of the true one, and for x &lt; 0 both it and the true one are
+    /// negative, so a draw more than 10⁻¹² outside these bounds gets the same answer without the exponential; only
+    /// draws near the threshold compute it.
+    /// </summary>
+    internal static bool Occurs(double draw, double rate)
+    {
+        const double margin = 1e-12;
+        if (draw >= rate + margin)
+        {
+            return false;
+        }
+        if (rate >= 0 && draw < rate - 0.5 * rate * rate - margin)
+        {
+            return true;
+        }
+        return draw < 1 - Math.Exp(-rate);
     }
 }

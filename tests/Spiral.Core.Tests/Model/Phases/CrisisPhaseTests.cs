@@ -69,4 +69,32 @@ public class CrisisPhaseTests
         CrisisPhase.Run(w);
         Assert.Equal(0, TestWorlds.Count(w, EventKind.WarStarted));
     }
+
+    [Fact]
+    public void Occurs_DrawsAroundAndFarFromTheThreshold_SameAsOneMinusExp()
+    {
+        // The incident test skips the exponential where a bound decides; it must answer as draw < 1 − e^(−rate) does,
+        // also for draws one ulp either side of the threshold and for rates from none to certain
+        var rates = new[] { -1.0, -1e-9, 0, 1e-300, 1e-12, 1e-6, 0.003, 0.05, 0.3, 0.999, 1, 1.7, 2, 5, 40, 800, double.PositiveInfinity };
+        var checkedNearThreshold = 0;
+        foreach (var rate in rates)
+        {
+            var threshold = 1 - Math.Exp(-rate);
+            var draws = new List<double> { 0, double.Epsilon, 1e-13, 0.5, 1 - 1e-16, rate, rate - 0.5 * rate * rate };
+            for (var k = 1; k < 1000; k++)
+            {
+                draws.Add(k / 1000.0);
+            }
+            if (threshold is > 0 and < 1)
+            {
+                draws.AddRange([Math.BitDecrement(threshold), threshold, Math.BitIncrement(threshold)]);
+                checkedNearThreshold++;
+            }
+            foreach (var draw in draws.Where(d => d is >= 0 and < 1))
+            {
+                Assert.True((draw < threshold) == CrisisPhase.Occurs(draw, rate), $"draw {draw:R}, rate {rate:R}");
+            }
+        }
+        Assert.True(checkedNearThreshold >= 10);
+    }
 }
