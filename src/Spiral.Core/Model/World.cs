@@ -66,7 +66,7 @@ public sealed class World
     }
 
     /// <summary>Rows of length N in <see cref="Scratch"/>.</summary>
-    internal const int ScratchRows = 6;
+    internal const int ScratchRows = 10;
 
     /// <summary>
     /// Per-state values a phase computes once per year before its dyad loop (phase 3: each actor's terms of the type

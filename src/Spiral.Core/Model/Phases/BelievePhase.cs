@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
 
@@ -23,7 +26,6 @@ public static class BelievePhase
         var n = w.N;
         var p = w.P;
         var belief = w.Belief;
-        Array.Copy(belief, w.PreviousBelief, belief.Length);
         var prior = w.PriorBelief;
         var transparency = w.Transparency;
         var observedPosture = w.ObservedPosture;
@@ -93,29 +95,35 @@ public static class BelievePhase
                 }
             }
         }
+        // Two passes per observer row (issue 18): the year's log likelihood ratios of every dyad into three scratch rows,
+        // then the tempered update with its exp, in tight loops that keep the rare paths (an observer that moved the
+        // actor's insecurity, a shift to record) out of line. The same expressions in the same order: the same bits.
+        var postureLlrRow = scratch.Slice(6 * n, n);
+        var armingLlrRow = scratch.Slice(7 * n, n);
+        var reportLlrRow = scratch.Slice(8 * n, n);
+        var oddsFactor = scratch.Slice(9 * n, n);
+        var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative);
+        var driftLanes = Vector256.Create(drift);
+        var shiftLanes = Vector256.Create(p.BeliefShiftToRecord);
+        var previous = w.PreviousBelief;
+        var demobilising = w.Demobilising;
+        var reportedArming = w.ReportedArming;
         for (var i = 0; i < n; i++)
         {
             var empathy = w.Empathy[i];
             var row = i * n;
             for (var j = 0; j < n; j++)
             {
-                if (i == j)
-                {
-                    continue;
-                }
                 var ij = row + j;
                 var opacity = 1 - transparency[ij];
-                var postureNoise = noise.Posture(opacity);
-                var postureVar = postureNoise * postureNoise + postureSpread2;
-                var postureLlr = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
+                var postureVar = PostureVariance(noise, opacity, postureSpread2);
+                postureLlrRow[j] = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
                 var reportLlr = reportPostureLlr[j];
 
-                double armingLlr = 0, armingVar = 0;
-                var informative = armingInformative && !w.Demobilising[j];
-                if (informative)
+                double armingLlr = 0;
+                if (armingInformative && !demobilising[j] && i != j)
                 {
-                    var armingNoise = noise.Arming(opacity);
-                    armingVar = armingNoise * armingNoise + budgetNoise2;
+                    var armingVar = ArmingVariance(noise, opacity, budgetNoise2);
                     double security, greedy;
                     if (unmoved[ij])
                     {
@@ -126,30 +134,129 @@ public static class BelievePhase
                     }
                     else
                     {
-                        TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
-                        (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, empathy, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j], p);
+                        (security, greedy) = MovedExpectation(w, i, j, empathy, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j]);
                     }
                     armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
                     if (institutions)
                     {
-                        reportLlr += BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
+                        reportLlr += BeliefUpdate.GaussianLlr(reportedArming[j], security, greedy, reportArmingVar);
                     }
                 }
+                armingLlrRow[j] = armingLlr;
+                reportLlrRow[j] = reportLlr;
+            }
 
-                var b = BeliefUpdate.Tempered(belief[ij], postureLlr + armingLlr + reportLlr, evidenceWeight);
-                b += drift * (prior[ij] - b);
+            for (var j = 0; j < n; j++)
+            {
+                oddsFactor[j] = BeliefUpdate.OddsFactor(postureLlrRow[j] + armingLlrRow[j] + reportLlrRow[j], evidenceWeight);
+            }
+            // The update in four lanes (Vector256: the same IEEE operations lane by lane, so the same bits as one dyad at a
+            // time), every dyad through the same code: a row's last lanes are padded, the diagonal is put back.
+            for (var j0 = 0; j0 < n; j0 += Lanes)
+            {
+                var count = Math.Min(Lanes, n - j0);
+                var before = Load(belief.AsSpan(row + j0, count), 0.5);
+                var b = BeliefUpdate.Tempered(before, Load(oddsFactor.Slice(j0, count), 1));
+                b += driftLanes * (Load(prior.AsSpan(row + j0, count), 0.5) - b);
                 b = BeliefUpdate.Bounded(b, floor);
-                if (Math.Abs(b - belief[ij]) >= p.BeliefShiftToRecord)
+                var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(b - before), shiftLanes).ExtractMostSignificantBits() & ((1u << count) - 1);
+                Store(before, previous.AsSpan(row + j0, count));
+                Store(b, belief.AsSpan(row + j0, count));
+                if (i >= j0 && i < j0 + count)
                 {
-                    var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
-                        EmpathyGap(w, i, j, informative, armingLlr, armingVar, reportArmingVar),
-                        postureLlr - BeliefUpdate.GaussianLlr(observedPosture[ij] - RivalryBias(w, ij), securityPosture, greedyPosture, postureVar));
-                    cause[ij] = CauseOfShift(w, ij, evidence);
+                    belief[row + i] = previous[row + i];
+                    shifted &= ~(1u << (i - j0));
                 }
-                belief[ij] = b;
+                while (shifted != 0)
+                {
+                    var j = j0 + BitOperations.TrailingZeroCount(shifted);
+                    cause[row + j] = CauseOfShift(w, i, j, likelihoods, postureLlrRow[j], armingLlrRow[j], reportLlrRow[j]);
+                    shifted &= shifted - 1;
+                }
             }
         }
         Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
+    }
+
+    private static readonly int Lanes = Vector256<double>.Count;
+
+    /// <summary>Up to four values as a vector, the lanes past them set to <paramref name="padding"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> values, double padding) =>
+        values.Length == Vector256<double>.Count ? Vector256.Create(values) : LoadPadded(values, padding);
+
+    private static Vector256<double> LoadPadded(ReadOnlySpan<double> values, double padding)
+    {
+        Span<double> padded = stackalloc double[Vector256<double>.Count];
+        padded.Fill(padding);
+        values.CopyTo(padded);
+        return Vector256.Create((ReadOnlySpan<double>)padded);
+    }
+
+    /// <summary>The first <c>destination.Length</c> lanes of <paramref name="values"/> into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> values, Span<double> destination)
+    {
+        if (destination.Length == Vector256<double>.Count)
+        {
+            values.CopyTo(destination);
+        }
+        else
+        {
+            StorePart(values, destination);
+        }
+    }
+
+    private static void StorePart(Vector256<double> values, Span<double> destination)
+    {
+        Span<double> all = stackalloc double[Vector256<double>.Count];
+        values.CopyTo(all);
+        all[..destination.Length].CopyTo(destination);
+    }
+
+    /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
+    private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
+        double BudgetNoise2, double ReportArmingVar, bool ArmingInformative);
+
+    /// <summary>The cause of a recorded shift of i's belief about j, from this year's evidence (out of line: rare).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Concept CauseOfShift(World w, int i, int j, in Likelihoods l, double postureLlr, double armingLlr, double reportLlr)
+    {
+        var ij = i * w.N + j;
+        var opacity = 1 - w.Transparency[ij];
+        var informative = l.ArmingInformative && !w.Demobilising[j];
+        var armingVar = informative ? ArmingVariance(l.Noise, opacity, l.BudgetNoise2) : 0;
+        var postureVar = PostureVariance(l.Noise, opacity, l.PostureSpread2);
+        var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
+            EmpathyGap(w, i, j, informative, armingLlr, armingVar, l.ReportArmingVar),
+            postureLlr - BeliefUpdate.GaussianLlr(w.ObservedPosture[ij] - RivalryBias(w, ij), l.SecurityPosture, l.GreedyPosture, postureVar));
+        return CauseOfShift(w, ij, evidence);
+    }
+
+    /// <summary>The variance of i's posture reading of j under either type: observation noise and the within-type spread.</summary>
+    private static double PostureVariance(in NoiseModel noise, double opacity, double postureSpread2)
+    {
+        var postureNoise = noise.Posture(opacity);
+        return postureNoise * postureNoise + postureSpread2;
+    }
+
+    /// <summary>The variance of i's arming reading of j under either type: observation noise and the budget noise.</summary>
+    private static double ArmingVariance(in NoiseModel noise, double opacity, double budgetNoise2)
+    {
+        var armingNoise = noise.Arming(opacity);
+        return armingNoise * armingNoise + budgetNoise2;
+    }
+
+    /// <summary>
+    /// The burden change i expects of each type of j when i's capability has moved j's insecurity (out of line: among
+    /// states that cannot reach each other it never runs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (double Security, double Greedy) MovedExpectation(World w, int i, int j, double empathy, double logLongRun,
+        double logBefore, double logFloor, double logCap, double greedyAdjustment)
+    {
+        TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
+        return TypeModel.ExpectedBurdenChange(level, change, empathy, logLongRun, logBefore, logFloor, logCap, greedyAdjustment, w.P);
     }
 
     /// <summary>
