@@ -52,12 +52,12 @@ public static class BelievePhase
         // capability has not moved j's insecurity since the start (as between states that cannot reach each other),
         // and the institutional posture report's evidence. Each is the value the per-dyad expression would give, bit for bit.
         var scratch = w.Scratch.AsSpan();
-        var logBefore = scratch.Slice(0, n);
-        var logCap = scratch.Slice(n, n);
-        var greedyAdjustment = scratch.Slice(2 * n, n);
+        var logBefore = scratch.Slice(LogBeforeRow * n, n);
+        var logCap = scratch.Slice(LogCapRow * n, n);
+        var greedyAdjustment = scratch.Slice(GreedyAdjustmentRow * n, n);
         var unmovedSecurity = scratch.Slice(3 * n, n);
         var reportPostureLlr = scratch.Slice(4 * n, n);
-        var logLongRun = scratch.Slice(5 * n, n);
+        var logLongRun = scratch.Slice(LogLongRunRow * n, n);
         var logFloor = Math.Log(p.MinMilitaryShare);
         var armingInformative = ArmingIsInformative(w);
         for (var j = 0; j < n; j++)
@@ -102,7 +102,7 @@ public static class BelievePhase
         var armingLlrRow = scratch.Slice(7 * n, n);
         var reportLlrRow = scratch.Slice(8 * n, n);
         var oddsFactor = scratch.Slice(9 * n, n);
-        var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative);
+        var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
         var driftLanes = Vector256.Create(drift);
         var shiftLanes = Vector256.Create(p.BeliefShiftToRecord);
         var previous = w.PreviousBelief;
@@ -178,6 +178,9 @@ public static class BelievePhase
         Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
     }
 
+    /// <summary>Rows of <see cref="World.Scratch"/> holding each actor's terms of the type model, read again for a recorded shift.</summary>
+    private const int LogBeforeRow = 0, LogCapRow = 1, GreedyAdjustmentRow = 2, LogLongRunRow = 5;
+
     private static readonly int Lanes = Vector256<double>.Count;
 
     /// <summary>Up to four values as a vector, the lanes past them set to <paramref name="padding"/>.</summary>
@@ -216,21 +219,47 @@ public static class BelievePhase
 
     /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
     private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
-        double BudgetNoise2, double ReportArmingVar, bool ArmingInformative);
+        double BudgetNoise2, double ReportArmingVar, bool ArmingInformative, double LogFloor);
 
-    /// <summary>The cause of a recorded shift of i's belief about j, from this year's evidence (out of line: rare).</summary>
+    /// <summary>
+    /// The cause of a recorded shift of i's belief about j, from this year's evidence (out of line: rare). The empathy and
+    /// rivalry gaps are computed only when the cause depends on them.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Concept CauseOfShift(World w, int i, int j, in Likelihoods l, double postureLlr, double armingLlr, double reportLlr)
     {
         var ij = i * w.N + j;
-        var opacity = 1 - w.Transparency[ij];
-        var informative = l.ArmingInformative && !w.Demobilising[j];
-        var armingVar = informative ? ArmingVariance(l.Noise, opacity, l.BudgetNoise2) : 0;
-        var postureVar = PostureVariance(l.Noise, opacity, l.PostureSpread2);
-        var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
-            EmpathyGap(w, i, j, informative, armingLlr, armingVar, l.ReportArmingVar),
-            postureLlr - BeliefUpdate.GaussianLlr(w.ObservedPosture[ij] - RivalryBias(w, ij), l.SecurityPosture, l.GreedyPosture, postureVar));
-        return CauseOfShift(w, ij, evidence);
+        var e = new Evidence(postureLlr, armingLlr, reportLlr);
+        if (e.Total > 0)
+        {
+            if (e.Report > 0 && e.Report >= e.Private)
+            {
+                return Concept.MultilateralEngagement;
+            }
+            var opacity = 1 - w.Transparency[ij];
+            var informative = l.ArmingInformative && !w.Demobilising[j];
+            var empathyGap = EmpathyGap(w, i, j, l, informative, armingLlr, informative ? ArmingVariance(l.Noise, opacity, l.BudgetNoise2) : 0);
+            if (empathyGap > 0 && e.Total - empathyGap <= 0)
+            {
+                return Concept.FailureToEmpathize;
+            }
+            var postureVar = PostureVariance(l.Noise, opacity, l.PostureSpread2);
+            var rivalryGap = postureLlr - BeliefUpdate.GaussianLlr(w.ObservedPosture[ij] - RivalryBias(w, ij), l.SecurityPosture, l.GreedyPosture, postureVar);
+            if (rivalryGap > 0 && e.Total - rivalryGap <= 0)
+            {
+                return Concept.HistoricalRivalry;
+            }
+            return w.Distinguishability < 0.5 ? Concept.UncertaintyOfIntentions : Concept.Distinguishability;
+        }
+        if (e.Report < 0 && e.Report <= e.Private)
+        {
+            return Concept.MultilateralEngagement;
+        }
+        if (w.Transparency[ij] > 0.3)
+        {
+            return Concept.ConfidenceBuilding;
+        }
+        return w.Distinguishability >= 0.5 ? Concept.PreparednessWithoutProvocation : Concept.None;
     }
 
     /// <summary>The variance of i's posture reading of j under either type: observation noise and the within-type spread.</summary>
@@ -271,65 +300,41 @@ public static class BelievePhase
 
     /// <summary>
     /// How much more the arming readings (private and institutional) pointed to greed than they would have for a fully
-    /// empathetic observer: the part of j's reaction to i's own arming that i failed to recognise.
+    /// empathetic observer: the part of j's reaction to i's own arming that i failed to recognise. Reads j's terms of the
+    /// type model from the year's per-actor rows and i's reading of j's insecurity as the dyad loop does (zero where i has
+    /// not moved it): the values <see cref="TypeModel.ExpectedBurdenChange(World, int, int, double)"/> gives, bit for bit.
     /// </summary>
-    private static double EmpathyGap(World w, int i, int j, bool informative, double armingLlr, double armingVar, double reportArmingVar)
+    private static double EmpathyGap(World w, int i, int j, in Likelihoods l, bool informative, double armingLlr, double armingVar)
     {
         if (!informative || w.Empathy[i] >= 1)
         {
             return 0;
         }
-        var (security, greedy) = TypeModel.ExpectedBurdenChange(w, i, j, 1);
-        var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(w, i, j, w.Empathy[i]);
-        var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * w.N + j], security, greedy, armingVar);
+        var n = w.N;
+        var scratch = w.Scratch;
+        double level = 0, change = 0;
+        if (!w.InsecurityUnmoved[i * n + j])
+        {
+            TypeModel.InsecurityFromObserver(w, i, j, out level, out change);
+        }
+        var (logBefore, logCap, greedyAdjustment, logLongRun) =
+            (scratch[LogBeforeRow * n + j], scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j], scratch[LogLongRunRow * n + j]);
+        var (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, 1, logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
+        var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(level, change, w.Empathy[i], logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
+        var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * n + j], security, greedy, armingVar);
         var gap = armingLlr - full;
         if (w.Institutions > 0)
         {
-            gap += BeliefUpdate.GaussianLlr(w.ReportedArming[j], ownSecurity, ownGreedy, reportArmingVar)
-                - BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
+            gap += BeliefUpdate.GaussianLlr(w.ReportedArming[j], ownSecurity, ownGreedy, l.ReportArmingVar)
+                - BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, l.ReportArmingVar);
         }
         return gap;
     }
 
-    /// <summary>This year's log likelihood ratios (greedy over security) and the parts due to a bias of the observer.</summary>
-    private readonly record struct Evidence(double Posture, double Arming, double Report, double EmpathyGap, double RivalryGap)
+    /// <summary>This year's log likelihood ratios (greedy over security).</summary>
+    private readonly record struct Evidence(double Posture, double Arming, double Report)
     {
         public double Private => Posture + Arming;
         public double Total => Posture + Arming + Report;
-    }
-
-    /// <summary>
-    /// The concept that best explains this year's belief move, for the narration, among the causes the model has: the
-    /// institutional report when it moved the belief most; a rise that would not have happened with full empathy
-    /// (failure to empathize) or without the rivalry bias (historical rivalry); otherwise the world's structure
-    /// (indistinguishable or distinguishable postures) or, for a fall, transparency.
-    /// </summary>
-    private static Concept CauseOfShift(World w, int ij, in Evidence e)
-    {
-        if (e.Total > 0)
-        {
-            if (e.Report > 0 && e.Report >= e.Private)
-            {
-                return Concept.MultilateralEngagement;
-            }
-            if (e.EmpathyGap > 0 && e.Total - e.EmpathyGap <= 0)
-            {
-                return Concept.FailureToEmpathize;
-            }
-            if (e.RivalryGap > 0 && e.Total - e.RivalryGap <= 0)
-            {
-                return Concept.HistoricalRivalry;
-            }
-            return w.Distinguishability < 0.5 ? Concept.UncertaintyOfIntentions : Concept.Distinguishability;
-        }
-        if (e.Report < 0 && e.Report <= e.Private)
-        {
-            return Concept.MultilateralEngagement;
-        }
-        if (w.Transparency[ij] > 0.3)
-        {
-            return Concept.ConfidenceBuilding;
-        }
-        return w.Distinguishability >= 0.5 ? Concept.PreparednessWithoutProvocation : Concept.None;
     }
 }
