@@ -152,16 +152,16 @@ public static class BelievePhase
             }
             // The update in four lanes (Vector256: the same IEEE operations lane by lane, so the same bits as one dyad at a
             // time), every dyad through the same code: a row's last lanes are padded, the diagonal is put back.
-            for (var j0 = 0; j0 < n; j0 += Lanes)
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
-                var count = Math.Min(Lanes, n - j0);
-                var before = Load(belief.AsSpan(row + j0, count), 0.5);
-                var b = BeliefUpdate.Tempered(before, Load(oddsFactor.Slice(j0, count), 1));
-                b += driftLanes * (Load(prior.AsSpan(row + j0, count), 0.5) - b);
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var before = RowLanes.Load(belief.AsSpan(row + j0, count), 0.5);
+                var b = BeliefUpdate.Tempered(before, RowLanes.Load(oddsFactor.Slice(j0, count), 1));
+                b += driftLanes * (RowLanes.Load(prior.AsSpan(row + j0, count), 0.5) - b);
                 b = BeliefUpdate.Bounded(b, floor);
                 var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(b - before), shiftLanes).ExtractMostSignificantBits() & ((1u << count) - 1);
-                Store(before, previous.AsSpan(row + j0, count));
-                Store(b, belief.AsSpan(row + j0, count));
+                RowLanes.Store(before, previous.AsSpan(row + j0, count));
+                RowLanes.Store(b, belief.AsSpan(row + j0, count));
                 if (i >= j0 && i < j0 + count)
                 {
                     belief[row + i] = previous[row + i];
@@ -180,42 +180,6 @@ public static class BelievePhase
 
     /// <summary>Rows of <see cref="World.Scratch"/> holding each actor's terms of the type model, read again for a recorded shift.</summary>
     private const int LogBeforeRow = 0, LogCapRow = 1, GreedyAdjustmentRow = 2, LogLongRunRow = 5;
-
-    private static readonly int Lanes = Vector256<double>.Count;
-
-    /// <summary>Up to four values as a vector, the lanes past them set to <paramref name="padding"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Load(ReadOnlySpan<double> values, double padding) =>
-        values.Length == Vector256<double>.Count ? Vector256.Create(values) : LoadPadded(values, padding);
-
-    private static Vector256<double> LoadPadded(ReadOnlySpan<double> values, double padding)
-    {
-        Span<double> padded = stackalloc double[Vector256<double>.Count];
-        padded.Fill(padding);
-        values.CopyTo(padded);
-        return Vector256.Create((ReadOnlySpan<double>)padded);
-    }
-
-    /// <summary>The first <c>destination.Length</c> lanes of <paramref name="values"/> into <paramref name="destination"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector256<double> values, Span<double> destination)
-    {
-        if (destination.Length == Vector256<double>.Count)
-        {
-            values.CopyTo(destination);
-        }
-        else
-        {
-            StorePart(values, destination);
-        }
-    }
-
-    private static void StorePart(Vector256<double> values, Span<double> destination)
-    {
-        Span<double> all = stackalloc double[Vector256<double>.Count];
-        values.CopyTo(all);
-        all[..destination.Length].CopyTo(destination);
-    }
 
     /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
     private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
