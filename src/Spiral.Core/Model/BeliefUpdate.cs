@@ -64,4 +64,8 @@ public static class BeliefUpdate
     /// </summary>
     public static double GaussianLlr(double x, double security, double greedy, double variance) =>
         ((x - security) * (x - security) - (x - greedy) * (x - greedy)) / (2 * variance);
+
+    /// <summary><see cref="GaussianLlr(double, double, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    public static Vector256<double> GaussianLlr(Vector256<double> x, Vector256<double> security, Vector256<double> greedy, Vector256<double> variance) =>
+        ((x - security) * (x - security) - (x - greedy) * (x - greedy)) / (Vector256.Create(2.0) * variance);
 }

@@ -104,46 +104,55 @@ public static class BelievePhase
         var oddsFactor = scratch.Slice(9 * n, n);
         var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
         var driftLanes = Vector256.Create(drift);
+        var one = Vector256<double>.One;
+        var securityPostureLanes = Vector256.Create(securityPosture);
+        var greedyPostureLanes = Vector256.Create(greedyPosture);
+        var postureSpread2Lanes = Vector256.Create(postureSpread2);
+        var budgetNoise2Lanes = Vector256.Create(budgetNoise2);
+        var reportArmingVarLanes = Vector256.Create(reportArmingVar);
         var shiftLanes = Vector256.Create(p.BeliefShiftToRecord);
         var previous = w.PreviousBelief;
         var demobilising = w.Demobilising;
         var reportedArming = w.ReportedArming;
         for (var i = 0; i < n; i++)
         {
-            var empathy = w.Empathy[i];
             var row = i * n;
-            for (var j = 0; j < n; j++)
+            // The evidence in four lanes, reading every actor's arming with the expectation for an observer that has not
+            // moved its insecurity; the lanes where that is not so (the actor's budget not informative, the diagonal, an
+            // observer that moved it) are then put right one dyad at a time.
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
-                var ij = row + j;
-                var opacity = 1 - transparency[ij];
-                var postureVar = PostureVariance(noise, opacity, postureSpread2);
-                postureLlrRow[j] = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
-                var reportLlr = reportPostureLlr[j];
-
-                double armingLlr = 0;
-                if (armingInformative && !demobilising[j] && i != j)
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var dyads = new Range(row + j0, row + j0 + count);
+                var opacity = one - RowLanes.Load(transparency.AsSpan(dyads), 0);
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(dyads), 0), securityPostureLanes, greedyPostureLanes,
+                    PostureVariance(noise, opacity, postureSpread2Lanes)), postureLlrRow.Slice(j0, count));
+                var reportLlr = RowLanes.Load(reportPostureLlr.Slice(j0, count), 0);
+                if (!armingInformative)
                 {
-                    var armingVar = ArmingVariance(noise, opacity, budgetNoise2);
-                    double security, greedy;
-                    if (unmoved[ij])
+                    RowLanes.Store(Vector256<double>.Zero, armingLlrRow.Slice(j0, count));
+                    RowLanes.Store(reportLlr, reportLlrRow.Slice(j0, count));
+                    continue;
+                }
+                var security = RowLanes.Load(unmovedSecurity.Slice(j0, count), 0);
+                var greedy = RowLanes.Load(greedyAdjustment.Slice(j0, count), 0);
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedArming.AsSpan(dyads), 0), security, greedy,
+                    ArmingVariance(noise, opacity, budgetNoise2Lanes)), armingLlrRow.Slice(j0, count));
+                RowLanes.Store(institutions
+                    ? reportLlr + BeliefUpdate.GaussianLlr(RowLanes.Load(reportedArming.AsSpan(j0, count), 0), security, greedy, reportArmingVarLanes)
+                    : reportLlr, reportLlrRow.Slice(j0, count));
+                for (var j = j0; j < j0 + count; j++)
+                {
+                    if (demobilising[j] || j == i)
                     {
-                        // i's capability has not moved j's insecurity: the level and change of InsecurityFromObserver are
-                        // ln 1 = 0 exactly, so the expectation is the actor's own (computed above by the same function).
-                        security = unmovedSecurity[j];
-                        greedy = greedyAdjustment[j];
+                        armingLlrRow[j] = 0;
+                        reportLlrRow[j] = reportPostureLlr[j];
                     }
-                    else
+                    else if (!unmoved[row + j])
                     {
-                        (security, greedy) = MovedExpectation(w, i, j, empathy, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j]);
-                    }
-                    armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
-                    if (institutions)
-                    {
-                        reportLlr += BeliefUpdate.GaussianLlr(reportedArming[j], security, greedy, reportArmingVar);
+                        (armingLlrRow[j], reportLlrRow[j]) = MovedArmingEvidence(w, i, j, likelihoods, reportPostureLlr[j]);
                     }
                 }
-                armingLlrRow[j] = armingLlr;
-                reportLlrRow[j] = reportLlr;
             }
 
             for (var j = 0; j < n; j++)
@@ -238,6 +247,42 @@ public static class BelievePhase
     {
         var armingNoise = noise.Arming(opacity);
         return armingNoise * armingNoise + budgetNoise2;
+    }
+
+    /// <summary><see cref="PostureVariance(in NoiseModel, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    private static Vector256<double> PostureVariance(in NoiseModel noise, Vector256<double> opacity, Vector256<double> postureSpread2)
+    {
+        var postureNoise = noise.Posture(opacity);
+        return postureNoise * postureNoise + postureSpread2;
+    }
+
+    /// <summary><see cref="ArmingVariance(in NoiseModel, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    private static Vector256<double> ArmingVariance(in NoiseModel noise, Vector256<double> opacity, Vector256<double> budgetNoise2)
+    {
+        var armingNoise = noise.Arming(opacity);
+        return armingNoise * armingNoise + budgetNoise2;
+    }
+
+    /// <summary>
+    /// The private and institutional evidence of j's arming for an observer i whose capability has moved j's insecurity
+    /// (out of line: among states that cannot reach each other it never runs): the log likelihood ratio of i's reading,
+    /// and the report's posture evidence <paramref name="reportPostureLlr"/> plus that of its arming report.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (double Arming, double Report) MovedArmingEvidence(World w, int i, int j, in Likelihoods l, double reportPostureLlr)
+    {
+        var n = w.N;
+        var ij = i * n + j;
+        var scratch = w.Scratch;
+        var armingVar = ArmingVariance(l.Noise, 1 - w.Transparency[ij], l.BudgetNoise2);
+        var (security, greedy) = MovedExpectation(w, i, j, w.Empathy[i], scratch[LogLongRunRow * n + j], scratch[LogBeforeRow * n + j], l.LogFloor,
+            scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j]);
+        var reportLlr = reportPostureLlr;
+        if (w.Institutions > 0)
+        {
+            reportLlr += BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, l.ReportArmingVar);
+        }
+        return (BeliefUpdate.GaussianLlr(w.ObservedArming[ij], security, greedy, armingVar), reportLlr);
     }
 
     /// <summary>
