@@ -10,7 +10,8 @@ namespace Spiral.Core.Model.Phases;
 /// </summary>
 internal static class RowLanes
 {
-    public static readonly int Count = Vector256<double>.Count;
+    /// <summary>Lanes per vector (4 doubles).</summary>
+    public static int Count => Vector256<double>.Count;
 
     /// <summary>Up to four values as a vector, the lanes past them set to <paramref name="padding"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
