@@ -123,9 +123,9 @@ public static class BelievePhase
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
-                var dyads = new Range(row + j0, row + j0 + count);
-                var opacity = one - RowLanes.Load(transparency.AsSpan(dyads), 0);
-                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(dyads), 0), securityPostureLanes, greedyPostureLanes,
+                var at = row + j0;
+                var opacity = one - RowLanes.Load(transparency.AsSpan(at, count), 0);
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(at, count), 0), securityPostureLanes, greedyPostureLanes,
                     PostureVariance(noise, opacity, postureSpread2Lanes)), postureLlrRow.Slice(j0, count));
                 var reportLlr = RowLanes.Load(reportPostureLlr.Slice(j0, count), 0);
                 if (!armingInformative)
@@ -136,7 +136,7 @@ public static class BelievePhase
                 }
                 var security = RowLanes.Load(unmovedSecurity.Slice(j0, count), 0);
                 var greedy = RowLanes.Load(greedyAdjustment.Slice(j0, count), 0);
-                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedArming.AsSpan(dyads), 0), security, greedy,
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedArming.AsSpan(at, count), 0), security, greedy,
                     ArmingVariance(noise, opacity, budgetNoise2Lanes)), armingLlrRow.Slice(j0, count));
                 RowLanes.Store(institutions
                     ? reportLlr + BeliefUpdate.GaussianLlr(RowLanes.Load(reportedArming.AsSpan(j0, count), 0), security, greedy, reportArmingVarLanes)
@@ -265,10 +265,10 @@ public static class BelievePhase
 
     /// <summary>
     /// The private and institutional evidence of j's arming for an observer i whose capability has moved j's insecurity
-    /// (out of line: among states that cannot reach each other it never runs): the log likelihood ratio of i's reading,
-    /// and the report's posture evidence <paramref name="reportPostureLlr"/> plus that of its arming report.
+    /// (every pair in a dense world, none between states that cannot reach each other): the log likelihood ratio of i's
+    /// reading, and the report's posture evidence <paramref name="reportPostureLlr"/> plus that of its arming report.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (double Arming, double Report) MovedArmingEvidence(World w, int i, int j, in Likelihoods l, double reportPostureLlr)
     {
         var n = w.N;

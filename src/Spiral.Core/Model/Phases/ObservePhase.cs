@@ -53,15 +53,15 @@ public static class ObservePhase
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
-                var dyads = new Range(row + j0, row + j0 + count);
-                var opacity = one - RowLanes.Load(transparency.AsSpan(dyads), 0);
-                var bias = rivalryBiasLanes * NetRivalry(RowLanes.Load(rivalry.AsSpan(dyads), 0), RowLanes.Load(identity.AsSpan(dyads), 0), affinityLanes);
+                var at = row + j0;
+                var opacity = one - RowLanes.Load(transparency.AsSpan(at, count), 0);
+                var bias = rivalryBiasLanes * NetRivalry(RowLanes.Load(rivalry.AsSpan(at, count), 0), RowLanes.Load(identity.AsSpan(at, count), 0), affinityLanes);
                 var reading = RowLanes.Load(posture.AsSpan(j0, count), 0) + noise.Posture(opacity) * RowLanes.Load(postureDraw.Slice(j0, count), 0) + bias;
-                RowLanes.Store(reading, observedPosture.AsSpan(dyads));
+                RowLanes.Store(reading, observedPosture.AsSpan(at, count));
                 // One measurement error for the spending level and the burden change: the same budget is misread.
                 var armingError = noise.Arming(opacity) * RowLanes.Load(armingDraw.Slice(j0, count), 0);
-                RowLanes.Store(RowLanes.Load(burdenChange.AsSpan(j0, count), 0) + armingError, observedArming.AsSpan(dyads));
-                RowLanes.Store(RowLanes.MaxZero(RowLanes.Load(milex.AsSpan(j0, count), 0) * (one + armingError)), observedMilex.AsSpan(dyads));
+                RowLanes.Store(RowLanes.Load(burdenChange.AsSpan(j0, count), 0) + armingError, observedArming.AsSpan(at, count));
+                RowLanes.Store(RowLanes.MaxZero(RowLanes.Load(milex.AsSpan(j0, count), 0) * (one + armingError)), observedMilex.AsSpan(at, count));
             }
             (observedPosture[ii], observedArming[ii], observedMilex[ii]) = (ownPosture, ownArming, ownMilex);
         }

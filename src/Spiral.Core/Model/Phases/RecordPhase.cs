@@ -40,20 +40,20 @@ public static class RecordPhase
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
-                var dyads = new Range(row + j0, row + j0 + count);
-                var g = RowLanes.Load(stepGoldstein.AsSpan(dyads), 0);
+                var at = row + j0;
+                var g = RowLanes.Load(stepGoldstein.AsSpan(at, count), 0);
                 var scored = ~Vector256.Equals(g, zero);
-                var r = RowLanes.Load(relations.AsSpan(dyads), 0);
-                RowLanes.Store(Vector256.ConditionalSelect(scored, r + g, r), relations.AsSpan(dyads));
-                RowLanes.Store(Vector256.ConditionalSelect(scored, zero, g), stepGoldstein.AsSpan(dyads));
-                var h = RowLanes.Load(rivalry.AsSpan(dyads), 0) * keepLanes + fromConflictLanes * RowLanes.MaxZero(-g)
+                var r = RowLanes.Load(relations.AsSpan(at, count), 0);
+                RowLanes.Store(Vector256.ConditionalSelect(scored, r + g, r), relations.AsSpan(at, count));
+                RowLanes.Store(Vector256.ConditionalSelect(scored, zero, g), stepGoldstein.AsSpan(at, count));
+                var h = RowLanes.Load(rivalry.AsSpan(at, count), 0) * keepLanes + fromConflictLanes * RowLanes.MaxZero(-g)
                     - fromCooperationLanes * RowLanes.MaxZero(g);
                 // Math.Clamp(h, 0, 1) lane by lane (a NaN stays NaN).
                 h = Vector256.ConditionalSelect(Vector256.LessThan(h, zero), zero, Vector256.ConditionalSelect(Vector256.GreaterThan(h, one), one, h));
-                RowLanes.Store(h, rivalry.AsSpan(dyads));
+                RowLanes.Store(h, rivalry.AsSpan(at, count));
 
-                var before = RowLanes.Load(previous.AsSpan(dyads), 0);
-                var now = RowLanes.Load(belief.AsSpan(dyads), 0);
+                var before = RowLanes.Load(previous.AsSpan(at, count), 0);
+                var now = RowLanes.Load(belief.AsSpan(at, count), 0);
                 var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(now - before), shiftLanes).ExtractMostSignificantBits();
                 var crossed = (Vector256.LessThanOrEqual(before, half) & Vector256.GreaterThan(now, half)).ExtractMostSignificantBits();
                 var events = (shifted | crossed) & ((1u << count) - 1);

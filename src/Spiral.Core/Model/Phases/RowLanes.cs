@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
 /// Loads and stores of a row of dyads in four-lane vectors (Vector256), for the phases that update a whole observer row
-/// at once (issue 18): a row's last, partial chunk is padded on load and cut on store, so every dyad goes through the
-/// same vector code whatever the number of states.
+/// at once (issue 18): a row's last, partial chunk (1 to 3 values) is padded on load and cut on store, so every dyad goes
+/// through the same vector code whatever the number of states.
 /// </summary>
 internal static class RowLanes
 {
@@ -15,20 +16,30 @@ internal static class RowLanes
 
     /// <summary>Up to four values as a vector, the lanes past them set to <paramref name="padding"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Load(ReadOnlySpan<double> values, double padding) =>
-        values.Length == Vector256<double>.Count ? Vector256.Create(values) : LoadPadded(values, padding);
+    public static Vector256<double> Load(ReadOnlySpan<double> values, double padding)
+    {
+        ref var first = ref MemoryMarshal.GetReference(values);
+        return values.Length switch
+        {
+            4 => Vector256.LoadUnsafe(ref first),
+            3 => Vector256.Create(values[0], values[1], values[2], padding),
+            2 => Vector256.Create(values[0], values[1], padding, padding),
+            _ => Vector256.Create(values[0], padding, padding, padding),
+        };
+    }
 
-    /// <summary>The first <c>destination.Length</c> lanes of <paramref name="values"/> into <paramref name="destination"/>.</summary>
+    /// <summary>The first <c>destination.Length</c> (1 to 4) lanes of <paramref name="values"/> into <paramref name="destination"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<double> values, Span<double> destination)
     {
         if (destination.Length == Vector256<double>.Count)
         {
-            values.CopyTo(destination);
+            values.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+            return;
         }
-        else
+        for (var lane = 0; lane < destination.Length; lane++)
         {
-            StorePart(values, destination);
+            destination[lane] = values.GetElement(lane);
         }
     }
 
@@ -36,19 +47,4 @@ internal static class RowLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MaxZero(Vector256<double> x) =>
         Vector256.ConditionalSelect(Vector256.LessThanOrEqual(x, Vector256<double>.Zero), Vector256<double>.Zero, x);
-
-    private static Vector256<double> LoadPadded(ReadOnlySpan<double> values, double padding)
-    {
-        Span<double> padded = stackalloc double[Vector256<double>.Count];
-        padded.Fill(padding);
-        values.CopyTo(padded);
-        return Vector256.Create((ReadOnlySpan<double>)padded);
-    }
-
-    private static void StorePart(Vector256<double> values, Span<double> destination)
-    {
-        Span<double> all = stackalloc double[Vector256<double>.Count];
-        values.CopyTo(all);
-        all[..destination.Length].CopyTo(destination);
-    }
 }
