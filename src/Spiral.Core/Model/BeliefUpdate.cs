@@ -50,13 +50,8 @@ public static class BeliefUpdate
     public static double Bounded(double belief, double floor) => Math.Clamp(belief, floor, 1 - floor);
 
     /// <summary><see cref="Bounded(double, double)"/> in four lanes: <see cref="Math.Clamp(double, double, double)"/> lane by lane (a NaN stays NaN).</summary>
-    public static Vector256<double> Bounded(Vector256<double> belief, double floor)
-    {
-        var low = Vector256.Create(floor);
-        var high = Vector256.Create(1 - floor);
-        return Vector256.ConditionalSelect(Vector256.LessThan(belief, low), low,
-            Vector256.ConditionalSelect(Vector256.GreaterThan(belief, high), high, belief));
-    }
+    public static Vector256<double> Bounded(Vector256<double> belief, double floor) =>
+        Phases.RowLanes.Clamp(belief, Vector256.Create(floor), Vector256.Create(1 - floor));
 
     /// <summary>
     /// ln[N(x; greedy, var) / N(x; security, var)] for a reading x of a signal whose mean is <paramref name="security"/>

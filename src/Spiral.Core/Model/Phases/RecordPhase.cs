@@ -48,9 +48,7 @@ public static class RecordPhase
                 RowLanes.Store(Vector256.ConditionalSelect(scored, zero, g), stepGoldstein.AsSpan(at, count));
                 var h = RowLanes.Load(rivalry.AsSpan(at, count), 0) * keepLanes + fromConflictLanes * RowLanes.MaxZero(-g)
                     - fromCooperationLanes * RowLanes.MaxZero(g);
-                // Math.Clamp(h, 0, 1) lane by lane (a NaN stays NaN).
-                h = Vector256.ConditionalSelect(Vector256.LessThan(h, zero), zero, Vector256.ConditionalSelect(Vector256.GreaterThan(h, one), one, h));
-                RowLanes.Store(h, rivalry.AsSpan(at, count));
+                RowLanes.Store(RowLanes.Clamp(h, zero, one), rivalry.AsSpan(at, count));
 
                 var before = RowLanes.Load(previous.AsSpan(at, count), 0);
                 var now = RowLanes.Load(belief.AsSpan(at, count), 0);

@@ -43,6 +43,11 @@ internal static class RowLanes
         }
     }
 
+    /// <summary>Math.Clamp(x, low, high) lane by lane: low below it, high above it, a NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Clamp(Vector256<double> x, Vector256<double> low, Vector256<double> high) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(x, low), low, Vector256.ConditionalSelect(Vector256.GreaterThan(x, high), high, x));
+
     /// <summary>Math.Max(0, x) lane by lane: +0 for x ≤ 0 (either zero), x above, NaN kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MaxZero(Vector256<double> x) =>
