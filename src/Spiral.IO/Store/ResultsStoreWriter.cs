@@ -149,8 +149,8 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             Execute(connection, "SET threads = 1");
             Execute(connection, "SET preserve_insertion_order = true");
             // No vacuum at checkpoints: each commit leaves a partly filled row group per detail table, and merging them
-            // rewrote (decompressed and compressed again) rows already on disk, about a tenth of the store's CPU time on
-            // a sweep (issue 18, docs/reference/performance.md "Store"). Rows and their order are unchanged.
+            // rewrote (decompressed and compressed again) rows already on disk, about 8% of DuckDB's work on a
+            // sweep's store (issue 18, docs/reference/performance.md "Store"). Rows and their order are unchanged.
             Execute(connection, "SET max_vacuum_tasks = 0");
             // A file killed before its header committed has no tables: it is treated as new. Any other file must be an
             // intact store (a foreign or damaged one is refused, never written into).

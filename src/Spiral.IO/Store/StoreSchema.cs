@@ -307,8 +307,8 @@ public static class StoreSchema
 
     /// <summary>
     /// The type of the DOUBLE columns of <c>series</c> and <c>beliefs</c>, stored uncompressed: the simulated values are
-    /// not decimals, so DuckDB's analysis picks ALP-RD (Afroozeh et al. 2023), which shrank them by about 2% of the
-    /// file while its analysis and compression took a sixth of the store's CPU time on the detail rows (issue 18,
+    /// not decimals, so DuckDB's analysis picks ALP-RD (Afroozeh et al. 2023), which made the file about 2% smaller
+    /// while its analysis and compression were about 15% of DuckDB's work on a sweep's store (issue 18,
     /// docs/reference/performance.md "Store"). Values and types are unchanged; stores written before read the same.
     /// </summary>
     private const string DetailDouble = "DOUBLE NOT NULL USING COMPRESSION uncompressed";
