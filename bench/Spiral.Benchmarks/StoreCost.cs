@@ -14,7 +14,9 @@ namespace Spiral.Benchmarks;
 /// feeds the store (every writer call and the final checkpoint, timed with <c>CLOCK_THREAD_CPUTIME_ID</c>). On a
 /// shared machine the CPU times are the figures to compare: they count work done, not time spent waiting for a
 /// core; the store's own CPU time over the no-store process CPU time is what storing costs.
-/// <c>dotnet run -c Release --project bench/Spiral.Benchmarks -- store-cost [rounds] [threads]</c>.
+/// <c>dotnet run -c Release --project bench/Spiral.Benchmarks -- store-cost [rounds] [threads] [chunks per commit]</c>: the
+/// writer commits about once a second by default, so a loaded machine commits more often than a quiet one; a chunk
+/// count (the runner's chunk is 256 runs on 2 threads) fixes the commits for comparisons.
 /// </summary>
 public static class StoreCost
 {
@@ -22,6 +24,7 @@ public static class StoreCost
     {
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+        var chunksPerCommit = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
         var bench = new SweepBenchmarks();
         bench.Setup();
         var sweep = bench.Sweep;
@@ -31,6 +34,7 @@ public static class StoreCost
         var cpu = variants.Select(_ => new List<double>()).ToArray();
         var sinkCpu = variants.Select(_ => new List<double>()).ToArray();
         var acceptCpu = variants.Select(_ => new List<double>()).ToArray();
+        var commits = variants.Select(_ => new List<double>()).ToArray();
         var options = new RunnerOptions(threads);
         var file = 0;
         try
@@ -44,19 +48,25 @@ public static class StoreCost
                     var clock = Stopwatch.StartNew();
                     var sink = 0.0;
                     var accept = 0.0;
+                    var commitCount = 0;
                     if (variants[v].Detail is { } detail)
                     {
                         var path = Path.Combine(dir, $"s{file++}.duckdb");
                         var t0 = ThreadCpu();
                         using (var writer = ResultsStoreWriter.OpenOrCreate(path, sweep, new StoreHeader("sweep", "", null, detail, "bench"), resume: false))
                         {
-                            var timed = new TimedSink(writer);
+                            if (chunksPerCommit > 0)
+                            {
+                                writer.CommitEvery = TimeSpan.MaxValue;
+                            }
+                            var timed = new TimedSink(writer, chunksPerCommit);
                             sink += ThreadCpu() - t0;
                             ExperimentRunner.Run(sweep, options, timed, isDone: writer.IsDone);
                             t0 = ThreadCpu();
                             writer.Complete();
                             sink += ThreadCpu() - t0 + timed.Seconds;
                             accept = timed.AcceptSeconds;
+                            commitCount = writer.Commits;
                         }
                         File.Delete(path);
                     }
@@ -72,6 +82,7 @@ public static class StoreCost
                         cpu[v].Add((process.TotalProcessorTime - cpu0).TotalSeconds);
                         sinkCpu[v].Add(sink);
                         acceptCpu[v].Add(accept);
+                        commits[v].Add(commitCount);
                     }
                 }
             }
@@ -82,14 +93,15 @@ public static class StoreCost
             bench.Cleanup();
         }
         var runs = sweep.PointCount * (double)sweep.Replications;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"four-worlds sweep, {runs:N0} runs, {rounds} rounds, threads {options.EffectiveThreads}"));
-        Console.WriteLine("variant                    wall s (median)  runs/s   CPU s (median)  CPU vs no store  store CPU s  store CPU / no-store CPU  of which Accept s  close+commit s");
+        var schedule = chunksPerCommit > 0 ? $"a commit every {chunksPerCommit} chunks" : "commits by the writer's clock";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"four-worlds sweep, {runs:N0} runs, {rounds} rounds, threads {options.EffectiveThreads}, {schedule}"));
+        Console.WriteLine("variant                    wall s (median)  runs/s   CPU s (median)  CPU vs no store  store CPU s  store CPU / no-store CPU  of which Accept s  close+commit s  commits  wall vs no store");
         for (var v = 0; v < variants.Length; v++)
         {
             var w = Median(wall[v]);
             var c = Median(cpu[v]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{variants[v].Name,-26} {w,15:0.000}  {runs / w,7:0}  {c,14:0.000}  {(c / Median(cpu[0]) - 1) * 100,14:+0.0;-0.0}%  {Median(sinkCpu[v]),11:0.000}  {Median(sinkCpu[v]) / Median(cpu[0]) * 100,23:0.0}%  {Median(acceptCpu[v]),17:0.000}  {Median(sinkCpu[v]) - Median(acceptCpu[v]),14:0.000}"));
+                $"{variants[v].Name,-26} {w,15:0.000}  {runs / w,7:0}  {c,14:0.000}  {(c / Median(cpu[0]) - 1) * 100,14:+0.0;-0.0}%  {Median(sinkCpu[v]),11:0.000}  {Median(sinkCpu[v]) / Median(cpu[0]) * 100,23:0.0}%  {Median(acceptCpu[v]),17:0.000}  {Median(sinkCpu[v]) - Median(acceptCpu[v]),14:0.000}  {Median(commits[v]),7:0}  {(w / Median(wall[0]) - 1) * 100,15:+0.0;-0.0}%"));
         }
     }
 
@@ -119,10 +131,14 @@ public static class StoreCost
 
     /// <summary>
     /// Passes every call to the store and adds up the CPU time the calling thread spent in it, and apart the time in
-    /// <see cref="IRunSink.Accept"/> (building and appending rows; the rest is opening appenders and committing).
+    /// <see cref="IRunSink.Accept"/> (building and appending rows; the rest is opening appenders and committing). With
+    /// <paramref name="chunksPerCommit"/> &gt; 0 it commits after every that many chunks instead of the writer's clock, so
+    /// the number of commits does not depend on how fast a loaded machine runs the sweep.
     /// </summary>
-    private sealed class TimedSink(IRunSink inner) : IRunSink
+    private sealed class TimedSink(ResultsStoreWriter inner, int chunksPerCommit) : IRunSink
     {
+        private int _chunks;
+
         public double Seconds { get; private set; }
 
         public double AcceptSeconds { get; private set; }
@@ -147,6 +163,10 @@ public static class StoreCost
         {
             var t = ThreadCpu();
             inner.ChunkCompleted(firstJob, count);
+            if (chunksPerCommit > 0 && ++_chunks % chunksPerCommit == 0)
+            {
+                inner.Flush();
+            }
             Seconds += ThreadCpu() - t;
         }
     }

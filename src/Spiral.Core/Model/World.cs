@@ -66,12 +66,12 @@ public sealed class World
     }
 
     /// <summary>Rows of length N in <see cref="Scratch"/>.</summary>
-    internal const int ScratchRows = 6;
+    internal const int ScratchRows = 10;
 
     /// <summary>
-    /// Per-state values a phase computes once per year before its dyad loop (phase 3: each actor's terms of the type
-    /// model that do not depend on the observer), <see cref="ScratchRows"/> rows of N. Written before it is read each
-    /// year, so it carries nothing between years or runs.
+    /// Rows of N a phase fills before it reads them (phase 2: an observer row's normal draws; phase 3: each actor's terms
+    /// of the type model that do not depend on the observer, and an observer row's evidence and odds factors),
+    /// <see cref="ScratchRows"/> rows of N. Written before it is read each year, so it carries nothing between years or runs.
     /// </summary>
     internal readonly double[] Scratch;
 

@@ -148,6 +148,10 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
             Execute(connection, "SET memory_limit = '512MB'");
             Execute(connection, "SET threads = 1");
             Execute(connection, "SET preserve_insertion_order = true");
+            // No vacuum at checkpoints: each commit leaves a partly filled row group per detail table, and merging them
+            // rewrote (decompressed and compressed again) rows already on disk, about 8% of DuckDB's work on a
+            // sweep's store (issue 18, docs/reference/performance.md "Store"). Rows and their order are unchanged.
+            Execute(connection, "SET max_vacuum_tasks = 0");
             // A file killed before its header committed has no tables: it is treated as new. Any other file must be an
             // intact store (a foreign or damaged one is refused, never written into).
             var fresh = StoreIntegrity.IsEmpty(connection);
@@ -239,6 +243,9 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         }
     }
 
+    /// <summary>Transactions this writer committed (each holds one or more whole chunks).</summary>
+    public int Commits { get; private set; }
+
     /// <summary>Commits the chunks delivered so far (call after a cancelled run, before disposing, to keep them).</summary>
     public void Flush()
     {
@@ -256,6 +263,7 @@ public sealed class ResultsStoreWriter : IRunSink, IDisposable
         }
         _killHook?.AtCommit();
         _transaction.Commit();
+        Commits++;
         _killHook?.AfterCommit();
         _transaction.Dispose();
         _transaction = null;

@@ -97,7 +97,16 @@ public struct RandomStream
         var hz = (int)(bits >> 32);
         var iz = (int)(bits & 127);
         var absHz = hz < 0 ? -(long)hz : hz;
-        return absHz < Ziggurat.K[iz] ? hz * Ziggurat.W[iz] : GaussianTail(hz, iz);
+        if (absHz < Ziggurat.K[iz])
+        {
+            return hz * Ziggurat.W[iz];
+        }
+        // The rare path runs on a copy: a call on `this` would take the caller's stream by address, so the JIT would keep
+        // its state in memory for every draw (a store-forwarding delay per xoshiro step); the copy keeps it in registers.
+        var copy = this;
+        var x = copy.GaussianTail(hz, iz);
+        this = copy;
+        return x;
     }
 
     private double GaussianTail(int hz, int iz)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 using Spiral.Core.Model;
 
@@ -12,6 +13,45 @@ public class BeliefUpdateTests
     [InlineData(0.9, 0.0, 0.3, 9.0)]
     public void Tempered_MultipliesTheOddsByTheLikelihoodRatioToTheWeight(double belief, double llr, double weight, double odds) =>
         Assert.Equal(odds / (1 + odds), BeliefUpdate.Tempered(belief, llr, weight), 12);
+
+    [Fact]
+    public void Tempered_FourLanes_BitIdenticalToTheOddsFormulaOneBeliefAtATime()
+    {
+        static double OneAtATime(double belief, double llr, double weight)
+        {
+            var odds = belief / (1 - belief) * Math.Exp(weight * llr);
+            return double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
+        }
+        var rng = new Spiral.Numerics.Random.RandomStream(7);
+        double[] edges = [0, 1e-4, 0.5, 1 - 1e-4, 1 - 1e-16];
+        double[] llrs = [0, -0.0, 1e-300, 2000, -2000, 3.7];
+        for (var k = 0; k < 20_000; k++)
+        {
+            var belief = k < edges.Length * llrs.Length ? edges[k % edges.Length] : rng.NextDouble();
+            var llr = k < edges.Length * llrs.Length ? llrs[k / edges.Length] : 40 * rng.NextGaussian();
+            var weight = 0.05 + rng.NextDouble();
+            var expected = OneAtATime(belief, llr, weight);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(BeliefUpdate.Tempered(belief, llr, weight)));
+            var lanes = BeliefUpdate.Tempered(Vector256.Create(0.3, belief, 0.7, belief), Vector256.Create(1, BeliefUpdate.OddsFactor(llr, weight), 2, BeliefUpdate.OddsFactor(llr, weight)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(lanes[1]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(lanes[3]));
+        }
+    }
+
+    [Fact]
+    public void Bounded_FourLanes_IsMathClampLaneByLane()
+    {
+        const double floor = 1e-4;
+        double[] values = [double.NaN, -0.0, 0.0, 5e-5, 1e-4, 0.5, 1 - 1e-4, 1 - 5e-5, 1, 2, double.NegativeInfinity, double.PositiveInfinity];
+        for (var k = 0; k + 4 <= values.Length; k += 4)
+        {
+            var lanes = BeliefUpdate.Bounded(Vector256.Create(values[k], values[k + 1], values[k + 2], values[k + 3]), floor);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Clamp(values[k + lane], floor, 1 - floor)), BitConverter.DoubleToInt64Bits(lanes[lane]));
+            }
+        }
+    }
 
     [Theory]
     [InlineData(0.0, 2.0, 0.2, 4.0)]

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
 
@@ -23,7 +26,6 @@ public static class BelievePhase
         var n = w.N;
         var p = w.P;
         var belief = w.Belief;
-        Array.Copy(belief, w.PreviousBelief, belief.Length);
         var prior = w.PriorBelief;
         var transparency = w.Transparency;
         var observedPosture = w.ObservedPosture;
@@ -50,12 +52,12 @@ public static class BelievePhase
         // capability has not moved j's insecurity since the start (as between states that cannot reach each other),
         // and the institutional posture report's evidence. Each is the value the per-dyad expression would give, bit for bit.
         var scratch = w.Scratch.AsSpan();
-        var logBefore = scratch.Slice(0, n);
-        var logCap = scratch.Slice(n, n);
-        var greedyAdjustment = scratch.Slice(2 * n, n);
+        var logBefore = scratch.Slice(LogBeforeRow * n, n);
+        var logCap = scratch.Slice(LogCapRow * n, n);
+        var greedyAdjustment = scratch.Slice(GreedyAdjustmentRow * n, n);
         var unmovedSecurity = scratch.Slice(3 * n, n);
         var reportPostureLlr = scratch.Slice(4 * n, n);
-        var logLongRun = scratch.Slice(5 * n, n);
+        var logLongRun = scratch.Slice(LogLongRunRow * n, n);
         var logFloor = Math.Log(p.MinMilitaryShare);
         var armingInformative = ArmingIsInformative(w);
         for (var j = 0; j < n; j++)
@@ -93,123 +95,130 @@ public static class BelievePhase
                 }
             }
         }
+        // Two passes per observer row (issue 18): the year's log likelihood ratios of every dyad into three scratch rows,
+        // then the tempered update with its exp, in tight loops that keep the rare paths (an observer that moved the
+        // actor's insecurity, a shift to record) out of line. The same expressions in the same order: the same bits.
+        var postureLlrRow = scratch.Slice(6 * n, n);
+        var armingLlrRow = scratch.Slice(7 * n, n);
+        var reportLlrRow = scratch.Slice(8 * n, n);
+        var oddsFactor = scratch.Slice(9 * n, n);
+        var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
+        var driftLanes = Vector256.Create(drift);
+        var one = Vector256<double>.One;
+        var securityPostureLanes = Vector256.Create(securityPosture);
+        var greedyPostureLanes = Vector256.Create(greedyPosture);
+        var postureSpread2Lanes = Vector256.Create(postureSpread2);
+        var budgetNoise2Lanes = Vector256.Create(budgetNoise2);
+        var reportArmingVarLanes = Vector256.Create(reportArmingVar);
+        var shiftLanes = Vector256.Create(p.BeliefShiftToRecord);
+        var previous = w.PreviousBelief;
+        var demobilising = w.Demobilising;
+        var reportedArming = w.ReportedArming;
         for (var i = 0; i < n; i++)
         {
-            var empathy = w.Empathy[i];
             var row = i * n;
-            for (var j = 0; j < n; j++)
+            // The evidence in four lanes, reading every actor's arming with the expectation for an observer that has not
+            // moved its insecurity; the lanes where that is not so (the actor's budget not informative, the diagonal, an
+            // observer that moved it) are then put right one dyad at a time.
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
-                if (i == j)
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var at = row + j0;
+                var opacity = one - RowLanes.Load(transparency.AsSpan(at, count), 0);
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(at, count), 0), securityPostureLanes, greedyPostureLanes,
+                    PostureVariance(noise, opacity, postureSpread2Lanes)), postureLlrRow.Slice(j0, count));
+                var reportLlr = RowLanes.Load(reportPostureLlr.Slice(j0, count), 0);
+                if (!armingInformative)
                 {
+                    RowLanes.Store(Vector256<double>.Zero, armingLlrRow.Slice(j0, count));
+                    RowLanes.Store(reportLlr, reportLlrRow.Slice(j0, count));
                     continue;
                 }
-                var ij = row + j;
-                var opacity = 1 - transparency[ij];
-                var postureNoise = noise.Posture(opacity);
-                var postureVar = postureNoise * postureNoise + postureSpread2;
-                var postureLlr = BeliefUpdate.GaussianLlr(observedPosture[ij], securityPosture, greedyPosture, postureVar);
-                var reportLlr = reportPostureLlr[j];
-
-                double armingLlr = 0, armingVar = 0;
-                var informative = armingInformative && !w.Demobilising[j];
-                if (informative)
+                var security = RowLanes.Load(unmovedSecurity.Slice(j0, count), 0);
+                var greedy = RowLanes.Load(greedyAdjustment.Slice(j0, count), 0);
+                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedArming.AsSpan(at, count), 0), security, greedy,
+                    ArmingVariance(noise, opacity, budgetNoise2Lanes)), armingLlrRow.Slice(j0, count));
+                RowLanes.Store(institutions
+                    ? reportLlr + BeliefUpdate.GaussianLlr(RowLanes.Load(reportedArming.AsSpan(j0, count), 0), security, greedy, reportArmingVarLanes)
+                    : reportLlr, reportLlrRow.Slice(j0, count));
+                for (var j = j0; j < j0 + count; j++)
                 {
-                    var armingNoise = noise.Arming(opacity);
-                    armingVar = armingNoise * armingNoise + budgetNoise2;
-                    double security, greedy;
-                    if (unmoved[ij])
+                    if (demobilising[j] || j == i)
                     {
-                        // i's capability has not moved j's insecurity: the level and change of InsecurityFromObserver are
-                        // ln 1 = 0 exactly, so the expectation is the actor's own (computed above by the same function).
-                        security = unmovedSecurity[j];
-                        greedy = greedyAdjustment[j];
+                        armingLlrRow[j] = 0;
+                        reportLlrRow[j] = reportPostureLlr[j];
                     }
-                    else
+                    else if (!unmoved[row + j])
                     {
-                        TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
-                        (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, empathy, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j], p);
-                    }
-                    armingLlr = BeliefUpdate.GaussianLlr(observedArming[ij], security, greedy, armingVar);
-                    if (institutions)
-                    {
-                        reportLlr += BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
+                        (armingLlrRow[j], reportLlrRow[j]) = MovedArmingEvidence(w, i, j, likelihoods, reportPostureLlr[j]);
                     }
                 }
+            }
 
-                var b = BeliefUpdate.Tempered(belief[ij], postureLlr + armingLlr + reportLlr, evidenceWeight);
-                b += drift * (prior[ij] - b);
+            for (var j = 0; j < n; j++)
+            {
+                oddsFactor[j] = BeliefUpdate.OddsFactor(postureLlrRow[j] + armingLlrRow[j] + reportLlrRow[j], evidenceWeight);
+            }
+            // The update in four lanes (Vector256: the same IEEE operations lane by lane, so the same bits as one dyad at a
+            // time), every dyad through the same code: a row's last lanes are padded, the diagonal is put back.
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
+            {
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var before = RowLanes.Load(belief.AsSpan(row + j0, count), 0.5);
+                var b = BeliefUpdate.Tempered(before, RowLanes.Load(oddsFactor.Slice(j0, count), 1));
+                b += driftLanes * (RowLanes.Load(prior.AsSpan(row + j0, count), 0.5) - b);
                 b = BeliefUpdate.Bounded(b, floor);
-                if (Math.Abs(b - belief[ij]) >= p.BeliefShiftToRecord)
+                var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(b - before), shiftLanes).ExtractMostSignificantBits() & ((1u << count) - 1);
+                RowLanes.Store(before, previous.AsSpan(row + j0, count));
+                RowLanes.Store(b, belief.AsSpan(row + j0, count));
+                if (i >= j0 && i < j0 + count)
                 {
-                    var evidence = new Evidence(postureLlr, armingLlr, reportLlr,
-                        EmpathyGap(w, i, j, informative, armingLlr, armingVar, reportArmingVar),
-                        postureLlr - BeliefUpdate.GaussianLlr(observedPosture[ij] - RivalryBias(w, ij), securityPosture, greedyPosture, postureVar));
-                    cause[ij] = CauseOfShift(w, ij, evidence);
+                    belief[row + i] = previous[row + i];
+                    shifted &= ~(1u << (i - j0));
                 }
-                belief[ij] = b;
+                while (shifted != 0)
+                {
+                    var j = j0 + BitOperations.TrailingZeroCount(shifted);
+                    cause[row + j] = CauseOfShift(w, i, j, likelihoods, postureLlrRow[j], armingLlrRow[j], reportLlrRow[j]);
+                    shifted &= shifted - 1;
+                }
             }
         }
         Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
     }
 
-    /// <summary>
-    /// Whether burden changes say anything about type this year: not before the first budget year. A state's change
-    /// also says nothing when its budget ran in the wartime regime (mobilising at war or demobilising after it, which
-    /// both types run alike; <see cref="World.Demobilising"/>), which the dyad loop checks.
-    /// </summary>
-    private static bool ArmingIsInformative(World w) => w.Step > 0;
+    /// <summary>Rows of <see cref="World.Scratch"/> holding each actor's terms of the type model, read again for a recorded shift.</summary>
+    private const int LogBeforeRow = 0, LogCapRow = 1, GreedyAdjustmentRow = 2, LogLongRunRow = 5;
 
-    /// <summary>The upward bias rivalry put into i's reading of j's posture (phase 2).</summary>
-    private static double RivalryBias(World w, int ij) => w.P.RivalryBias * ObservePhase.EffectiveRivalry(w, ij);
+    /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
+    private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
+        double BudgetNoise2, double ReportArmingVar, bool ArmingInformative, double LogFloor);
 
     /// <summary>
-    /// How much more the arming readings (private and institutional) pointed to greed than they would have for a fully
-    /// empathetic observer: the part of j's reaction to i's own arming that i failed to recognise.
+    /// The cause of a recorded shift of i's belief about j, from this year's evidence (out of line: rare). The empathy and
+    /// rivalry gaps are computed only when the cause depends on them.
     /// </summary>
-    private static double EmpathyGap(World w, int i, int j, bool informative, double armingLlr, double armingVar, double reportArmingVar)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Concept CauseOfShift(World w, int i, int j, in Likelihoods l, double postureLlr, double armingLlr, double reportLlr)
     {
-        if (!informative || w.Empathy[i] >= 1)
-        {
-            return 0;
-        }
-        var (security, greedy) = TypeModel.ExpectedBurdenChange(w, i, j, 1);
-        var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(w, i, j, w.Empathy[i]);
-        var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * w.N + j], security, greedy, armingVar);
-        var gap = armingLlr - full;
-        if (w.Institutions > 0)
-        {
-            gap += BeliefUpdate.GaussianLlr(w.ReportedArming[j], ownSecurity, ownGreedy, reportArmingVar)
-                - BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, reportArmingVar);
-        }
-        return gap;
-    }
-
-    /// <summary>This year's log likelihood ratios (greedy over security) and the parts due to a bias of the observer.</summary>
-    private readonly record struct Evidence(double Posture, double Arming, double Report, double EmpathyGap, double RivalryGap)
-    {
-        public double Private => Posture + Arming;
-        public double Total => Posture + Arming + Report;
-    }
-
-    /// <summary>
-    /// The concept that best explains this year's belief move, for the narration, among the causes the model has: the
-    /// institutional report when it moved the belief most; a rise that would not have happened with full empathy
-    /// (failure to empathize) or without the rivalry bias (historical rivalry); otherwise the world's structure
-    /// (indistinguishable or distinguishable postures) or, for a fall, transparency.
-    /// </summary>
-    private static Concept CauseOfShift(World w, int ij, in Evidence e)
-    {
+        var ij = i * w.N + j;
+        var e = new Evidence(postureLlr, armingLlr, reportLlr);
         if (e.Total > 0)
         {
             if (e.Report > 0 && e.Report >= e.Private)
             {
                 return Concept.MultilateralEngagement;
             }
-            if (e.EmpathyGap > 0 && e.Total - e.EmpathyGap <= 0)
+            var opacity = 1 - w.Transparency[ij];
+            var informative = l.ArmingInformative && !w.Demobilising[j];
+            var empathyGap = EmpathyGap(w, i, j, l, informative, armingLlr, informative ? ArmingVariance(l.Noise, opacity, l.BudgetNoise2) : 0);
+            if (empathyGap > 0 && e.Total - empathyGap <= 0)
             {
                 return Concept.FailureToEmpathize;
             }
-            if (e.RivalryGap > 0 && e.Total - e.RivalryGap <= 0)
+            var postureVar = PostureVariance(l.Noise, opacity, l.PostureSpread2);
+            var rivalryGap = postureLlr - BeliefUpdate.GaussianLlr(w.ObservedPosture[ij] - RivalryBias(w, ij), l.SecurityPosture, l.GreedyPosture, postureVar);
+            if (rivalryGap > 0 && e.Total - rivalryGap <= 0)
             {
                 return Concept.HistoricalRivalry;
             }
@@ -224,5 +233,117 @@ public static class BelievePhase
             return Concept.ConfidenceBuilding;
         }
         return w.Distinguishability >= 0.5 ? Concept.PreparednessWithoutProvocation : Concept.None;
+    }
+
+    /// <summary>The variance of i's posture reading of j under either type: observation noise and the within-type spread.</summary>
+    private static double PostureVariance(in NoiseModel noise, double opacity, double postureSpread2)
+    {
+        var postureNoise = noise.Posture(opacity);
+        return postureNoise * postureNoise + postureSpread2;
+    }
+
+    /// <summary>The variance of i's arming reading of j under either type: observation noise and the budget noise.</summary>
+    private static double ArmingVariance(in NoiseModel noise, double opacity, double budgetNoise2)
+    {
+        var armingNoise = noise.Arming(opacity);
+        return armingNoise * armingNoise + budgetNoise2;
+    }
+
+    /// <summary><see cref="PostureVariance(in NoiseModel, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    private static Vector256<double> PostureVariance(in NoiseModel noise, Vector256<double> opacity, Vector256<double> postureSpread2)
+    {
+        var postureNoise = noise.Posture(opacity);
+        return postureNoise * postureNoise + postureSpread2;
+    }
+
+    /// <summary><see cref="ArmingVariance(in NoiseModel, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    private static Vector256<double> ArmingVariance(in NoiseModel noise, Vector256<double> opacity, Vector256<double> budgetNoise2)
+    {
+        var armingNoise = noise.Arming(opacity);
+        return armingNoise * armingNoise + budgetNoise2;
+    }
+
+    /// <summary>
+    /// The private and institutional evidence of j's arming for an observer i whose capability has moved j's insecurity
+    /// (every pair in a dense world, none between states that cannot reach each other): the log likelihood ratio of i's
+    /// reading, and the report's posture evidence <paramref name="reportPostureLlr"/> plus that of its arming report.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double Arming, double Report) MovedArmingEvidence(World w, int i, int j, in Likelihoods l, double reportPostureLlr)
+    {
+        var n = w.N;
+        var ij = i * n + j;
+        var scratch = w.Scratch;
+        var armingVar = ArmingVariance(l.Noise, 1 - w.Transparency[ij], l.BudgetNoise2);
+        var (security, greedy) = MovedExpectation(w, i, j, w.Empathy[i], scratch[LogLongRunRow * n + j], scratch[LogBeforeRow * n + j], l.LogFloor,
+            scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j]);
+        var reportLlr = reportPostureLlr;
+        if (w.Institutions > 0)
+        {
+            reportLlr += BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, l.ReportArmingVar);
+        }
+        return (BeliefUpdate.GaussianLlr(w.ObservedArming[ij], security, greedy, armingVar), reportLlr);
+    }
+
+    /// <summary>
+    /// The burden change i expects of each type of j when i's capability has moved j's insecurity (out of line: among
+    /// states that cannot reach each other it never runs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (double Security, double Greedy) MovedExpectation(World w, int i, int j, double empathy, double logLongRun,
+        double logBefore, double logFloor, double logCap, double greedyAdjustment)
+    {
+        TypeModel.InsecurityFromObserver(w, i, j, out var level, out var change);
+        return TypeModel.ExpectedBurdenChange(level, change, empathy, logLongRun, logBefore, logFloor, logCap, greedyAdjustment, w.P);
+    }
+
+    /// <summary>
+    /// Whether burden changes say anything about type this year: not before the first budget year. A state's change
+    /// also says nothing when its budget ran in the wartime regime (mobilising at war or demobilising after it, which
+    /// both types run alike; <see cref="World.Demobilising"/>), which the dyad loop checks.
+    /// </summary>
+    private static bool ArmingIsInformative(World w) => w.Step > 0;
+
+    /// <summary>The upward bias rivalry put into i's reading of j's posture (phase 2).</summary>
+    private static double RivalryBias(World w, int ij) => w.P.RivalryBias * ObservePhase.EffectiveRivalry(w, ij);
+
+    /// <summary>
+    /// How much more the arming readings (private and institutional) pointed to greed than they would have for a fully
+    /// empathetic observer: the part of j's reaction to i's own arming that i failed to recognise. Reads j's terms of the
+    /// type model from the year's per-actor rows and i's reading of j's insecurity as the dyad loop does (zero where i has
+    /// not moved it): the values <see cref="TypeModel.ExpectedBurdenChange(World, int, int, double)"/> gives, bit for bit.
+    /// </summary>
+    private static double EmpathyGap(World w, int i, int j, in Likelihoods l, bool informative, double armingLlr, double armingVar)
+    {
+        if (!informative || w.Empathy[i] >= 1)
+        {
+            return 0;
+        }
+        var n = w.N;
+        var scratch = w.Scratch;
+        double level = 0, change = 0;
+        if (!w.InsecurityUnmoved[i * n + j])
+        {
+            TypeModel.InsecurityFromObserver(w, i, j, out level, out change);
+        }
+        var (logBefore, logCap, greedyAdjustment, logLongRun) =
+            (scratch[LogBeforeRow * n + j], scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j], scratch[LogLongRunRow * n + j]);
+        var (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, 1, logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
+        var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(level, change, w.Empathy[i], logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
+        var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * n + j], security, greedy, armingVar);
+        var gap = armingLlr - full;
+        if (w.Institutions > 0)
+        {
+            gap += BeliefUpdate.GaussianLlr(w.ReportedArming[j], ownSecurity, ownGreedy, l.ReportArmingVar)
+                - BeliefUpdate.GaussianLlr(w.ReportedArming[j], security, greedy, l.ReportArmingVar);
+        }
+        return gap;
+    }
+
+    /// <summary>This year's log likelihood ratios (greedy over security).</summary>
+    private readonly record struct Evidence(double Posture, double Arming, double Report)
+    {
+        public double Private => Posture + Arming;
+        public double Total => Posture + Arming + Report;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal readonly record struct NoiseModel(double PostureScale, double PostureFl
     /// The noise of the institutional report (Keohane 1984: institutions provide information): posture sd
     /// r·σ(1-ι) + s_min and arming sd r·σ·k_arm(1-ι) + the arming floor, with r the report's noise per unit of σ. The
     /// arming term keeps k_arm, the scale that turns σ into the units of a burden change, as private observation does.
-    /// Read with <c>opacity</c> 1 (<see cref="Posture"/>, <see cref="Arming"/>).
+    /// Read with <c>opacity</c> 1 (<see cref="Posture(double)"/>, <see cref="Arming(double)"/>).
     /// </summary>
     public static NoiseModel InstitutionalReport(World w)
     {
@@ -28,4 +30,10 @@ internal readonly record struct NoiseModel(double PostureScale, double PostureFl
     public double Posture(double opacity) => PostureScale * opacity + PostureFloor;
 
     public double Arming(double opacity) => ArmingScale * opacity + ArmingFloor;
+
+    /// <summary><see cref="Posture(double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    public Vector256<double> Posture(Vector256<double> opacity) => Vector256.Create(PostureScale) * opacity + Vector256.Create(PostureFloor);
+
+    /// <summary><see cref="Arming(double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    public Vector256<double> Arming(Vector256<double> opacity) => Vector256.Create(ArmingScale) * opacity + Vector256.Create(ArmingFloor);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
@@ -25,27 +27,43 @@ public static class ObservePhase
         var noise = NoiseModel.Of(w);
         var rivalryBias = p.RivalryBias;
         var affinity = p.IdentityAffinity;
-        // A local copy of the stream (written back below) lets the JIT keep its state in registers: the same draws.
+        // Per observer row (issue 18): first the row's two normal draws per dyad, in the order one dyad at a time would
+        // draw them (posture, then arming), from a local copy of the stream (written back below) that the JIT keeps in
+        // registers; then the readings in four-lane vectors, the same IEEE operations as one dyad at a time, so the same
+        // bits. The diagonal, never observed, is put back.
+        var postureDraw = w.Scratch.AsSpan(ObservePostureDrawRow * n, n);
+        var armingDraw = w.Scratch.AsSpan(ObserveArmingDrawRow * n, n);
         var rng = w.ObserveRng;
+        var rivalryBiasLanes = Vector256.Create(rivalryBias);
+        var affinityLanes = Vector256.Create(affinity);
+        var one = Vector256<double>.One;
         for (var i = 0; i < n; i++)
         {
-            var row = i * n;
             for (var j = 0; j < n; j++)
             {
-                if (i == j)
+                if (j != i)
                 {
-                    continue;
+                    postureDraw[j] = rng.NextGaussian();
+                    armingDraw[j] = rng.NextGaussian();
                 }
-                var ij = row + j;
-                var opacity = 1 - transparency[ij];
-                var postureNoise = noise.Posture(opacity);
-                var bias = rivalryBias * NetRivalry(rivalry[ij], identity[ij], affinity);
-                observedPosture[ij] = posture[j] + postureNoise * rng.NextGaussian() + bias;
-                // One measurement error for the spending level and the burden change: the same budget is misread.
-                var armingError = noise.Arming(opacity) * rng.NextGaussian();
-                observedArming[ij] = burdenChange[j] + armingError;
-                observedMilex[ij] = Math.Max(0, milex[j] * (1 + armingError));
             }
+            var row = i * n;
+            var ii = row + i;
+            var (ownPosture, ownArming, ownMilex) = (observedPosture[ii], observedArming[ii], observedMilex[ii]);
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
+            {
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var at = row + j0;
+                var opacity = one - RowLanes.Load(transparency.AsSpan(at, count), 0);
+                var bias = rivalryBiasLanes * NetRivalry(RowLanes.Load(rivalry.AsSpan(at, count), 0), RowLanes.Load(identity.AsSpan(at, count), 0), affinityLanes);
+                var reading = RowLanes.Load(posture.AsSpan(j0, count), 0) + noise.Posture(opacity) * RowLanes.Load(postureDraw.Slice(j0, count), 0) + bias;
+                RowLanes.Store(reading, observedPosture.AsSpan(at, count));
+                // One measurement error for the spending level and the burden change: the same budget is misread.
+                var armingError = noise.Arming(opacity) * RowLanes.Load(armingDraw.Slice(j0, count), 0);
+                RowLanes.Store(RowLanes.Load(burdenChange.AsSpan(j0, count), 0) + armingError, observedArming.AsSpan(at, count));
+                RowLanes.Store(RowLanes.MaxZero(RowLanes.Load(milex.AsSpan(j0, count), 0) * (one + armingError)), observedMilex.AsSpan(at, count));
+            }
+            (observedPosture[ii], observedArming[ii], observedMilex[ii]) = (ownPosture, ownArming, ownMilex);
         }
         w.ObserveRng = rng;
 
@@ -61,8 +79,15 @@ public static class ObservePhase
         }
     }
 
+    /// <summary>Rows of <see cref="World.Scratch"/> holding an observer row's posture and arming draws (phase 3 reuses the rows later).</summary>
+    private const int ObservePostureDrawRow = 0, ObserveArmingDrawRow = 1;
+
     /// <summary>Rivalry of i toward j net of their shared identity, the term that biases perception (Wendt 1999).</summary>
     public static double EffectiveRivalry(World w, int ij) => NetRivalry(w.Rivalry[ij], w.SharedIdentity[ij], w.P.IdentityAffinity);
 
     private static double NetRivalry(double rivalry, double sharedIdentity, double affinity) => Math.Max(0, rivalry - affinity * sharedIdentity);
+
+    /// <summary><see cref="NetRivalry(double, double, double)"/> in four lanes (the same IEEE operations, so the same bits).</summary>
+    private static Vector256<double> NetRivalry(Vector256<double> rivalry, Vector256<double> sharedIdentity, Vector256<double> affinity) =>
+        RowLanes.MaxZero(rivalry - affinity * sharedIdentity);
 }

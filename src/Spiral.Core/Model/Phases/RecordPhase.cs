@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 
 namespace Spiral.Core.Model.Phases;
@@ -21,36 +23,59 @@ public static class RecordPhase
         var fromConflict = p.RivalryFromConflict / 10;
         var fromCooperation = p.RivalryFromCooperation / 10;
         var keep = 1 - p.RivalryDecay;
+        var keepLanes = Vector256.Create(keep);
+        var fromConflictLanes = Vector256.Create(fromConflict);
+        var fromCooperationLanes = Vector256.Create(fromCooperation);
+        var shiftLanes = Vector256.Create(p.BeliefShiftToRecord);
+        var half = Vector256.Create(0.5);
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        // Per observer row in four-lane vectors (issue 18): the same IEEE operations as one dyad at a time, so the same
+        // bits; the diagonal is put back, and the events of a chunk are added in the dyads' order, as before.
         for (var i = 0; i < n; i++)
         {
             var row = i * n;
-            for (var j = 0; j < n; j++)
+            var ii = row + i;
+            var (ownGoldstein, ownRelations, ownRivalry) = (stepGoldstein[ii], relations[ii], rivalry[ii]);
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
-                if (i == j)
-                {
-                    continue;
-                }
-                var ij = row + j;
-                var g = stepGoldstein[ij];
-                if (g != 0)
-                {
-                    relations[ij] += g;
-                    stepGoldstein[ij] = 0;
-                }
-                var h = rivalry[ij] * keep + fromConflict * Math.Max(0, -g) - fromCooperation * Math.Max(0, g);
-                rivalry[ij] = Math.Clamp(h, 0, 1);
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var at = row + j0;
+                var g = RowLanes.Load(stepGoldstein.AsSpan(at, count), 0);
+                var scored = ~Vector256.Equals(g, zero);
+                var r = RowLanes.Load(relations.AsSpan(at, count), 0);
+                RowLanes.Store(Vector256.ConditionalSelect(scored, r + g, r), relations.AsSpan(at, count));
+                RowLanes.Store(Vector256.ConditionalSelect(scored, zero, g), stepGoldstein.AsSpan(at, count));
+                var h = RowLanes.Load(rivalry.AsSpan(at, count), 0) * keepLanes + fromConflictLanes * RowLanes.MaxZero(-g)
+                    - fromCooperationLanes * RowLanes.MaxZero(g);
+                RowLanes.Store(RowLanes.Clamp(h, zero, one), rivalry.AsSpan(at, count));
 
-                var before = previous[ij];
-                var now = belief[ij];
-                if (Math.Abs(now - before) >= p.BeliefShiftToRecord)
+                var before = RowLanes.Load(previous.AsSpan(at, count), 0);
+                var now = RowLanes.Load(belief.AsSpan(at, count), 0);
+                var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(now - before), shiftLanes).ExtractMostSignificantBits();
+                var crossed = (Vector256.LessThanOrEqual(before, half) & Vector256.GreaterThan(now, half)).ExtractMostSignificantBits();
+                var events = (shifted | crossed) & ((1u << count) - 1);
+                if (i >= j0 && i < j0 + count)
                 {
-                    w.AddEvent(EventKind.BeliefShift, i, j, value: now - before, concept: w.BeliefCause[ij]);
+                    events &= ~(1u << (i - j0));
                 }
-                if (before <= 0.5 && now > 0.5 && !w.IsGreedy[i] && !w.IsGreedy[j])
+                while (events != 0)
                 {
-                    w.AddEvent(EventKind.SpiralOnset, i, j, value: now, concept: Concept.Spiral);
+                    var lane = BitOperations.TrailingZeroCount(events);
+                    var j = j0 + lane;
+                    var ij = row + j;
+                    if ((shifted & (1u << lane)) != 0)
+                    {
+                        w.AddEvent(EventKind.BeliefShift, i, j, value: belief[ij] - previous[ij], concept: w.BeliefCause[ij]);
+                    }
+                    if ((crossed & (1u << lane)) != 0 && !w.IsGreedy[i] && !w.IsGreedy[j])
+                    {
+                        w.AddEvent(EventKind.SpiralOnset, i, j, value: belief[ij], concept: Concept.Spiral);
+                    }
+                    events &= events - 1;
                 }
             }
+            (stepGoldstein[ii], relations[ii], rivalry[ii]) = (ownGoldstein, ownRelations, ownRivalry);
         }
         Array.Copy(w.Security, w.PreviousSecurity, n);
     }
