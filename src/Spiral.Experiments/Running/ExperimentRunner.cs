@@ -166,15 +166,18 @@ public static class ExperimentRunner
                         pointCache[point] = info;
                     }
                     buffer.Points[k] = info;
-                    buffer.Records[k] ??= new RunRecord(n, capacity);
                 }
                 Parallel.For(0, count, parallel, k =>
                 {
                     var job = buffer.Jobs[k];
                     var point = (int)(job / reps);
                     var p = buffer.Points[k];
-                    Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, (int)(job % reps)), buffer.Records[k]!, p.Steps);
-                    RunMetrics.Summarize(buffer.Records[k]!, p.Reach, buffer.Summaries[k]);
+                    // A record is allocated by the worker that first runs into it, not by this thread before the
+                    // chunk: its zeroed lines are then in that worker's cache when the run writes them, and the
+                    // workers do not wait while one thread allocates a whole chunk (issue 18, runner part).
+                    var record = buffer.Records[k] ??= new RunRecord(n, capacity);
+                    Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, (int)(job % reps)), record, p.Steps);
+                    RunMetrics.Summarize(record, p.Reach, buffer.Summaries[k]);
                 });
                 // The previous chunk must be fully consumed before this one is handed over (order) and before its
                 // buffer is reused (next iteration).
