@@ -66,12 +66,11 @@ public sealed class World
     }
 
     /// <summary>Rows of length N in <see cref="Scratch"/>.</summary>
-    internal const int ScratchRows = 10;
+    internal const int ScratchRows = ScratchRow.Count;
 
     /// <summary>
-    /// Rows of N a phase fills before it reads them (phase 2: an observer row's normal draws; phase 3: each actor's terms
-    /// of the type model that do not depend on the observer, and an observer row's evidence and odds factors),
-    /// <see cref="ScratchRows"/> rows of N. Written before it is read each year, so it carries nothing between years or runs.
+    /// Rows of N a phase fills before it reads them (<see cref="ScratchRow"/> names each), <see cref="ScratchRows"/> rows
+    /// of N. Written before it is read each year, so it carries nothing between years or runs.
     /// </summary>
     internal readonly double[] Scratch;
 
@@ -345,4 +344,50 @@ public enum CrisisMove : sbyte
     BackDown = -1,
     Hold = 0,
     Escalate = 1,
+}
+
+/// <summary>
+/// The rows of <see cref="World.Scratch"/>, by what a phase keeps in them within one year. Phase 2 uses rows 0 and 1
+/// for an observer row's draws; phase 3 then fills every row before it reads it.
+/// </summary>
+internal static class ScratchRow
+{
+    /// <summary>Phase 2: an observer row's posture draws.</summary>
+    public const int PostureDraw = 0;
+
+    /// <summary>Phase 2: an observer row's arming draws.</summary>
+    public const int ArmingDraw = 1;
+
+    /// <summary>Phase 3, per actor: ln m before its last budget year.</summary>
+    public const int LogBefore = 0;
+
+    /// <summary>Phase 3, per actor: ln of its burden cap.</summary>
+    public const int LogCap = 1;
+
+    /// <summary>Phase 3, per actor: the greedy type's error-correction term.</summary>
+    public const int GreedyAdjustment = 2;
+
+    /// <summary>Phase 3, per actor: the security type's expected change where the observer has not moved its insecurity.</summary>
+    public const int UnmovedSecurity = 3;
+
+    /// <summary>Phase 3, per actor: the institutional posture report's log likelihood ratio.</summary>
+    public const int ReportPostureLlr = 4;
+
+    /// <summary>Phase 3, per actor: ln of its long-run burden.</summary>
+    public const int LogLongRun = 5;
+
+    /// <summary>Phase 3, per observer row: the posture reading's log likelihood ratio.</summary>
+    public const int PostureLlr = 6;
+
+    /// <summary>Phase 3, per observer row: the arming reading's log likelihood ratio.</summary>
+    public const int ArmingLlr = 7;
+
+    /// <summary>Phase 3, per observer row: the institutional reports' log likelihood ratio.</summary>
+    public const int ReportLlr = 8;
+
+    /// <summary>Phase 3, per observer row: the factor each belief's odds are multiplied by.</summary>
+    public const int OddsFactor = 9;
+
+    /// <summary>How many rows there are.</summary>
+    public const int Count = 10;
 }

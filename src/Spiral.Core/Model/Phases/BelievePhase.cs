@@ -52,12 +52,12 @@ public static class BelievePhase
         // capability has not moved j's insecurity since the start (as between states that cannot reach each other),
         // and the institutional posture report's evidence. Each is the value the per-dyad expression would give, bit for bit.
         var scratch = w.Scratch.AsSpan();
-        var logBefore = scratch.Slice(LogBeforeRow * n, n);
-        var logCap = scratch.Slice(LogCapRow * n, n);
-        var greedyAdjustment = scratch.Slice(GreedyAdjustmentRow * n, n);
-        var unmovedSecurity = scratch.Slice(3 * n, n);
-        var reportPostureLlr = scratch.Slice(4 * n, n);
-        var logLongRun = scratch.Slice(LogLongRunRow * n, n);
+        var logBefore = scratch.Slice(ScratchRow.LogBefore * n, n);
+        var logCap = scratch.Slice(ScratchRow.LogCap * n, n);
+        var greedyAdjustment = scratch.Slice(ScratchRow.GreedyAdjustment * n, n);
+        var unmovedSecurity = scratch.Slice(ScratchRow.UnmovedSecurity * n, n);
+        var reportPostureLlr = scratch.Slice(ScratchRow.ReportPostureLlr * n, n);
+        var logLongRun = scratch.Slice(ScratchRow.LogLongRun * n, n);
         var logFloor = Math.Log(p.MinMilitaryShare);
         var armingInformative = ArmingIsInformative(w);
         for (var j = 0; j < n; j++)
@@ -98,10 +98,10 @@ public static class BelievePhase
         // Two passes per observer row (issue 18): the year's log likelihood ratios of every dyad into three scratch rows,
         // then the tempered update with its exp, in tight loops that keep the rare paths (an observer that moved the
         // actor's insecurity, a shift to record) out of line. The same expressions in the same order: the same bits.
-        var postureLlrRow = scratch.Slice(6 * n, n);
-        var armingLlrRow = scratch.Slice(7 * n, n);
-        var reportLlrRow = scratch.Slice(8 * n, n);
-        var oddsFactor = scratch.Slice(9 * n, n);
+        var postureLlrRow = scratch.Slice(ScratchRow.PostureLlr * n, n);
+        var armingLlrRow = scratch.Slice(ScratchRow.ArmingLlr * n, n);
+        var reportLlrRow = scratch.Slice(ScratchRow.ReportLlr * n, n);
+        var oddsFactor = scratch.Slice(ScratchRow.OddsFactor * n, n);
         var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
         var driftLanes = Vector256.Create(drift);
         var one = Vector256<double>.One;
@@ -186,9 +186,6 @@ public static class BelievePhase
         }
         Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
     }
-
-    /// <summary>Rows of <see cref="World.Scratch"/> holding each actor's terms of the type model, read again for a recorded shift.</summary>
-    private const int LogBeforeRow = 0, LogCapRow = 1, GreedyAdjustmentRow = 2, LogLongRunRow = 5;
 
     /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
     private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
@@ -275,8 +272,8 @@ public static class BelievePhase
         var ij = i * n + j;
         var scratch = w.Scratch;
         var armingVar = ArmingVariance(l.Noise, 1 - w.Transparency[ij], l.BudgetNoise2);
-        var (security, greedy) = MovedExpectation(w, i, j, w.Empathy[i], scratch[LogLongRunRow * n + j], scratch[LogBeforeRow * n + j], l.LogFloor,
-            scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j]);
+        var (security, greedy) = MovedExpectation(w, i, j, w.Empathy[i], scratch[ScratchRow.LogLongRun * n + j], scratch[ScratchRow.LogBefore * n + j], l.LogFloor,
+            scratch[ScratchRow.LogCap * n + j], scratch[ScratchRow.GreedyAdjustment * n + j]);
         var reportLlr = reportPostureLlr;
         if (w.Institutions > 0)
         {
@@ -327,7 +324,7 @@ public static class BelievePhase
             TypeModel.InsecurityFromObserver(w, i, j, out level, out change);
         }
         var (logBefore, logCap, greedyAdjustment, logLongRun) =
-            (scratch[LogBeforeRow * n + j], scratch[LogCapRow * n + j], scratch[GreedyAdjustmentRow * n + j], scratch[LogLongRunRow * n + j]);
+            (scratch[ScratchRow.LogBefore * n + j], scratch[ScratchRow.LogCap * n + j], scratch[ScratchRow.GreedyAdjustment * n + j], scratch[ScratchRow.LogLongRun * n + j]);
         var (security, greedy) = TypeModel.ExpectedBurdenChange(level, change, 1, logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
         var (ownSecurity, ownGreedy) = TypeModel.ExpectedBurdenChange(level, change, w.Empathy[i], logLongRun, logBefore, l.LogFloor, logCap, greedyAdjustment, w.P);
         var full = BeliefUpdate.GaussianLlr(w.ObservedArming[i * n + j], security, greedy, armingVar);

@@ -31,8 +31,8 @@ public static class ObservePhase
         // draw them (posture, then arming), from a local copy of the stream (written back below) that the JIT keeps in
         // registers; then the readings in four-lane vectors, the same IEEE operations as one dyad at a time, so the same
         // bits. The diagonal, never observed, is put back.
-        var postureDraw = w.Scratch.AsSpan(ObservePostureDrawRow * n, n);
-        var armingDraw = w.Scratch.AsSpan(ObserveArmingDrawRow * n, n);
+        var postureDraw = w.Scratch.AsSpan(ScratchRow.PostureDraw * n, n);
+        var armingDraw = w.Scratch.AsSpan(ScratchRow.ArmingDraw * n, n);
         var rng = w.ObserveRng;
         var rivalryBiasLanes = Vector256.Create(rivalryBias);
         var affinityLanes = Vector256.Create(affinity);
@@ -78,9 +78,6 @@ public static class ObservePhase
             }
         }
     }
-
-    /// <summary>Rows of <see cref="World.Scratch"/> holding an observer row's posture and arming draws (phase 3 reuses the rows later).</summary>
-    private const int ObservePostureDrawRow = 0, ObserveArmingDrawRow = 1;
 
     /// <summary>Rivalry of i toward j net of their shared identity, the term that biases perception (Wendt 1999).</summary>
     public static double EffectiveRivalry(World w, int ij) => NetRivalry(w.Rivalry[ij], w.SharedIdentity[ij], w.P.IdentityAffinity);
