@@ -82,6 +82,21 @@ public class RunnerRecordReuseTests
     }
 
     [Fact]
+    public void Run_Finished_ThePoolDoesNotKeepItsRecordsFromAFullCollection()
+    {
+        var experiment = new EnsembleExperiment(Busy(steps: 37), 30, 2);
+        var handed = new List<WeakReference<RunRecord>>();
+        ExperimentRunner.Run(experiment, new RunnerOptions(Threads: 2, ChunkSize: 6), r => handed.Add(new WeakReference<RunRecord>(r.Record)));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal(30, handed.Count);
+        Assert.All(handed, h => Assert.False(h.TryGetTarget(out _), "a pooled record outlived a full collection"));
+    }
+
+    [Fact]
     public void Tee_OneSinkKeepsRecords_TheTeeKeepsThem()
     {
         Assert.True(RunSinks.Tee(RunSinks.Of(_ => { }), new Keeping(RunSinks.Of(_ => { }))).KeepsRecords);
