@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == "classroom-load")
     Spiral.Benchmarks.ClassroomLoad.Run(args);
     return;
 }
+if (args.Length > 0 && args[0] == "runner-memory")
+{
+    Spiral.Benchmarks.RunnerMemory.Run(args);
+    return;
+}
 if (args.Length > 0 && args[0] == "kernel-work")
 {
     Spiral.Benchmarks.KernelWork.Run(args);

@@ -7,7 +7,7 @@ namespace Spiral.Cli.Tests;
 public class BenchCommandTests
 {
     [Fact]
-    public void Bench_World190TwoStepsJson_ReportsTheScenarioAndSecondsPerRunInWallAndCpuTime()
+    public void Bench_World190TwoStepsJson_ReportsTheScenarioSecondsPerRunInWallAndCpuTimeAndMemory()
     {
         var (code, output, err) = Run("bench", "--scenario", "world-190", "--steps", "2", "--runs", "1", "--threads", "1", "--json");
 
@@ -18,6 +18,11 @@ public class BenchCommandTests
         Assert.Equal(2, json.GetProperty("steps").GetInt32());
         Assert.True(json.GetProperty("secondsPerRun").GetDouble() > 0);
         Assert.True(json.GetProperty("cpuSecondsPerRun").GetDouble() > 0);
+        Assert.True(json.GetProperty("allocatedBytesPerRun").GetDouble() >= 0);
+        foreach (var generation in new[] { "gen0Collections", "gen1Collections", "gen2Collections" })
+        {
+            Assert.True(json.GetProperty(generation).GetInt32() >= 0, generation);
+        }
     }
 
     [Fact]

@@ -51,13 +51,23 @@ internal static class BenchCommand
                 scenario = scenario with { Steps = s };
             }
             var options = RunnerArguments.Options(t);
-            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, 200), 99), options, _ => { });
+            // The warm-up brings the JIT's code to its tiers and fills the runner's two chunk buffers (at least 200
+            // runs, at most the timed runs), so the timed runs reuse its records as a long sweep does after its
+            // first two chunks.
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, Math.Max(200, 2 * options.EffectiveChunk)), 99), options, _ => { });
             // Process CPU time besides wall time: on a shared machine it moves far less with other work than wall time does.
+            // Memory besides time: bytes allocated and collections of each generation during the timed runs.
+            var collectionsBefore = Collections();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             ExperimentRunner.Run(new EnsembleExperiment(scenario, n, 1), options, _ => { });
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSecondsPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / n;
+            var allocatedBytesPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)n;
+            var collections = Collections();
+            var (gen0Collections, gen1Collections, gen2Collections) =
+                (collections[0] - collectionsBefore[0], collections[1] - collectionsBefore[1], collections[2] - collectionsBefore[2]);
             var states = scenario.States.Count;
             var runsPerSecond = n / seconds;
             var dyadSteps = runsPerSecond * scenario.Steps * states * (states - 1);
@@ -65,7 +75,7 @@ internal static class BenchCommand
             var threadCount = options.EffectiveThreads;
             if (parse.GetValue(json))
             {
-                AnalyticCli.WriteJson(parse, new { scenario = scenario.Name, runsPerSecond, secondsPerRun, cpuSecondsPerRun, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });
+                AnalyticCli.WriteJson(parse, new { scenario = scenario.Name, runsPerSecond, secondsPerRun, cpuSecondsPerRun, allocatedBytesPerRun, gen0Collections, gen1Collections, gen2Collections, dyadStepsPerSecond = dyadSteps, states, steps = scenario.Steps, runs = n, threads = threadCount, seconds });
             }
             else
             {
@@ -77,6 +87,8 @@ internal static class BenchCommand
                 table.AddRow("runs per second", runsPerSecond.ToString("F0", inv));
                 table.AddRow("seconds per run", secondsPerRun.ToString("G4", inv));
                 table.AddRow("CPU seconds per run", cpuSecondsPerRun.ToString("G4", inv));
+                table.AddRow("bytes allocated per run", allocatedBytesPerRun.ToString("F0", inv));
+                table.AddRow("collections gen 0 / 1 / 2", $"{gen0Collections} / {gen1Collections} / {gen2Collections}");
                 table.AddRow("dyad-steps per second", dyadSteps.ToString("E3", inv));
                 AnalyticCli.Write(parse, table);
             }
@@ -84,4 +96,7 @@ internal static class BenchCommand
         });
         return command;
     }
+
+    /// <summary>Collections so far of generations 0, 1 and 2 (a collection of a generation also counts for the younger ones).</summary>
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 }

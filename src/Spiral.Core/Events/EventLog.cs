@@ -23,7 +23,10 @@ public readonly record struct SimEvent(
     public double Goldstein => EventCatalog.Of(Kind).Goldstein;
 }
 
-/// <summary>An append-only buffer of events; it grows by doubling and is reused across runs, so a warm step allocates nothing.</summary>
+/// <summary>
+/// An append-only buffer of events; it grows by doubling and keeps its capacity when cleared, so a log reused across
+/// runs stops growing once it holds the largest run it has seen, and a warm step allocates nothing.
+/// </summary>
 public sealed class EventLog
 {
     private SimEvent[] _items;
@@ -31,6 +34,9 @@ public sealed class EventLog
     public EventLog(int capacity = 256) => _items = new SimEvent[capacity];
 
     public int Count { get; private set; }
+
+    /// <summary>Events the log holds before it must grow.</summary>
+    public int Capacity => _items.Length;
 
     public ReadOnlySpan<SimEvent> Items => _items.AsSpan(0, Count);
 
@@ -43,6 +49,15 @@ public sealed class EventLog
             Array.Resize(ref _items, _items.Length * 2);
         }
         _items[Count++] = e;
+    }
+
+    /// <summary>Grows the log to hold at least <paramref name="capacity"/> events (keeping those it holds); allocates only when it holds fewer.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length)
+        {
+            Array.Resize(ref _items, capacity);
+        }
     }
 
     public void Clear() => Count = 0;

@@ -14,7 +14,16 @@ namespace Spiral.Core.Recording;
 /// </summary>
 public sealed class RunRecord
 {
-    public RunRecord(int states, int steps)
+    /// <summary>The events a new record's log holds before it grows, unless the caller knows better (<see cref="RunRecord(int, int, int)"/>).</summary>
+    public const int DefaultEventCapacity = 512;
+
+    /// <param name="states">States of the run.</param>
+    /// <param name="steps">Steps the record has room for.</param>
+    /// <param name="eventCapacity">
+    /// Events the log holds before it grows: a caller that has seen runs of the same scenario (the experiment runner)
+    /// passes what they needed, so the log does not grow again.
+    /// </param>
+    public RunRecord(int states, int steps, int eventCapacity = DefaultEventCapacity)
     {
         N = states;
         Capacity = steps;
@@ -24,7 +33,7 @@ public sealed class RunRecord
         Belief = new double[(steps + 1) * states * states];
         IsGreedy = new bool[states];
         Names = new string[states];
-        Events = new EventLog(512);
+        Events = new EventLog(eventCapacity);
     }
 
     public int N { get; }

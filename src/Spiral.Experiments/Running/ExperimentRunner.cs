@@ -6,7 +6,10 @@ using Spiral.Experiments.Metrics;
 
 namespace Spiral.Experiments.Running;
 
-/// <summary>A finished run handed to a sink (the record and summary are reused after the call returns).</summary>
+/// <summary>
+/// A finished run handed to a sink. The record and summary belong to the runner, which reuses them for later runs once
+/// <see cref="IRunSink.Accept"/> returns, unless the sink <see cref="IRunSink.KeepsRecords"/>.
+/// </summary>
 public readonly record struct CompletedRun(long Job, int Point, int Replication, long RunIndex, RunRecord Record, RunSummary Summary);
 
 /// <summary>Receives finished runs in job order, chunk by chunk. A chunk is complete (and may be committed) at <see cref="ChunkCompleted"/>.</summary>
@@ -16,6 +19,15 @@ public interface IRunSink
     void ChunkStarting(long firstJob, int count) { }
 
     void Accept(in CompletedRun run);
+
+    /// <summary>
+    /// Whether the sink holds on to a run's <see cref="CompletedRun.Record"/> or <see cref="CompletedRun.Summary"/> after
+    /// <see cref="Accept"/> returns (keeps it, or reads it later on another thread). False (the default): the sink copies
+    /// out what it needs during <see cref="Accept"/>, and the runner reuses the record and summary for later runs and
+    /// later experiments (issue 18: no allocation per run). True: every run gets a record and summary of its own that
+    /// the runner never touches again and never pools.
+    /// </summary>
+    bool KeepsRecords => false;
 
     /// <summary>Called after every run of the chunk was accepted: the sink can commit them as one unit.</summary>
     void ChunkCompleted(long firstJob, int count) { }
@@ -65,6 +77,8 @@ public static class RunSinks
 
     private sealed class TeeSink(IRunSink[] sinks) : IRunSink
     {
+        public bool KeepsRecords { get; } = sinks.Any(s => s.KeepsRecords);
+
         public void ChunkStarting(long firstJob, int count)
         {
             foreach (var s in sinks) s.ChunkStarting(firstJob, count);
@@ -95,6 +109,8 @@ public static class ExperimentRunner
     /// <remarks>
     /// Two chunk buffers alternate: while the sink consumes chunk k on one thread (e.g. a store committing it), the
     /// workers already simulate chunk k+1. The sink still sees chunks strictly one after another, in job order.
+    /// A buffer's records and summaries are reused from chunk to chunk, taken from and given back to
+    /// <see cref="RunSlotPool"/> so the next call reuses them too, unless the sink <see cref="IRunSink.KeepsRecords"/>.
     /// </remarks>
     public static long Run(IExperiment experiment, RunnerOptions options, IRunSink sink, CancellationToken cancel = default,
         IProgress<long>? progress = null, Func<long, bool>? isDone = null) =>
@@ -119,7 +135,11 @@ public static class ExperimentRunner
         var n = experiment.ScenarioAt(0).States.Count;
         var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, jobs));
         var capacity = MaxSteps(experiment);
-        var buffers = new[] { new ChunkBuffer(chunk, n), new ChunkBuffer(chunk, n) };
+        var buffers = new[] { new ChunkBuffer(chunk), new ChunkBuffer(chunk) };
+        var keeps = sink.KeepsRecords;
+        // The event log capacity a new record starts with and every record is grown to before its run: the largest
+        // any record of this shape has grown to, so logs grow once and are kept (issue 18, runner part).
+        var logCapacity = Math.Max(RunRecord.DefaultEventCapacity, keeps ? 0 : RunSlotPool.Take(n, capacity, buffers[0].Slots, buffers[1].Slots));
         var pointCache = new Dictionary<int, PointInfo>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = cancel };
         long done = 0, executed = 0, next = firstJob;
@@ -139,6 +159,11 @@ public static class ExperimentRunner
             {
                 cancel.ThrowIfCancellationRequested();
                 var buffer = buffers[which];
+                if (keeps)
+                {
+                    // The sink owns the records it was handed; this chunk's runs get new ones.
+                    Array.Clear(buffer.Slots);
+                }
                 var count = 0;
                 while (count < chunk && next < total)
                 {
@@ -172,13 +197,18 @@ public static class ExperimentRunner
                     var job = buffer.Jobs[k];
                     var point = (int)(job / reps);
                     var p = buffer.Points[k];
-                    // A record is allocated by the worker that first runs into it, not by this thread before the
+                    // A slot is allocated by the worker that first runs into it, not by this thread before the
                     // chunk: its zeroed lines are then in that worker's cache when the run writes them, and the
                     // workers do not wait while one thread allocates a whole chunk (issue 18, runner part).
-                    var record = buffer.Records[k] ??= new RunRecord(n, capacity);
-                    Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, (int)(job % reps)), record, p.Steps);
-                    RunMetrics.Summarize(record, p.Reach, buffer.Summaries[k]);
+                    var slot = buffer.Slots[k] ??= new RunSlot(new RunRecord(n, capacity, logCapacity), new RunSummary(n));
+                    slot.Record.Events.EnsureCapacity(logCapacity);
+                    Simulation.Run(p.Scenario, experiment.Seed, experiment.RunIndex(point, (int)(job % reps)), slot.Record, p.Steps);
+                    RunMetrics.Summarize(slot.Record, p.Reach, slot.Summary);
                 });
+                for (var k = 0; k < count; k++)
+                {
+                    logCapacity = Math.Max(logCapacity, buffer.Slots[k]!.Record.Events.Capacity);
+                }
                 // The previous chunk must be fully consumed before this one is handed over (order) and before its
                 // buffer is reused (next iteration).
                 pending?.GetAwaiter().GetResult();
@@ -196,7 +226,22 @@ public static class ExperimentRunner
         finally
         {
             // Never leave a chunk half-delivered: finish the one in flight even when cancelled.
-            pending?.GetAwaiter().GetResult();
+            try
+            {
+                pending?.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                if (!keeps)
+                {
+                    // Logs that have not grown to the shape's largest yet grow now, in this call, not in the next.
+                    foreach (var slot in buffers.SelectMany(b => b.Slots))
+                    {
+                        slot?.Record.Events.EnsureCapacity(logCapacity);
+                    }
+                    RunSlotPool.Return(n, capacity, logCapacity, buffers[0].Slots, buffers[1].Slots);
+                }
+            }
         }
         return executed;
     }
@@ -210,29 +255,17 @@ public static class ExperimentRunner
             var job = buffer.Jobs[k];
             var point = (int)(job / reps);
             var rep = (int)(job % reps);
-            sink.Accept(new CompletedRun(job, point, rep, experiment.RunIndex(point, rep), buffer.Records[k]!, buffer.Summaries[k]));
+            var slot = buffer.Slots[k]!;
+            sink.Accept(new CompletedRun(job, point, rep, experiment.RunIndex(point, rep), slot.Record, slot.Summary));
         }
         sink.ChunkCompleted(buffer.Jobs[0], count);
     }
 
-    private sealed class ChunkBuffer
+    private sealed class ChunkBuffer(int size)
     {
-        public ChunkBuffer(int size, int states)
-        {
-            Jobs = new long[size];
-            Points = new PointInfo[size];
-            Records = new RunRecord?[size];
-            Summaries = new RunSummary[size];
-            for (var k = 0; k < size; k++)
-            {
-                Summaries[k] = new RunSummary(states);
-            }
-        }
-
-        public long[] Jobs { get; }
-        public PointInfo[] Points { get; }
-        public RunRecord?[] Records { get; }
-        public RunSummary[] Summaries { get; }
+        public long[] Jobs { get; } = new long[size];
+        public PointInfo[] Points { get; } = new PointInfo[size];
+        public RunSlot?[] Slots { get; } = new RunSlot?[size];
     }
 
     /// <summary>Runs and hands each finished run to <paramref name="accept"/>.</summary>
