@@ -54,7 +54,8 @@ internal static class BenchCommand
             // The warm-up brings the JIT's code to its tiers and fills the runner's two chunk buffers (at least 200
             // runs, at most the timed runs), so the timed runs reuse its records as a long sweep does after its
             // first two chunks.
-            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, Math.Max(200, 2 * options.EffectiveChunk)), 99), options, _ => { });
+            var chunk = ExperimentRunner.ChunkOf(new EnsembleExperiment(scenario, n, 1), options);
+            ExperimentRunner.Run(new EnsembleExperiment(scenario, Math.Min(n, Math.Max(200, 2 * chunk)), 99), options, _ => { });
             // Process CPU time besides wall time: on a shared machine it moves far less with other work than wall time does.
             // Memory besides time: bytes allocated and collections of each generation during the timed runs.
             var collectionsBefore = Collections();

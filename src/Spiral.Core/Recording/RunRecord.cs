@@ -36,6 +36,10 @@ public sealed class RunRecord
         Events = new EventLog(eventCapacity);
     }
 
+    /// <summary>The bytes of a record's rows (the eight per-state series and the beliefs) for <paramref name="states"/> and <paramref name="steps"/>.</summary>
+    public static long RowBytes(int states, int steps) =>
+        (long)(steps + 1) * states * (8 + states) * sizeof(double);
+
     public int N { get; }
     public int Capacity { get; }
     /// <summary>Steps actually recorded.</summary>

@@ -58,7 +58,24 @@ public sealed record RunnerOptions
     public int Threads { get; }
     public int ChunkSize { get; }
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
-    public int EffectiveChunk => ChunkSize > 0 ? ChunkSize : Math.Max(256, EffectiveThreads * 128);
+    /// <summary>
+    /// The memory an automatic chunk's records may take in both chunk buffers together. A 100-year run of 190 states
+    /// records about 30 MB, so a fixed chunk of 256 would hold about 16 GB in its two buffers.
+    /// </summary>
+    public const long AutomaticChunkBytes = 1L << 30;
+
+    /// <summary>
+    /// Runs per chunk for records of <paramref name="recordBytes"/> each: <see cref="ChunkSize"/> when set; otherwise
+    /// max(256, 128 per thread), fewer when two chunks of such records would take more than
+    /// <see cref="AutomaticChunkBytes"/>, but never fewer than one run per thread. Results do not depend on it.
+    /// </summary>
+    public int ChunkFor(long recordBytes)
+    {
+        if (ChunkSize > 0) return ChunkSize;
+        var automatic = Math.Max(256, EffectiveThreads * 128);
+        var fits = AutomaticChunkBytes / (2 * Math.Max(1, recordBytes));
+        return (int)Math.Clamp(fits, EffectiveThreads, automatic);
+    }
 }
 
 /// <summary>Sinks built from other sinks.</summary>
@@ -133,8 +150,8 @@ public static class ExperimentRunner
         var total = firstJob + jobs;
         var reps = experiment.Replications;
         var n = experiment.ScenarioAt(0).States.Count;
-        var chunk = (int)Math.Min(options.EffectiveChunk, Math.Max(1, jobs));
         var capacity = MaxSteps(experiment);
+        var chunk = (int)Math.Min(ChunkOf(experiment, options), Math.Max(1, jobs));
         var buffers = new[] { new ChunkBuffer(chunk), new ChunkBuffer(chunk) };
         var keeps = sink.KeepsRecords;
         // The event log capacity a new record starts with and every record is grown to before its run: the largest
@@ -272,6 +289,10 @@ public static class ExperimentRunner
     public static long Run(IExperiment experiment, RunnerOptions options, Action<CompletedRun> accept, CancellationToken cancel = default,
         IProgress<long>? progress = null) =>
         Run(experiment, options, RunSinks.Of(accept), cancel, progress);
+
+    /// <summary>The runs per chunk <paramref name="options"/> give for <paramref name="experiment"/>'s records (<see cref="RunnerOptions.ChunkFor"/>).</summary>
+    public static int ChunkOf(IExperiment experiment, RunnerOptions options) =>
+        options.ChunkFor(RunRecord.RowBytes(experiment.ScenarioAt(0).States.Count, MaxSteps(experiment)));
 
     private static int MaxSteps(IExperiment experiment)
     {

@@ -10,6 +10,15 @@ public class RunRecordTests
         greedProbability: 0.3, steps: 40, rivalry: 0.4);
 
     [Fact]
+    public void RowBytes_ThreeStatesTenSteps_EqualsTheBytesOfTheRecordsArrays()
+    {
+        var r = new RunRecord(3, 10);
+        double[][] rows = [r.Gdp, r.MilitaryShare, r.Milex, r.Offense, r.Defense, r.Posture, r.Security, r.InternalThreat, r.Belief];
+        Assert.Equal(rows.Sum(a => (long)a.Length * sizeof(double)), RunRecord.RowBytes(3, 10));
+        Assert.Equal(30_396_960, RunRecord.RowBytes(190, 100));
+    }
+
+    [Fact]
     public void Constructor_NoEventCapacity_LogStartsAtTheDefault()
     {
         Assert.Equal(RunRecord.DefaultEventCapacity, new RunRecord(3, 10).Events.Capacity);

@@ -29,6 +29,23 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void ChunkFor_SmallRecords_TheFixedAutomaticChunk()
+    {
+        Assert.Equal(256, new RunnerOptions(Threads: 2).ChunkFor(90_000));
+        Assert.Equal(1024, new RunnerOptions(Threads: 8).ChunkFor(90_000));
+        Assert.Equal(7, new RunnerOptions(Threads: 2, ChunkSize: 7).ChunkFor(30_396_960));
+    }
+
+    [Fact]
+    public void ChunkFor_RecordsOfA190StateCentury_TwoChunksFitTheMemoryBound()
+    {
+        var chunk = new RunnerOptions(Threads: 2).ChunkFor(30_396_960);
+        Assert.Equal(17, chunk);
+        Assert.True(2 * chunk * 30_396_960L <= RunnerOptions.AutomaticChunkBytes);
+        Assert.Equal(4, new RunnerOptions(Threads: 4).ChunkFor(RunnerOptions.AutomaticChunkBytes));
+    }
+
+    [Fact]
     public void Run_SweepOnOneThreadAndAllThreads_SameContentHash()
     {
         var one = Hash(Sweep(), new RunnerOptions(Threads: 1));
