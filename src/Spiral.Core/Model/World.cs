@@ -47,7 +47,7 @@ public sealed class World
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
         Scratch = new double[ScratchRows * n];
-        InsecurityUnmoved = new bool[nn];
+        InsecurityMoved = new bool[nn];
         CrisisMoveLlr = new double[3];
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
@@ -61,7 +61,7 @@ public sealed class World
             Hotline, Relations, StepGoldstein, ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat, Stake,
             ReferenceVulnerability, PreviousVulnerability, ReportedArming, ReportedPosture, Nuclear, Demobilising, IsGreedy,
             Reassure, Cbm, Probe, Demand, ObservedGdp, Alliance, AllianceNames, BeliefCause, CooldownUntil, LastCrisisStep,
-            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove, InsecurityUnmoved,
+            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove, InsecurityMoved,
         ];
     }
 
@@ -75,10 +75,10 @@ public sealed class World
     internal readonly double[] Scratch;
 
     /// <summary>
-    /// Phase 3, per dyad i→j: true when i's capability has not moved j's insecurity since the start (as between states
+    /// Phase 3, per dyad i→j: true when i's capability has moved j's insecurity since the start (false as between states
     /// that cannot reach each other). Written before it is read each year.
     /// </summary>
-    internal readonly bool[] InsecurityUnmoved;
+    internal readonly bool[] InsecurityMoved;
 
     /// <summary>
     /// The log likelihood ratio (greedy over security) of a crisis move seen, indexed by move + 1 (back down, hold,
@@ -388,6 +388,9 @@ internal static class ScratchRow
     /// <summary>Phase 3, per observer row: the factor each belief's odds are multiplied by.</summary>
     public const int OddsFactor = 9;
 
+    /// <summary>Phase 3, per observer row: the year's total log likelihood ratio (posture, arming, reports).</summary>
+    public const int Evidence = 10;
+
     /// <summary>How many rows there are.</summary>
-    public const int Count = 10;
+    public const int Count = 11;
 }
