@@ -186,11 +186,20 @@ public sealed class World
 
     // ---- per dyad i→j ----
     public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, PriorBelief, Transparency, Hotline, Relations, StepGoldstein;
-    public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat;
+    public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Threat;
+    /// <summary>v_ij from the contest function (phase 4, which writes every dyad but the diagonal, always 0, every year).</summary>
+    public double[] Vulnerability { get; private set; }
     /// <summary>v_ij at the start of the run, against which an observer reads how far its own arming moved j's insecurity (phase 3).</summary>
     public readonly double[] ReferenceVulnerability;
-    /// <summary>v_ij of the year before the last assessment (phase 3 copies it), for the short-run budget reaction.</summary>
-    public readonly double[] PreviousVulnerability;
+    /// <summary>v_ij of the year before the last assessment (phase 3 keeps it), for the short-run budget reaction.</summary>
+    public double[] PreviousVulnerability { get; private set; }
+
+    /// <summary>
+    /// Phase 3, after reading this year's vulnerabilities: they become the previous ones. The two arrays are swapped rather
+    /// than copied (issue 18): phase 4, next, writes every element of <see cref="Vulnerability"/> but the diagonal, which is 0
+    /// in both arrays from <see cref="Reset"/> on, so the result is the copy's, bit for bit.
+    /// </summary>
+    internal void KeepVulnerabilityAsPrevious() => (Vulnerability, PreviousVulnerability) = (PreviousVulnerability, Vulnerability);
     /// <summary>
     /// The institutional report of this year (phase 2, when ι &gt; 0): each state's burden change and posture with the
     /// report's noise, one draw per state shared by every observer (Keohane 1984). A report of behaviour, never of type.

@@ -172,7 +172,7 @@ public static class BelievePhase
                 }
             }
         }
-        Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
+        w.KeepVulnerabilityAsPrevious();
     }
 
     /// <summary>

@@ -55,6 +55,33 @@ public class AssessPhaseTests
             Alliances = allied ? [new AllianceSpec("AC", ["S1", "S3"], 0.5)] : [],
         };
 
+    [Theory]
+    [InlineData(true, 1.0)]
+    [InlineData(false, 0.0)]
+    [InlineData(false, 0.5)]
+    public void Run_AnyWorld_WritesEveryVulnerabilityButTheDiagonalWhichStaysZero(bool allied, double reach)
+    {
+        // Phase 3 swaps this year's vulnerabilities into the previous ones instead of copying them (issue 18), which is
+        // the copy only because phase 4 overwrites every element but the diagonal, and the diagonal is 0 in both arrays.
+        var scenario = allied ? Triad(allied: true) : ScenarioBuilder.Stylized(states: 5, reach: reach);
+        var w = WorldFactory.Create(scenario, 1, 0);
+        var n = w.N;
+        for (var k = 0; k < n * n; k++)
+        {
+            w.Vulnerability[k] = k % (n + 1) == 0 ? 0 : double.NaN;
+        }
+        AssessPhase.Run(w);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var v = w.Vulnerability[i * n + j];
+                Assert.True(i == j ? BitConverter.DoubleToInt64Bits(v) == 0 : double.IsFinite(v), $"v[{i},{j}] = {v}");
+                Assert.True(i == j || w.PreviousVulnerability[i * n + j] == v, $"v[{i},{j}] moved without a step");
+            }
+        }
+    }
+
     [Fact]
     public void Run_AlliedDefense_CountsForMeAtTheAlliancesReliability()
     {
