@@ -159,7 +159,10 @@ public struct RandomStream
     {
         hz = (int)(bits >> 32);
         iz = (int)(bits & 127);
-        var absHz = hz < 0 ? -(long)hz : hz;
+        // |hz| without a branch: the sign is a fair coin, so a branch on it would be mispredicted every other draw.
+        long wide = hz;
+        var sign = wide >> 63;
+        var absHz = (wide ^ sign) - sign;
         if (absHz < Ziggurat.K[iz])
         {
             x = hz * Ziggurat.W[iz];
