@@ -357,7 +357,7 @@ public enum CrisisMove : sbyte
 
 /// <summary>
 /// The rows of <see cref="World.Scratch"/>, by what a phase keeps in them within one year. Phase 2 uses rows 0 and 1
-/// for an observer row's draws; phase 3 then fills every row before it reads it.
+/// for an observer row's draws; phase 3 then fills every row before it reads it; phase 4 uses row 0.
 /// </summary>
 internal static class ScratchRow
 {
@@ -366,6 +366,9 @@ internal static class ScratchRow
 
     /// <summary>Phase 2: an observer row's arming draws.</summary>
     public const int ArmingDraw = 1;
+
+    /// <summary>Phase 4, per state row: each dyad's factor of the state's security.</summary>
+    public const int SecurityFactor = 0;
 
     /// <summary>Phase 3, per actor: ln m before its last budget year.</summary>
     public const int LogBefore = 0;
