@@ -397,12 +397,9 @@ internal static class ScratchRow
     /// <summary>Phase 3, per observer row: the institutional reports' log likelihood ratio.</summary>
     public const int ReportLlr = 8;
 
-    /// <summary>Phase 3, per observer row: the factor each belief's odds are multiplied by.</summary>
-    public const int OddsFactor = 9;
-
     /// <summary>Phase 3, per observer row: the year's total log likelihood ratio (posture, arming, reports).</summary>
-    public const int Evidence = 10;
+    public const int Evidence = 9;
 
     /// <summary>How many rows there are.</summary>
-    public const int Count = 11;
+    public const int Count = 10;
 }

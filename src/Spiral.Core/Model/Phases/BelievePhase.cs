@@ -43,7 +43,7 @@ public static class BelievePhase
         var reportArmingNoise = report.Arming(1);
         var reportPostureVar = reportPostureNoise * reportPostureNoise + postureSpread2;
         var reportArmingVar = reportArmingNoise * reportArmingNoise + budgetNoise2;
-        var evidenceWeight = p.EvidenceWeight;
+        var evidenceWeightLanes = Vector256.Create(p.EvidenceWeight);
         var drift = p.IntentionDrift;
         var floor = p.BeliefFloor;
 
@@ -85,7 +85,6 @@ public static class BelievePhase
         var armingLlrRow = scratch.Slice(ScratchRow.ArmingLlr * n, n);
         var reportLlrRow = scratch.Slice(ScratchRow.ReportLlr * n, n);
         var evidenceRow = scratch.Slice(ScratchRow.Evidence * n, n);
-        var oddsFactor = scratch.Slice(ScratchRow.OddsFactor * n, n);
         var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
         var driftLanes = Vector256.Create(drift);
         var one = Vector256<double>.One;
@@ -143,17 +142,13 @@ public static class BelievePhase
                     + RowLanes.Load(reportLlrRow.Slice(j0, count), 0), evidenceRow.Slice(j0, count));
             }
 
-            for (var j = 0; j < n; j++)
-            {
-                oddsFactor[j] = BeliefUpdate.OddsFactor(evidenceRow[j], evidenceWeight);
-            }
             // The update in four lanes (Vector256: the same IEEE operations lane by lane, so the same bits as one dyad at a
             // time), every dyad through the same code: a row's last lanes are padded, the diagonal is put back.
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
                 var before = RowLanes.Load(belief.AsSpan(row + j0, count), 0.5);
-                var b = BeliefUpdate.Tempered(before, RowLanes.Load(oddsFactor.Slice(j0, count), 1));
+                var b = BeliefUpdate.Tempered(before, BeliefUpdate.OddsFactor(RowLanes.Load(evidenceRow.Slice(j0, count), 0), evidenceWeightLanes));
                 b += driftLanes * (RowLanes.Load(prior.AsSpan(row + j0, count), 0.5) - b);
                 b = BeliefUpdate.Bounded(b, floor);
                 var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(b - before), shiftLanes).ExtractMostSignificantBits() & ((1u << count) - 1);
