@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
@@ -102,7 +103,7 @@ public static class BelievePhase
             var row = i * n;
             // The evidence in four lanes, reading every actor's arming with the expectation for an observer that has not
             // moved its insecurity; the lanes where that is not so (the actor's budget not informative, the diagonal, an
-            // observer that moved it) are then put right one dyad at a time.
+            // observer that moved it) are then put right one dyad at a time (a chunk of four with none is left as it is).
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
@@ -126,7 +127,8 @@ public static class BelievePhase
                 RowLanes.Store(institutions
                     ? reportLlr + BeliefUpdate.GaussianLlr(RowLanes.Load(reportedArming.AsSpan(j0, count), 0), security, greedy, reportArmingVarLanes)
                     : reportLlr, reportLlrRow.Slice(j0, count));
-                for (var j = j0; j < j0 + count; j++)
+                var putRight = count < RowLanes.Count || (i >= j0 && i < j0 + count) || AnyOfFour(demobilising, j0) || AnyOfFour(moved, row + j0);
+                for (var j = j0; putRight && j < j0 + count; j++)
                 {
                     if (demobilising[j] || j == i)
                     {
@@ -210,6 +212,10 @@ public static class BelievePhase
             }
         }
     }
+
+    /// <summary>Whether any of the four flags from <paramref name="at"/> is set, in one read (a bool is one byte, 0 or 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyOfFour(bool[] flags, int at) => MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(flags.AsSpan(at, 4))) != 0;
 
     /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
     private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
