@@ -123,17 +123,31 @@ public static class AssessPhase
     }
 
     /// <summary>The state i assesses as most threatening (highest T_ij), or -1 if none threatens it.</summary>
+    /// <remarks>
+    /// The first of the highest threats, read in four lanes (issue 18): a chunk whose threats are none above the best so
+    /// far (most, in a large world where most states cannot reach i) is passed over; the others are read one dyad at a
+    /// time in order, as before, so ties and NaN go as they did.
+    /// </remarks>
     public static int MostThreatening(World w, int i)
     {
         var n = w.N;
+        var threat = w.Threat.AsSpan(i * n, n);
         var best = -1;
         var bestThreat = 0.0;
-        for (var j = 0; j < n; j++)
+        for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
         {
-            if (j != i && w.Threat[i * n + j] > bestThreat)
+            var count = Math.Min(RowLanes.Count, n - j0);
+            var above = Vector256.GreaterThan(RowLanes.Load(threat.Slice(j0, count), 0), Vector256.Create(bestThreat)).ExtractMostSignificantBits()
+                & ((1u << count) - 1);
+            while (above != 0)
             {
-                bestThreat = w.Threat[i * n + j];
-                best = j;
+                var j = j0 + BitOperations.TrailingZeroCount(above);
+                if (j != i && threat[j] > bestThreat)
+                {
+                    bestThreat = threat[j];
+                    best = j;
+                }
+                above &= above - 1;
             }
         }
         return best;

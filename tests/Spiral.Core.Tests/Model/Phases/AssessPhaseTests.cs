@@ -95,6 +95,43 @@ public class AssessPhaseTests
         }
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void MostThreatening_RowLanes_SameStateAsOneDyadAtATime(int n)
+    {
+        // Against the first of the strictly highest positive threats, one dyad at a time, with ties, zeros, −0, NaN and
+        // a diagonal that would win if it were read.
+        var w = WorldFactory.Create(ScenarioBuilder.Stylized(states: n, reach: 0.5), 1, 0);
+        var rng = new Spiral.Numerics.Random.RandomStream(9);
+        double[] threats = [0.0, -0.0, double.NaN, 0.2, 0.2, 0.5, Math.BitIncrement(0.5), 0.9, -0.3];
+        var found = 0;
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            for (var k = 0; k < n * n; k++)
+            {
+                w.Threat[k] = rng.NextBool(0.7) ? 0 : threats[rng.NextInt(threats.Length)];
+            }
+            for (var i = 0; i < n; i++)
+            {
+                w.Threat[i * n + i] = 2;
+                var expected = -1;
+                var bestThreat = 0.0;
+                for (var j = 0; j < n; j++)
+                {
+                    if (j != i && w.Threat[i * n + j] > bestThreat)
+                    {
+                        bestThreat = w.Threat[i * n + j];
+                        expected = j;
+                    }
+                }
+                Assert.Equal(expected, AssessPhase.MostThreatening(w, i));
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        Assert.InRange(found, 2000 * n / 10, 2000 * n * 9 / 10);
+    }
+
     /// <summary>Phase 4 one dyad at a time (its form before the row lanes of issue 18).</summary>
     private static (double[] Vulnerability, double[] Threat, double[] Security) OneDyadAtATime(World w)
     {
