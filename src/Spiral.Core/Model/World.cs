@@ -47,7 +47,7 @@ public sealed class World
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
         Scratch = new double[ScratchRows * n];
-        InsecurityUnmoved = new bool[nn];
+        InsecurityMoved = new bool[nn];
         CrisisMoveLlr = new double[3];
         Array.Fill(BalanceAgainst, -1);
         Events = events ?? new EventLog();
@@ -61,7 +61,7 @@ public sealed class World
             Hotline, Relations, StepGoldstein, ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat, Stake,
             ReferenceVulnerability, PreviousVulnerability, ReportedArming, ReportedPosture, Nuclear, Demobilising, IsGreedy,
             Reassure, Cbm, Probe, Demand, ObservedGdp, Alliance, AllianceNames, BeliefCause, CooldownUntil, LastCrisisStep,
-            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove, InsecurityUnmoved,
+            WarUntil, CbmIntent, HotlineIntent, OpponentCrisisMove, InsecurityMoved,
         ];
     }
 
@@ -75,10 +75,10 @@ public sealed class World
     internal readonly double[] Scratch;
 
     /// <summary>
-    /// Phase 3, per dyad i→j: true when i's capability has not moved j's insecurity since the start (as between states
+    /// Phase 3, per dyad i→j: true when i's capability has moved j's insecurity since the start (false as between states
     /// that cannot reach each other). Written before it is read each year.
     /// </summary>
-    internal readonly bool[] InsecurityUnmoved;
+    internal readonly bool[] InsecurityMoved;
 
     /// <summary>
     /// The log likelihood ratio (greedy over security) of a crisis move seen, indexed by move + 1 (back down, hold,
@@ -186,11 +186,20 @@ public sealed class World
 
     // ---- per dyad i→j ----
     public readonly double[] Reach, Rivalry, SharedIdentity, Belief, PreviousBelief, PriorBelief, Transparency, Hotline, Relations, StepGoldstein;
-    public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Vulnerability, Threat;
+    public readonly double[] ObservedPosture, ObservedMilex, ObservedArming, Threat;
+    /// <summary>v_ij from the contest function (phase 4, which writes every dyad but the diagonal, always 0, every year).</summary>
+    public double[] Vulnerability { get; private set; }
     /// <summary>v_ij at the start of the run, against which an observer reads how far its own arming moved j's insecurity (phase 3).</summary>
     public readonly double[] ReferenceVulnerability;
-    /// <summary>v_ij of the year before the last assessment (phase 3 copies it), for the short-run budget reaction.</summary>
-    public readonly double[] PreviousVulnerability;
+    /// <summary>v_ij of the year before the last assessment (phase 3 keeps it), for the short-run budget reaction.</summary>
+    public double[] PreviousVulnerability { get; private set; }
+
+    /// <summary>
+    /// Phase 3, after reading this year's vulnerabilities: they become the previous ones. The two arrays are swapped rather
+    /// than copied (issue 18): phase 4, next, writes every element of <see cref="Vulnerability"/> but the diagonal, which is 0
+    /// in both arrays from <see cref="Reset"/> on, so the result is the copy's, bit for bit.
+    /// </summary>
+    internal void KeepVulnerabilityAsPrevious() => (Vulnerability, PreviousVulnerability) = (PreviousVulnerability, Vulnerability);
     /// <summary>
     /// The institutional report of this year (phase 2, when ι &gt; 0): each state's burden change and posture with the
     /// report's noise, one draw per state shared by every observer (Keohane 1984). A report of behaviour, never of type.
@@ -348,7 +357,7 @@ public enum CrisisMove : sbyte
 
 /// <summary>
 /// The rows of <see cref="World.Scratch"/>, by what a phase keeps in them within one year. Phase 2 uses rows 0 and 1
-/// for an observer row's draws; phase 3 then fills every row before it reads it.
+/// for an observer row's draws; phase 3 then fills every row before it reads it; phase 4 uses row 0.
 /// </summary>
 internal static class ScratchRow
 {
@@ -357,6 +366,9 @@ internal static class ScratchRow
 
     /// <summary>Phase 2: an observer row's arming draws.</summary>
     public const int ArmingDraw = 1;
+
+    /// <summary>Phase 4, per state row: each dyad's factor of the state's security.</summary>
+    public const int SecurityFactor = 0;
 
     /// <summary>Phase 3, per actor: ln m before its last budget year.</summary>
     public const int LogBefore = 0;
@@ -385,8 +397,8 @@ internal static class ScratchRow
     /// <summary>Phase 3, per observer row: the institutional reports' log likelihood ratio.</summary>
     public const int ReportLlr = 8;
 
-    /// <summary>Phase 3, per observer row: the factor each belief's odds are multiplied by.</summary>
-    public const int OddsFactor = 9;
+    /// <summary>Phase 3, per observer row: the year's total log likelihood ratio (posture, arming, reports).</summary>
+    public const int Evidence = 9;
 
     /// <summary>How many rows there are.</summary>
     public const int Count = 10;

@@ -58,16 +58,20 @@ public struct RandomStream
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
+    public ulong NextUInt64() => Next(ref _s0, ref _s1, ref _s2, ref _s3);
+
+    /// <summary>One xoshiro256** step on the four state words (Blackman &amp; Vigna 2018): the output, and the state advanced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Next(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
     {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
+        var result = RotateLeft(s1 * 5, 7) * 9;
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = RotateLeft(s3, 45);
         return result;
     }
 
@@ -94,19 +98,78 @@ public struct RandomStream
     public double NextGaussian()
     {
         var bits = NextUInt64();
-        var hz = (int)(bits >> 32);
-        var iz = (int)(bits & 127);
-        var absHz = hz < 0 ? -(long)hz : hz;
-        if (absHz < Ziggurat.K[iz])
+        if (ZigguratBase(bits, out var hz, out var iz, out var x))
         {
-            return hz * Ziggurat.W[iz];
+            return x;
         }
         // The rare path runs on a copy: a call on `this` would take the caller's stream by address, so the JIT would keep
         // its state in memory for every draw (a store-forwarding delay per xoshiro step); the copy keeps it in registers.
         var copy = this;
-        var x = copy.GaussianTail(hz, iz);
+        var tail = copy.GaussianTail(hz, iz);
         this = copy;
+        return tail;
+    }
+
+    /// <summary>
+    /// Standard normal draws in pairs, in the order <see cref="NextGaussian()"/> would give them one call at a time:
+    /// <c>first[0], second[0], first[1], second[1], …</c>, skipping index <paramref name="skip"/> (its slots are left as
+    /// they are; −1 skips none). The same draws, bit for bit, as those calls; the state stays in locals for the whole row
+    /// (a row of a large world's observations, issue 18) and is written back once.
+    /// </summary>
+    public void NextGaussianPairs(Span<double> first, Span<double> second, int skip)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(second.Length, first.Length);
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var j = 0; j < first.Length; j++)
+        {
+            if (j == skip)
+            {
+                continue;
+            }
+            first[j] = NextGaussian(ref s0, ref s1, ref s2, ref s3);
+            second[j] = NextGaussian(ref s0, ref s1, ref s2, ref s3);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// <see cref="NextGaussian()"/> on a state held in the caller's locals: the rare path puts it in this stream, draws
+    /// there and takes it back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double NextGaussian(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
+    {
+        if (ZigguratBase(Next(ref s0, ref s1, ref s2, ref s3), out var hz, out var iz, out var x))
+        {
+            return x;
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        x = GaussianTail(hz, iz);
+        (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
         return x;
+    }
+
+    /// <summary>
+    /// The ziggurat's common case for a 64-bit draw: its layer <paramref name="iz"/> and signed coordinate
+    /// <paramref name="hz"/>, and true with the normal value <paramref name="x"/> when the point falls inside the layer's
+    /// base rectangle (98.8% of draws); false sends it to <see cref="GaussianTail"/> (Marsaglia &amp; Tsang 2000).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ZigguratBase(ulong bits, out int hz, out int iz, out double x)
+    {
+        hz = (int)(bits >> 32);
+        iz = (int)(bits & 127);
+        // |hz| without a branch: the sign is a fair coin, so a branch on it would be mispredicted every other draw.
+        long wide = hz;
+        var sign = wide >> 63;
+        var absHz = (wide ^ sign) - sign;
+        if (absHz < Ziggurat.K[iz])
+        {
+            x = hz * Ziggurat.W[iz];
+            return true;
+        }
+        x = 0;
+        return false;
     }
 
     private double GaussianTail(int hz, int iz)
@@ -129,13 +192,9 @@ public struct RandomStream
             {
                 return x;
             }
-            var bits = NextUInt64();
-            hz = (int)(bits >> 32);
-            iz = (int)(bits & 127);
-            var absHz = hz < 0 ? -(long)hz : hz;
-            if (absHz < Ziggurat.K[iz])
+            if (ZigguratBase(NextUInt64(), out hz, out iz, out var inBase))
             {
-                return hz * Ziggurat.W[iz];
+                return inBase;
             }
         }
     }

@@ -72,14 +72,15 @@ public class KernelPropertyTests
 
     private static string? Violation(World w)
     {
-        foreach (var f in typeof(World).GetFields())
+        var arrays = typeof(World).GetFields().Where(f => f.FieldType == typeof(double[])).Select(f => (f.Name, (double[])f.GetValue(w)!))
+            .Concat(typeof(World).GetProperties().Where(p => p.PropertyType == typeof(double[])).Select(p => (p.Name, (double[])p.GetValue(w)!)));
+        foreach (var (name, a) in arrays)
         {
-            if (f.FieldType == typeof(double[]) && !SentinelArrays.Contains(f.Name))
+            if (!SentinelArrays.Contains(name))
             {
-                var a = (double[])f.GetValue(w)!;
                 for (var k = 0; k < a.Length; k++)
                 {
-                    if (!double.IsFinite(a[k])) return $"{f.Name}[{k}] = {a[k]} at step {w.Step}";
+                    if (!double.IsFinite(a[k])) return $"{name}[{k}] = {a[k]} at step {w.Step}";
                 }
             }
         }

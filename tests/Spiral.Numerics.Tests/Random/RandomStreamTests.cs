@@ -144,6 +144,45 @@ public class RandomStreamTests
     }
 
     [Fact]
+    public void NextGaussianPairs_Rows_SameDrawsAsNextGaussianOneAtATime()
+    {
+        // 3,000 rows of 190 (about 1.1 million draws, so about 13,000 take the ziggurat's rare path and some its tail
+        // beyond R), each skipping one index as phase 2 skips the diagonal; a skip of -1 skips none.
+        var rows = new RandomStream(20240601);
+        var single = new RandomStream(20240601);
+        var first = new double[190];
+        var second = new double[190];
+        var beyondBase = 0;
+        for (var row = 0; row < 3000; row++)
+        {
+            var skip = row % 191 - 1;
+            first.AsSpan().Fill(double.NaN);
+            second.AsSpan().Fill(double.NaN);
+            rows.NextGaussianPairs(first, second, skip);
+            for (var j = 0; j < first.Length; j++)
+            {
+                if (j == skip)
+                {
+                    Assert.True(double.IsNaN(first[j]) && double.IsNaN(second[j]));
+                    continue;
+                }
+                Assert.Equal(BitConverter.DoubleToInt64Bits(single.NextGaussian()), BitConverter.DoubleToInt64Bits(first[j]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(single.NextGaussian()), BitConverter.DoubleToInt64Bits(second[j]));
+                beyondBase += (Math.Abs(first[j]) > 3.442619855899 ? 1 : 0) + (Math.Abs(second[j]) > 3.442619855899 ? 1 : 0);
+            }
+        }
+        Assert.InRange(beyondBase, 300, 1000);
+        Assert.Equal(single.NextUInt64(), rows.NextUInt64());
+    }
+
+    [Fact]
+    public void NextGaussianPairs_DifferentLengths_Throws()
+    {
+        var r = new RandomStream(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.NextGaussianPairs(new double[3], new double[4], -1));
+    }
+
+    [Fact]
     public void DrawsSince_CountsEveryDrawMethodInSixtyFourBitDraws()
     {
         var r = new RandomStream(5);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace Spiral.Core.Model.Phases;
 
 /// <summary>
@@ -13,30 +16,68 @@ public static class AssessPhase
         var n = w.N;
         var p = w.P;
         AlliedCapabilities(w);
+        var reach = w.Reach;
+        var belief = w.Belief;
+        var vulnerability = w.Vulnerability;
+        var threat = w.Threat;
+        var internalThreat = w.InternalThreat;
+        var factor = w.Scratch.AsSpan(ScratchRow.SecurityFactor * n, n);
+        var spilloverLanes = Vector256.Create(p.InternalThreatSpilloverSecurity);
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        // Per row in four-lane vectors (issue 18): vulnerability 0 where i cannot be reached, the contest one dyad at a
+        // time where it can, threat, and each dyad's factor of i's security, the same IEEE operations as one dyad at a
+        // time; then the product of the factors in the dyads' order, as before. The diagonal is put back.
         for (var i = 0; i < n; i++)
         {
-            var security = 1 - p.InternalThreatSecurityWeight * w.InternalThreat[i];
-            for (var j = 0; j < n; j++)
+            var row = i * n;
+            var ii = row + i;
+            var (ownVulnerability, ownThreat) = (vulnerability[ii], threat[ii]);
+            for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
-                if (i == j)
+                var count = Math.Min(RowLanes.Count, n - j0);
+                var at = row + j0;
+                var r = RowLanes.Load(reach.AsSpan(at, count), 0);
+                var v = zero;
+                var reachable = Vector256.GreaterThan(r, zero).ExtractMostSignificantBits() & ((1u << count) - 1);
+                if (i >= j0 && i < j0 + count)
                 {
-                    continue;
+                    reachable &= ~(1u << (i - j0));
                 }
-                var ij = i * n + j;
-                var r = w.Reach[ij];
-                double v = 0;
-                if (r > 0 && !w.AreAllies(i, j))
+                while (reachable != 0)
                 {
-                    var offense = w.Offense[j] + w.AlliedOffense[j];
-                    v = r * Contest.AttackerWins(offense, w.AlliedDefense[i], w.OffenseAdvantage, p.ContestExponent);
+                    var lane = BitOperations.TrailingZeroCount(reachable);
+                    v = v.WithElement(lane, Vulnerability(w, i, j0 + lane));
+                    reachable &= reachable - 1;
                 }
-                w.Vulnerability[ij] = v;
-                var t = w.Belief[ij] * v;
-                w.Threat[ij] = t;
-                security *= (1 - t) * (1 - p.InternalThreatSpilloverSecurity * r * w.InternalThreat[j]);
+                var t = RowLanes.Load(belief.AsSpan(at, count), 0) * v;
+                RowLanes.Store(v, vulnerability.AsSpan(at, count));
+                RowLanes.Store(t, threat.AsSpan(at, count));
+                RowLanes.Store((one - t) * (one - spilloverLanes * r * RowLanes.Load(internalThreat.AsSpan(j0, count), 0)), factor.Slice(j0, count));
+            }
+            (vulnerability[ii], threat[ii]) = (ownVulnerability, ownThreat);
+            var security = 1 - p.InternalThreatSecurityWeight * w.InternalThreat[i];
+            for (var j = 0; j < i; j++)
+            {
+                security *= factor[j];
+            }
+            for (var j = i + 1; j < n; j++)
+            {
+                security *= factor[j];
             }
             w.Security[i] = Math.Clamp(security, 0, 1);
         }
+    }
+
+    /// <summary>v_ij for a dyad with reach r_ij &gt; 0: 0 between allies, else r_ij times the contest function (j's offense with its allies' against i's allied defense).</summary>
+    private static double Vulnerability(World w, int i, int j)
+    {
+        if (w.AreAllies(i, j))
+        {
+            return 0;
+        }
+        var offense = w.Offense[j] + w.AlliedOffense[j];
+        return w.Reach[i * w.N + j] * Contest.AttackerWins(offense, w.AlliedDefense[i], w.OffenseAdvantage, w.P.ContestExponent);
     }
 
     /// <summary>
@@ -82,17 +123,31 @@ public static class AssessPhase
     }
 
     /// <summary>The state i assesses as most threatening (highest T_ij), or -1 if none threatens it.</summary>
+    /// <remarks>
+    /// The first of the highest threats, read in four lanes (issue 18): a chunk whose threats are none above the best so
+    /// far (most, in a large world where most states cannot reach i) is passed over; the others are read one dyad at a
+    /// time in order, as before, so ties and NaN go as they did.
+    /// </remarks>
     public static int MostThreatening(World w, int i)
     {
         var n = w.N;
+        var threat = w.Threat.AsSpan(i * n, n);
         var best = -1;
         var bestThreat = 0.0;
-        for (var j = 0; j < n; j++)
+        for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
         {
-            if (j != i && w.Threat[i * n + j] > bestThreat)
+            var count = Math.Min(RowLanes.Count, n - j0);
+            var above = Vector256.GreaterThan(RowLanes.Load(threat.Slice(j0, count), 0), Vector256.Create(bestThreat)).ExtractMostSignificantBits()
+                & ((1u << count) - 1);
+            while (above != 0)
             {
-                bestThreat = w.Threat[i * n + j];
-                best = j;
+                var j = j0 + BitOperations.TrailingZeroCount(above);
+                if (j != i && threat[j] > bestThreat)
+                {
+                    bestThreat = threat[j];
+                    best = j;
+                }
+                above &= above - 1;
             }
         }
         return best;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
 using Spiral.Core.Policies;
@@ -43,7 +44,7 @@ public static class BelievePhase
         var reportArmingNoise = report.Arming(1);
         var reportPostureVar = reportPostureNoise * reportPostureNoise + postureSpread2;
         var reportArmingVar = reportArmingNoise * reportArmingNoise + budgetNoise2;
-        var evidenceWeight = p.EvidenceWeight;
+        var evidenceWeightLanes = Vector256.Create(p.EvidenceWeight);
         var drift = p.IntentionDrift;
         var floor = p.BeliefFloor;
 
@@ -73,27 +74,10 @@ public static class BelievePhase
                 unmovedSecurity[j] = TypeModel.ExpectedBurdenChange(0.0, 0.0, 1.0, logLongRun[j], logBefore[j], logFloor, logCap[j], greedyAdjustment[j], p).Security;
             }
         }
-        // Whether i's capability has moved j's insecurity, read in j's rows (i→j's loop below would read them down a
-        // column, a cache miss per dyad in large worlds) and stored for dyad i→j.
-        var unmoved = w.InsecurityUnmoved;
+        var moved = w.InsecurityMoved;
         if (armingInformative)
         {
-            var vulnerability = w.Vulnerability;
-            var previousVulnerability = w.PreviousVulnerability;
-            var referenceVulnerability = w.ReferenceVulnerability;
-            var priorBelief = w.PriorBelief;
-            for (var j = 0; j < n; j++)
-            {
-                var secure = w.ReferenceInsecurity[j] >= 1e-6;
-                var row = j * n;
-                for (var i = 0; i < n; i++)
-                {
-                    var ji = row + i;
-                    var v0 = referenceVulnerability[ji];
-                    unmoved[i * n + j] = vulnerability[ji] == v0 && previousVulnerability[ji] == v0 && double.IsFinite(v0)
-                        && secure && double.IsFinite(priorBelief[ji]);
-                }
-            }
+            MarkMovedInsecurity(w);
         }
         // Two passes per observer row (issue 18): the year's log likelihood ratios of every dyad into three scratch rows,
         // then the tempered update with its exp, in tight loops that keep the rare paths (an observer that moved the
@@ -101,7 +85,7 @@ public static class BelievePhase
         var postureLlrRow = scratch.Slice(ScratchRow.PostureLlr * n, n);
         var armingLlrRow = scratch.Slice(ScratchRow.ArmingLlr * n, n);
         var reportLlrRow = scratch.Slice(ScratchRow.ReportLlr * n, n);
-        var oddsFactor = scratch.Slice(ScratchRow.OddsFactor * n, n);
+        var evidenceRow = scratch.Slice(ScratchRow.Evidence * n, n);
         var likelihoods = new Likelihoods(noise, securityPosture, greedyPosture, postureSpread2, budgetNoise2, reportArmingVar, armingInformative, logFloor);
         var driftLanes = Vector256.Create(drift);
         var one = Vector256<double>.One;
@@ -119,19 +103,21 @@ public static class BelievePhase
             var row = i * n;
             // The evidence in four lanes, reading every actor's arming with the expectation for an observer that has not
             // moved its insecurity; the lanes where that is not so (the actor's budget not informative, the diagonal, an
-            // observer that moved it) are then put right one dyad at a time.
+            // observer that moved it) are then put right one dyad at a time (a chunk of four with none is left as it is).
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
                 var at = row + j0;
                 var opacity = one - RowLanes.Load(transparency.AsSpan(at, count), 0);
-                RowLanes.Store(BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(at, count), 0), securityPostureLanes, greedyPostureLanes,
-                    PostureVariance(noise, opacity, postureSpread2Lanes)), postureLlrRow.Slice(j0, count));
+                var postureLlr = BeliefUpdate.GaussianLlr(RowLanes.Load(observedPosture.AsSpan(at, count), 0), securityPostureLanes, greedyPostureLanes,
+                    PostureVariance(noise, opacity, postureSpread2Lanes));
+                RowLanes.Store(postureLlr, postureLlrRow.Slice(j0, count));
                 var reportLlr = RowLanes.Load(reportPostureLlr.Slice(j0, count), 0);
                 if (!armingInformative)
                 {
                     RowLanes.Store(Vector256<double>.Zero, armingLlrRow.Slice(j0, count));
                     RowLanes.Store(reportLlr, reportLlrRow.Slice(j0, count));
+                    RowLanes.Store(postureLlr + Vector256<double>.Zero + reportLlr, evidenceRow.Slice(j0, count));
                     continue;
                 }
                 var security = RowLanes.Load(unmovedSecurity.Slice(j0, count), 0);
@@ -141,31 +127,30 @@ public static class BelievePhase
                 RowLanes.Store(institutions
                     ? reportLlr + BeliefUpdate.GaussianLlr(RowLanes.Load(reportedArming.AsSpan(j0, count), 0), security, greedy, reportArmingVarLanes)
                     : reportLlr, reportLlrRow.Slice(j0, count));
-                for (var j = j0; j < j0 + count; j++)
+                var putRight = count < RowLanes.Count || (i >= j0 && i < j0 + count) || AnyOfFour(demobilising, j0) || AnyOfFour(moved, row + j0);
+                for (var j = j0; putRight && j < j0 + count; j++)
                 {
                     if (demobilising[j] || j == i)
                     {
                         armingLlrRow[j] = 0;
                         reportLlrRow[j] = reportPostureLlr[j];
                     }
-                    else if (!unmoved[row + j])
+                    else if (moved[row + j])
                     {
                         (armingLlrRow[j], reportLlrRow[j]) = MovedArmingEvidence(w, i, j, likelihoods, reportPostureLlr[j]);
                     }
                 }
+                RowLanes.Store(postureLlr + RowLanes.Load(armingLlrRow.Slice(j0, count), 0)
+                    + RowLanes.Load(reportLlrRow.Slice(j0, count), 0), evidenceRow.Slice(j0, count));
             }
 
-            for (var j = 0; j < n; j++)
-            {
-                oddsFactor[j] = BeliefUpdate.OddsFactor(postureLlrRow[j] + armingLlrRow[j] + reportLlrRow[j], evidenceWeight);
-            }
             // The update in four lanes (Vector256: the same IEEE operations lane by lane, so the same bits as one dyad at a
             // time), every dyad through the same code: a row's last lanes are padded, the diagonal is put back.
             for (var j0 = 0; j0 < n; j0 += RowLanes.Count)
             {
                 var count = Math.Min(RowLanes.Count, n - j0);
                 var before = RowLanes.Load(belief.AsSpan(row + j0, count), 0.5);
-                var b = BeliefUpdate.Tempered(before, RowLanes.Load(oddsFactor.Slice(j0, count), 1));
+                var b = BeliefUpdate.Tempered(before, BeliefUpdate.OddsFactor(RowLanes.Load(evidenceRow.Slice(j0, count), 0), evidenceWeightLanes));
                 b += driftLanes * (RowLanes.Load(prior.AsSpan(row + j0, count), 0.5) - b);
                 b = BeliefUpdate.Bounded(b, floor);
                 var shifted = Vector256.GreaterThanOrEqual(Vector256.Abs(b - before), shiftLanes).ExtractMostSignificantBits() & ((1u << count) - 1);
@@ -184,8 +169,53 @@ public static class BelievePhase
                 }
             }
         }
-        Array.Copy(w.Vulnerability, w.PreviousVulnerability, w.Vulnerability.Length);
+        w.KeepVulnerabilityAsPrevious();
     }
+
+    /// <summary>
+    /// Marks in <see cref="World.InsecurityMoved"/> each dyad i→j whose observer's capability has moved j's insecurity
+    /// since the start (its vulnerability to i now or a year ago differs from the start, or the start or the prior is not
+    /// finite, or j was perfectly secure then); for every other dyad <see cref="TypeModel.InsecurityFromObserver"/> gives
+    /// ln 1 = 0, so the per-actor expectation applies.
+    /// Read in j's rows in four lanes (i→j's loop would read them down a column, a cache miss per dyad in large worlds);
+    /// the flags are cleared and only the moved dyads written (few: in <c>world-190</c> the 1,350 that can reach each other).
+    /// </summary>
+    internal static void MarkMovedInsecurity(World w)
+    {
+        var n = w.N;
+        var moved = w.InsecurityMoved;
+        Array.Clear(moved);
+        var vulnerability = w.Vulnerability;
+        var previousVulnerability = w.PreviousVulnerability;
+        var referenceVulnerability = w.ReferenceVulnerability;
+        var priorBelief = w.PriorBelief;
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        for (var j = 0; j < n; j++)
+        {
+            var secure = w.ReferenceInsecurity[j] >= 1e-6;
+            var row = j * n;
+            for (var i0 = 0; i0 < n; i0 += RowLanes.Count)
+            {
+                var count = Math.Min(RowLanes.Count, n - i0);
+                var at = row + i0;
+                var v0 = RowLanes.Load(referenceVulnerability.AsSpan(at, count), 0);
+                var unmoved = Vector256.Equals(RowLanes.Load(vulnerability.AsSpan(at, count), 0), v0)
+                    & Vector256.Equals(RowLanes.Load(previousVulnerability.AsSpan(at, count), 0), v0)
+                    & Vector256.LessThan(Vector256.Abs(v0), infinity)
+                    & Vector256.LessThan(Vector256.Abs(RowLanes.Load(priorBelief.AsSpan(at, count), 0)), infinity);
+                var movedLanes = (secure ? ~unmoved.ExtractMostSignificantBits() : ~0u) & ((1u << count) - 1);
+                while (movedLanes != 0)
+                {
+                    moved[(i0 + BitOperations.TrailingZeroCount(movedLanes)) * n + j] = true;
+                    movedLanes &= movedLanes - 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether any of the four flags from <paramref name="at"/> is set, in one read (a bool is one byte, 0 or 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyOfFour(bool[] flags, int at) => MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(flags.AsSpan(at, 4))) != 0;
 
     /// <summary>The per-year terms of the likelihoods that do not depend on the dyad (for the cause of a recorded shift).</summary>
     private readonly record struct Likelihoods(NoiseModel Noise, double SecurityPosture, double GreedyPosture, double PostureSpread2,
@@ -319,7 +349,7 @@ public static class BelievePhase
         var n = w.N;
         var scratch = w.Scratch;
         double level = 0, change = 0;
-        if (!w.InsecurityUnmoved[i * n + j])
+        if (w.InsecurityMoved[i * n + j])
         {
             TypeModel.InsecurityFromObserver(w, i, j, out level, out change);
         }

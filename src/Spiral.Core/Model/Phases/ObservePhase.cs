@@ -28,9 +28,9 @@ public static class ObservePhase
         var rivalryBias = p.RivalryBias;
         var affinity = p.IdentityAffinity;
         // Per observer row (issue 18): first the row's two normal draws per dyad, in the order one dyad at a time would
-        // draw them (posture, then arming), from a local copy of the stream (written back below) that the JIT keeps in
-        // registers; then the readings in four-lane vectors, the same IEEE operations as one dyad at a time, so the same
-        // bits. The diagonal, never observed, is put back.
+        // draw them (posture, then arming), with the stream's state in registers for the row (`NextGaussianPairs`); then
+        // the readings in four-lane vectors, the same IEEE operations as one dyad at a time, so the same bits. The
+        // diagonal, never observed, is put back.
         var postureDraw = w.Scratch.AsSpan(ScratchRow.PostureDraw * n, n);
         var armingDraw = w.Scratch.AsSpan(ScratchRow.ArmingDraw * n, n);
         var rng = w.ObserveRng;
@@ -39,14 +39,7 @@ public static class ObservePhase
         var one = Vector256<double>.One;
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < n; j++)
-            {
-                if (j != i)
-                {
-                    postureDraw[j] = rng.NextGaussian();
-                    armingDraw[j] = rng.NextGaussian();
-                }
-            }
+            rng.NextGaussianPairs(postureDraw, armingDraw, skip: i);
             var row = i * n;
             var ii = row + i;
             var (ownPosture, ownArming, ownMilex) = (observedPosture[ii], observedArming[ii], observedMilex[ii]);

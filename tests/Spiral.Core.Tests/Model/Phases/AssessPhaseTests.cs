@@ -55,6 +55,143 @@ public class AssessPhaseTests
             Alliances = allied ? [new AllianceSpec("AC", ["S1", "S3"], 0.5)] : [],
         };
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void Run_RowLanes_SameBitsAsOneDyadAtATime(int n)
+    {
+        // The row form against phase 4 as one dyad at a time states it, over random reach (0, −0, NaN, a share), beliefs,
+        // internal threats and alliances; rows of 7 and 9 end in partial lanes.
+        var w = WorldFactory.Create(ScenarioBuilder.Stylized(states: n, reach: 0.5), 1, 0);
+        var rng = new Spiral.Numerics.Random.RandomStream(5);
+        double[] reaches = [0.0, -0.0, double.NaN, 0.8, 0.3];
+        for (var trial = 0; trial < 100; trial++)
+        {
+            for (var k = 0; k < n * n; k++)
+            {
+                w.Reach[k] = reaches[rng.NextInt(reaches.Length)];
+                w.Belief[k] = rng.NextDouble();
+            }
+            for (var i = 0; i < n; i++)
+            {
+                w.InternalThreat[i] = rng.NextBool(0.5) ? 0 : rng.NextDouble();
+                w.Offense[i] = 100 * rng.NextDouble();
+                w.Defense[i] = 100 * rng.NextDouble();
+                w.Alliance[i] = rng.NextBool(0.3) ? 0 : -1;
+            }
+            w.AllianceCommitment[0] = 0.5;
+            w.AllianceCount = 1;
+            var (v, t, security) = OneDyadAtATime(w);
+            AssessPhase.Run(w);
+            for (var k = 0; k < n * n; k++)
+            {
+                if (k % (n + 1) != 0)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(v[k]), BitConverter.DoubleToInt64Bits(w.Vulnerability[k]));
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(t[k]), BitConverter.DoubleToInt64Bits(w.Threat[k]));
+                }
+            }
+            Assert.Equal(security.Select(BitConverter.DoubleToInt64Bits), w.Security.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void MostThreatening_RowLanes_SameStateAsOneDyadAtATime(int n)
+    {
+        // Against the first of the strictly highest positive threats, one dyad at a time, with ties, zeros, −0, NaN and
+        // a diagonal that would win if it were read.
+        var w = WorldFactory.Create(ScenarioBuilder.Stylized(states: n, reach: 0.5), 1, 0);
+        var rng = new Spiral.Numerics.Random.RandomStream(9);
+        double[] threats = [0.0, -0.0, double.NaN, 0.2, 0.2, 0.5, Math.BitIncrement(0.5), 0.9, -0.3];
+        var found = 0;
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            for (var k = 0; k < n * n; k++)
+            {
+                w.Threat[k] = rng.NextBool(0.7) ? 0 : threats[rng.NextInt(threats.Length)];
+            }
+            for (var i = 0; i < n; i++)
+            {
+                w.Threat[i * n + i] = 2;
+                var expected = -1;
+                var bestThreat = 0.0;
+                for (var j = 0; j < n; j++)
+                {
+                    if (j != i && w.Threat[i * n + j] > bestThreat)
+                    {
+                        bestThreat = w.Threat[i * n + j];
+                        expected = j;
+                    }
+                }
+                Assert.Equal(expected, AssessPhase.MostThreatening(w, i));
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        Assert.InRange(found, 2000 * n / 10, 2000 * n * 9 / 10);
+    }
+
+    /// <summary>Phase 4 one dyad at a time (its form before the row lanes of issue 18).</summary>
+    private static (double[] Vulnerability, double[] Threat, double[] Security) OneDyadAtATime(World w)
+    {
+        var n = w.N;
+        var p = w.P;
+        AssessPhase.AlliedCapabilities(w);
+        var (vulnerability, threat, securities) = (new double[n * n], new double[n * n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            var security = 1 - p.InternalThreatSecurityWeight * w.InternalThreat[i];
+            for (var j = 0; j < n; j++)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+                var ij = i * n + j;
+                var r = w.Reach[ij];
+                double v = 0;
+                if (r > 0 && !w.AreAllies(i, j))
+                {
+                    v = r * Contest.AttackerWins(w.Offense[j] + w.AlliedOffense[j], w.AlliedDefense[i], w.OffenseAdvantage, p.ContestExponent);
+                }
+                vulnerability[ij] = v;
+                var t = w.Belief[ij] * v;
+                threat[ij] = t;
+                security *= (1 - t) * (1 - p.InternalThreatSpilloverSecurity * r * w.InternalThreat[j]);
+            }
+            securities[i] = Math.Clamp(security, 0, 1);
+        }
+        return (vulnerability, threat, securities);
+    }
+
+    [Theory]
+    [InlineData(true, 1.0)]
+    [InlineData(false, 0.0)]
+    [InlineData(false, 0.5)]
+    public void Run_AnyWorld_WritesEveryVulnerabilityButTheDiagonalWhichStaysZero(bool allied, double reach)
+    {
+        // Phase 3 swaps this year's vulnerabilities into the previous ones instead of copying them (issue 18), which is
+        // the copy only because phase 4 overwrites every element but the diagonal, and the diagonal is 0 in both arrays.
+        var scenario = allied ? Triad(allied: true) : ScenarioBuilder.Stylized(states: 5, reach: reach);
+        var w = WorldFactory.Create(scenario, 1, 0);
+        var n = w.N;
+        for (var k = 0; k < n * n; k++)
+        {
+            w.Vulnerability[k] = k % (n + 1) == 0 ? 0 : double.NaN;
+        }
+        AssessPhase.Run(w);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var v = w.Vulnerability[i * n + j];
+                Assert.True(i == j ? BitConverter.DoubleToInt64Bits(v) == 0 : double.IsFinite(v), $"v[{i},{j}] = {v}");
+                Assert.True(i == j || w.PreviousVulnerability[i * n + j] == v, $"v[{i},{j}] moved without a step");
+            }
+        }
+    }
+
     [Fact]
     public void Run_AlliedDefense_CountsForMeAtTheAlliancesReliability()
     {

@@ -23,6 +23,51 @@ public class BelievePhaseTests
         return w;
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void MarkMovedInsecurity_EdgeValues_SameFlagsAsTheRuleOneDyadAtATime(int n)
+    {
+        // The rule as one dyad at a time states it: i has not moved j's insecurity when v_ji now and a year ago equal its
+        // start v⁰_ji, v⁰_ji and the prior b⁰_ji are finite and j was not perfectly secure at the start. Values include
+        // signed zeros, NaN, infinities and a last bit apart; rows of 7 and 9 end in partial lanes.
+        var w = new World(TestWorlds.Dyad().Scenario, n);
+        double[] values = [0.0, -0.0, 0.3, Math.BitIncrement(0.3), double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        double[] insecurity = [0.5, 1e-6, Math.BitDecrement(1e-6), 0];
+        var rng = new RandomStream(11);
+        var moved = 0;
+        for (var trial = 0; trial < 200; trial++)
+        {
+            for (var k = 0; k < n * n; k++)
+            {
+                // Mostly unmoved, as in a large world, so that both answers occur in most chunks.
+                var v0 = values[rng.NextInt(values.Length)];
+                w.ReferenceVulnerability[k] = v0;
+                w.Vulnerability[k] = rng.NextBool(0.8) ? v0 : values[rng.NextInt(values.Length)];
+                w.PreviousVulnerability[k] = rng.NextBool(0.8) ? v0 : values[rng.NextInt(values.Length)];
+                w.PriorBelief[k] = rng.NextBool(0.9) ? 0.2 : values[rng.NextInt(values.Length)];
+            }
+            for (var j = 0; j < n; j++)
+            {
+                w.ReferenceInsecurity[j] = rng.NextBool(0.8) ? 0.5 : insecurity[rng.NextInt(insecurity.Length)];
+            }
+            BelievePhase.MarkMovedInsecurity(w);
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    var ji = j * n + i;
+                    var v0 = w.ReferenceVulnerability[ji];
+                    var unmoved = w.Vulnerability[ji] == v0 && w.PreviousVulnerability[ji] == v0 && double.IsFinite(v0)
+                        && w.ReferenceInsecurity[j] >= 1e-6 && double.IsFinite(w.PriorBelief[ji]);
+                    Assert.Equal(!unmoved, w.InsecurityMoved[i * n + j]);
+                    moved += unmoved ? 0 : 1;
+                }
+            }
+        }
+        Assert.InRange(moved, 200 * n * n / 10, 200 * n * n * 9 / 10);
+    }
+
     [Fact]
     public void Run_OneYear_MatchesHandComputedBayesUpdate()
     {
