@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using Spiral.Core.Events;
+using Spiral.Numerics.Functions;
 
 namespace Spiral.Core.Model;
 
@@ -36,12 +37,12 @@ public static class BeliefUpdate
     public static double OddsFactor(double llr, double weight) => OddsFactor(Vector256.Create(llr), Vector256.Create(weight)).ToScalar();
 
     /// <summary>
-    /// <see cref="OddsFactor(double, double)"/> in four lanes: .NET's vector exp (<see cref="Vector256.Exp(Vector256{double})"/>),
-    /// the same operations in every lane, so a dyad's factor does not depend on its lane and the one-lane form above is
-    /// this one. It is not the C library's exp: within 2 ulps of it over the odds factors' range
-    /// (<c>BeliefUpdateTests</c>), so results move in the last bits only (issue 18).
+    /// <see cref="OddsFactor(double, double)"/> in four lanes: <see cref="LaneMath.Exp"/>, the same operations in every
+    /// lane and on every processor, so a dyad's factor does not depend on its lane or machine and the one-lane form
+    /// above is this one. It is not the C library's exp: within 2 ulps of it (<c>LaneMathTests</c>), so results moved in
+    /// the last bits only when it replaced it (issue 18).
     /// </summary>
-    public static Vector256<double> OddsFactor(Vector256<double> llr, Vector256<double> weight) => Vector256.Exp(weight * llr);
+    public static Vector256<double> OddsFactor(Vector256<double> llr, Vector256<double> weight) => LaneMath.Exp(weight * llr);
 
     /// <summary>
     /// The tempered update in four lanes, each belief's odds times its <see cref="OddsFactor(Vector256{double}, Vector256{double})"/>: the same IEEE operations
