@@ -46,7 +46,7 @@ public sealed class World
         Stake = new double[nn]; WarUntil = new int[nn]; Demand = new bool[nn];
         ReferenceVulnerability = new double[nn]; PreviousVulnerability = new double[nn];
         ReportedArming = new double[n]; ReportedPosture = new double[n];
-        Scratch = new double[ScratchRows * n];
+        Scratch = new double[ScratchRow.Count * n];
         InsecurityMoved = new bool[nn];
         CrisisMoveLlr = new double[3];
         Array.Fill(BalanceAgainst, -1);
@@ -65,12 +65,9 @@ public sealed class World
         ];
     }
 
-    /// <summary>Rows of length N in <see cref="Scratch"/>.</summary>
-    internal const int ScratchRows = ScratchRow.Count;
-
     /// <summary>
-    /// Rows of N a phase fills before it reads them (<see cref="ScratchRow"/> names each), <see cref="ScratchRows"/> rows
-    /// of N. Written before it is read each year, so it carries nothing between years or runs.
+    /// Rows of N a phase fills before it reads them (<see cref="ScratchRow"/> names each and counts them). Written before
+    /// it is read each year, so it carries nothing between years or runs.
     /// </summary>
     internal readonly double[] Scratch;
 

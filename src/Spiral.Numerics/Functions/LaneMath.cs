@@ -57,9 +57,8 @@ public static class LaneMath
     }
 
     private static Vector256<double> ExpOneLaneAtATime(Vector256<double> x) =>
-        Vector256.Create(
-            Math.Abs(x[0]) <= ExpFastBound ? Exp(Vector256.Create(x[0])).ToScalar() : Math.Exp(x[0]),
-            Math.Abs(x[1]) <= ExpFastBound ? Exp(Vector256.Create(x[1])).ToScalar() : Math.Exp(x[1]),
-            Math.Abs(x[2]) <= ExpFastBound ? Exp(Vector256.Create(x[2])).ToScalar() : Math.Exp(x[2]),
-            Math.Abs(x[3]) <= ExpFastBound ? Exp(Vector256.Create(x[3])).ToScalar() : Math.Exp(x[3]));
+        Vector256.Create(ExpOne(x[0]), ExpOne(x[1]), ExpOne(x[2]), ExpOne(x[3]));
+
+    /// <summary>One lane's e^x: the fast path broadcast when |x| is within its bound, else <see cref="Math.Exp(double)"/>.</summary>
+    private static double ExpOne(double x) => Math.Abs(x) <= ExpFastBound ? Exp(Vector256.Create(x)).ToScalar() : Math.Exp(x);
 }
